@@ -1,0 +1,121 @@
+//! Layout: the text cut into lines and blank-line separated blocks, with byte spans.
+//!
+//! Every later stage works on these pieces, so a paragraph can never be lost: each non-blank line
+//! belongs to exactly one block.
+
+use crate::article::Span;
+
+/// One line without its terminator, trimmed of surrounding whitespace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// The trimmed content.
+    pub span: Span,
+    /// Leading whitespace width in bytes (Reuters-21578 marks paragraph starts by indenting).
+    pub indent: usize,
+}
+
+/// Consecutive non-blank lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// The lines, in order; never empty.
+    pub lines: Vec<Line>,
+}
+
+impl Block {
+    /// From the first line's start to the last line's end.
+    pub fn span(&self) -> Span {
+        Span::new(self.lines[0].span.start, self.lines[self.lines.len() - 1].span.end)
+    }
+}
+
+/// Splits `text` into lines (on `\n`, `\r\n`, `\r`), trimming each, and groups non-blank lines into
+/// blocks separated by blank lines.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    for line in lines(text) {
+        match line {
+            Some(line) => current.push(line),
+            None if !current.is_empty() => blocks.push(Block { lines: std::mem::take(&mut current) }),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(Block { lines: current });
+    }
+    blocks
+}
+
+/// Every line of `text`: `Some` with its trimmed span, or `None` for a blank line.
+fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
+            end += 1;
+        }
+        pos = end;
+        if pos < bytes.len() && bytes[pos] == b'\r' {
+            pos += 1;
+        }
+        if pos < bytes.len() && bytes[pos] == b'\n' {
+            pos += 1;
+        }
+        Some(trimmed(text, start, end))
+    })
+}
+
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Line> {
+    let raw = &text[start..end];
+    let body = raw.trim_start_matches(is_blank);
+    let indent = raw.len() - body.len();
+    let body = body.trim_end_matches(is_blank);
+    if body.is_empty() {
+        return None;
+    }
+    let s = start + indent;
+    Some(Line { span: Span::new(s, s + body.len()), indent })
+}
+
+/// Whitespace, including the no-break and zero-width spaces common in scraped copy.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
+}
+
+/// `text` with every run of whitespace (line breaks included) collapsed to one space.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(is_blank).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_split_on_blank_lines_and_keep_spans() {
+        let text = "a\r\n  b  \n \t\nc\n\n\nd";
+        let got = blocks(text);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].lines.len(), 2);
+        assert_eq!(got[0].lines[1].span.slice(text), "b");
+        assert_eq!(got[0].lines[1].indent, 2);
+        assert_eq!(got[2].span().slice(text), "d");
+    }
+
+    #[test]
+    fn collapse_joins_hard_wraps() {
+        assert_eq!(collapse_whitespace(" a\n  b\u{a0}c "), "a b c");
+    }
+}

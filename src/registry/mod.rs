@@ -1,0 +1,32 @@
+//! The embedded data every stage looks things up in: agencies, places, names, titles, topics.
+//!
+//! Each table is parsed from a file in `data/` once per process and shared; users can extend the
+//! agency registry and the topic lexicon through [`crate::ParserBuilder`].
+
+pub mod agencies;
+pub mod places;
+
+use std::sync::{Arc, LazyLock};
+
+pub use agencies::{AgencyEntry, Agencies};
+pub use places::{Place, Places};
+
+/// All lookup tables a [`crate::Parser`] uses.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    /// News agencies and the markers they use in copy.
+    pub agencies: Agencies,
+    /// Cities, regions and countries.
+    pub places: Arc<Places>,
+}
+
+static DEFAULT: LazyLock<Arc<Registry>> = LazyLock::new(|| {
+    Arc::new(Registry { agencies: Agencies::embedded(), places: Arc::new(Places::embedded()) })
+});
+
+impl Registry {
+    /// The registry built from the data shipped in the crate, compiled once per process.
+    pub fn embedded() -> Arc<Registry> {
+        Arc::clone(&DEFAULT)
+    }
+}
