@@ -122,7 +122,9 @@ pub struct Timestamp {
     pub span: Span,
     /// Local wall-clock time as written.
     pub local: NaiveDateTime,
-    /// The UTC offset: written in the text, or inferred from the agency's home zone.
+    /// The UTC offset: written in the text, or inferred from the agency's home zone
+    /// (serialised as seconds east of UTC).
+    #[serde(with = "offset_seconds")]
     pub offset: Option<FixedOffset>,
     /// The zone name: as written (`EDT`, `GMT`) or the IANA name inferred (`Asia/Tehran`).
     pub zone: Option<String>,
@@ -137,6 +139,25 @@ impl Timestamp {
     pub fn instant(&self) -> Option<chrono::DateTime<FixedOffset>> {
         let offset = self.offset?;
         self.local.and_local_timezone(offset).single()
+    }
+}
+
+/// Serde for `Option<FixedOffset>` as seconds east of UTC, since chrono has no serde for offsets.
+mod offset_seconds {
+    use chrono::FixedOffset;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(offset: &Option<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        offset.map(|o| o.local_minus_utc()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<FixedOffset>, D::Error> {
+        match Option::<i32>::deserialize(d)? {
+            None => Ok(None),
+            Some(secs) => FixedOffset::east_opt(secs)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom(format!("utc offset out of range: {secs}"))),
+        }
     }
 }
 

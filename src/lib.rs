@@ -45,12 +45,9 @@ pub use article::{
     Organization, Quote, QuoteKind, Span, Speaker, Text, Timestamp, Topic, Warning,
 };
 pub use error::{DataError, Error, ErrorKind};
-pub use parser::{Parser, ParserBuilder, DEFAULT_MAX_INPUT_BYTES};
+pub use parser::{DEFAULT_MAX_INPUT_BYTES, Parser, ParserBuilder};
 
 /// Parses `text` with the default [`Parser`] (embedded data, default limits).
 pub fn parse(text: &str) -> Result<Article, Error> {
     Parser::shared().parse(text)
 }
-
-#[cfg(feature = "python")]
-mod python;

@@ -23,6 +23,7 @@ pub struct Block {
 
 impl Block {
     /// From the first line's start to the last line's end.
+    #[cfg(test)]
     pub fn span(&self) -> Span {
         Span::new(self.lines[0].span.start, self.lines[self.lines.len() - 1].span.end)
     }

@@ -80,13 +80,10 @@ impl Agencies {
         if entry.code.trim().is_empty() || entry.name.trim().is_empty() {
             return Err(Error::data("agency registry: an agency needs a code and a name"));
         }
-        if let Some(tz) = &entry.timezone {
-            if tz.parse::<chrono_tz::Tz>().is_err() {
-                return Err(Error::data(format!(
-                    "agency registry: {}: unknown time zone {tz:?}",
-                    entry.code
-                )));
-            }
+        if let Some(tz) = &entry.timezone
+            && tz.parse::<chrono_tz::Tz>().is_err()
+        {
+            return Err(Error::data(format!("agency registry: {}: unknown time zone {tz:?}", entry.code)));
         }
         let index = match self.entries.iter().position(|e| e.code == entry.code) {
             Some(i) => {

@@ -8,7 +8,7 @@ pub mod places;
 
 use std::sync::{Arc, LazyLock};
 
-pub use agencies::{AgencyEntry, Agencies};
+pub use agencies::{Agencies, AgencyEntry};
 pub use places::{Place, Places};
 
 /// All lookup tables a [`crate::Parser`] uses.

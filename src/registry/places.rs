@@ -44,7 +44,7 @@ impl Places {
         let mut places = Places::default();
         for row in rows(CITIES) {
             // name, country, region, population, alternate names (`|`-separated)
-            let [name, country, region, population, alternates] = row else { continue };
+            let [name, country, region, population, alternates] = row;
             let place = Place {
                 name: name.to_string(),
                 country: country.to_string(),
@@ -59,7 +59,7 @@ impl Places {
         }
         for row in rows(REGIONS) {
             // name, country, abbreviations (`|`-separated)
-            let [name, country, abbreviations] = row else { continue };
+            let [name, country, abbreviations] = row;
             let region = Region { name: name.to_string(), country: country.to_string() };
             for key in std::iter::once(name).chain(abbreviations.split('|')) {
                 let key = normalize(key);
@@ -70,7 +70,7 @@ impl Places {
         }
         for row in rows(COUNTRIES) {
             // code, name, other names (`|`-separated)
-            let [code, name, others] = row else { continue };
+            let [code, name, others] = row;
             for key in std::iter::once(name).chain(others.split('|')) {
                 let key = normalize(key);
                 if !key.is_empty() {
@@ -111,7 +111,7 @@ impl Places {
     }
 }
 
-fn rows(tsv: &str) -> impl Iterator<Item = [&str; 5]> + '_ {
+fn rows<const N: usize>(tsv: &str) -> impl Iterator<Item = [&str; N]> + '_ {
     tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|line| {
         let mut cols = line.split('\t');
         std::array::from_fn(|_| cols.next().unwrap_or("").trim())
@@ -136,12 +136,16 @@ pub fn normalize(name: &str) -> String {
 /// Lower case without diacritics for the Latin letters common in place names.
 fn fold(c: char) -> String {
     let base = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'a',
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => {
+            'a'
+        }
         'ç' | 'Ç' | 'ć' | 'č' | 'Ć' | 'Č' => 'c',
         'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => 'e',
         'ì' | 'í' | 'î' | 'ï' | 'ī' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'ı' => 'i',
         'ñ' | 'Ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => 'o',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => {
+            'o'
+        }
         'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => 'u',
         'ý' | 'ÿ' | 'Ý' => 'y',
         'ş' | 'ś' | 'š' | 'Ş' | 'Ś' | 'Š' => 's',

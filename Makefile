@@ -1,0 +1,47 @@
+# newswire — `make help` lists the targets.
+# Every target that needs Python creates .venv and installs into it from PyPI, so the commands
+# work on a fresh machine with only Rust and CPython >= 3.10.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+CORPUS ?= ../shared/corpus/dev
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+.PHONY: dev
+dev: $(PY) ## build the extension in release mode and install it with its test extras into .venv
+	$(PY) -m pip install -q "maturin>=1.9.4,<2" "pytest>=8"
+	$(VENV)/bin/maturin develop --release --extras test -q
+
+.PHONY: run
+run: dev ## parse the bundled reference article and print it as JSON
+	$(VENV)/bin/newswire examples/fna-webinar.txt
+
+.PHONY: test
+test: dev ## every test: cargo test (Rust) and pytest (Python)
+	cargo test --all-features --quiet
+	cargo test --quiet
+	$(PY) -m pytest tests/python -q
+
+.PHONY: lint
+lint: dev ## rustfmt, clippy and the stub check
+	cargo fmt --check
+	cargo clippy --all-targets --all-features -- -D warnings
+	$(PY) -m mypy.stubtest newswire._newswire --allowlist tests/python/stubtest-allowlist.txt
+
+.PHONY: bench
+bench: dev ## criterion benches and the Python throughput script
+	cargo bench --bench pipeline
+	$(PY) scripts/bench_python.py $(CORPUS)/reuters21578.jsonl
+
+.PHONY: eval
+eval: dev ## the official scorer on the dev corpus
+	$(PY) ../shared/eval/score.py $(CORPUS)/*.jsonl

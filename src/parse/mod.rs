@@ -1,0 +1,82 @@
+//! The pipeline's stages, one per file, each a small function over the text.
+//!
+//! Order (see [`crate::Parser::parse`]): layout → header → headline → byline → dateline → body →
+//! agency → timestamps' zones → dates → speakers → topics.
+
+pub mod agency;
+pub mod body;
+pub mod byline;
+pub mod dateline;
+pub mod dates;
+pub mod header;
+pub mod headline;
+pub mod layout;
+pub mod speakers;
+pub mod timestamp;
+pub mod topics;
+
+pub use layout::Line;
+
+/// The input's non-blank lines in order, with the block each belongs to, and a cursor: each
+/// front-matter stage takes the lines it recognises, the body takes the rest.
+#[derive(Debug)]
+pub struct Lines<'t> {
+    /// The whole input.
+    pub text: &'t str,
+    /// Every non-blank line with its block number.
+    pub lines: Vec<(Line, usize)>,
+    /// Index of the first line not yet taken.
+    pub pos: usize,
+}
+
+impl<'t> Lines<'t> {
+    /// The lines of `text`.
+    pub fn new(text: &'t str) -> Self {
+        let lines = layout::blocks(text)
+            .into_iter()
+            .enumerate()
+            .flat_map(|(b, block)| block.lines.into_iter().map(move |l| (l, b)))
+            .collect();
+        Lines { text, lines, pos: 0 }
+    }
+
+    /// The next untaken line's text.
+    #[cfg(test)]
+    pub fn peek(&self) -> Option<&'t str> {
+        self.peek_at(0)
+    }
+
+    /// The untaken line `ahead` positions after the next one.
+    pub fn peek_at(&self, ahead: usize) -> Option<&'t str> {
+        self.lines.get(self.pos + ahead).map(|(l, _)| l.span.slice(self.text))
+    }
+
+    /// The next untaken line.
+    pub fn line(&self) -> Option<Line> {
+        self.lines.get(self.pos).map(|(l, _)| *l)
+    }
+
+    /// The block number of the untaken line `ahead` positions on.
+    pub fn block_at(&self, ahead: usize) -> Option<usize> {
+        self.lines.get(self.pos + ahead).map(|(_, b)| *b)
+    }
+
+    /// True when the next line is the only untaken line of its block.
+    pub fn next_is_whole_block(&self) -> bool {
+        let Some(block) = self.block_at(0) else { return false };
+        let first_of_block = self.pos == 0 || self.lines[self.pos - 1].1 != block;
+        first_of_block && self.block_at(1) != Some(block)
+    }
+
+    /// Takes the next line.
+    pub fn take(&mut self) -> Option<Line> {
+        let line = self.line()?;
+        self.pos += 1;
+        Some(line)
+    }
+
+    /// Lines not yet taken.
+    pub fn remaining(&self) -> &[(Line, usize)] {
+        &self.lines[self.pos.min(self.lines.len())..]
+    }
+}

@@ -1,0 +1,202 @@
+//! The parser: configuration, input checks, and the pipeline that runs the stages in order.
+
+use std::sync::{Arc, LazyLock};
+
+use crate::article::{Article, Timestamp, Warning};
+use crate::error::{DataError, Error, ErrorKind};
+use crate::parse::{self, Lines};
+use crate::registry::{AgencyEntry, Registry};
+
+/// Default input size limit: 64 MiB.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// A reusable article parser holding compiled lookup data. Cheap to clone; `Send + Sync`.
+#[derive(Clone, Debug)]
+pub struct Parser {
+    registry: Arc<Registry>,
+    max_input_bytes: usize,
+}
+
+static SHARED: LazyLock<Parser> = LazyLock::new(Parser::new);
+
+impl Default for Parser {
+    fn default() -> Self {
+        Parser::new()
+    }
+}
+
+impl Parser {
+    /// A parser with the embedded data and default limits.
+    pub fn new() -> Self {
+        Parser { registry: Registry::embedded(), max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+    }
+
+    pub(crate) fn shared() -> &'static Parser {
+        &SHARED
+    }
+
+    /// A builder to extend the data or change limits.
+    pub fn builder() -> ParserBuilder {
+        ParserBuilder { registry: (*Registry::embedded()).clone(), max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+    }
+
+    /// The lookup data this parser uses.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// The largest input accepted, in bytes.
+    pub fn max_input_bytes(&self) -> usize {
+        self.max_input_bytes
+    }
+
+    /// Parses UTF-8 bytes; invalid UTF-8 is an [`ErrorKind::InvalidUtf8`] error.
+    pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Article, Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.parse(text),
+            Err(e) => Err(Error::new(ErrorKind::InvalidUtf8 { valid_up_to: e.valid_up_to() })),
+        }
+    }
+
+    /// Parses many texts in parallel (rayon), in order; one bad text does not stop the others.
+    #[cfg(feature = "parallel")]
+    pub fn parse_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Result<Article, Error>> {
+        use rayon::prelude::*;
+        texts.par_iter().map(|t| self.parse(t.as_ref())).collect()
+    }
+
+    /// Parses one article.
+    pub fn parse(&self, text: &str) -> Result<Article, Error> {
+        check_input(text, self.max_input_bytes)?;
+        let registry = &*self.registry;
+        let mut article = Article::default();
+        let mut lines = Lines::new(text);
+
+        let header = parse::header::take(&mut lines);
+        article.header = header.other;
+        article.headline = header.headline.or_else(|| parse::headline::take(&mut lines, registry));
+        article.authors = parse::byline::take(&mut lines, &header.bylines);
+        let dateline = parse::dateline::take(&mut lines, registry);
+        let body = parse::body::take(&mut lines, registry);
+        article.paragraphs = body.paragraphs;
+        article.sign_off = body.sign_off;
+        for credit in article.paragraphs.iter().rev().take(3).chain(article.sign_off.iter()) {
+            article.authors.extend(parse::byline::credits(text, credit.span));
+        }
+
+        let credits = parse::agency::detect(
+            text,
+            dateline.as_ref().and_then(|d| d.agency_marker.as_ref()),
+            &article.paragraphs,
+            &article.sign_off,
+            registry,
+        );
+        article.agency = credits.agency;
+        article.cited_agencies = credits.cited;
+
+        let home_zone = article
+            .agency
+            .as_ref()
+            .and_then(|a| registry.agencies.by_code(&a.code))
+            .and_then(|entry| entry.timezone.clone());
+        let mut timestamps = header.timestamps;
+        if let Some(zone) = &home_zone {
+            for ts in &mut timestamps {
+                parse::timestamp::infer_zone(ts, zone);
+            }
+        }
+        (article.published, article.updated) = published_and_updated(timestamps);
+        let published_date = article.published.as_ref().map(|t| t.local.date());
+
+        if let Some(found) = dateline {
+            let mut dateline = found.dateline;
+            dateline.date = dateline
+                .date_text
+                .as_deref()
+                .and_then(|d| parse::dates::resolve_dateline_date(d, published_date));
+            if let (Some(date), Some(published)) = (dateline.date, published_date) {
+                article.warnings.extend(parse::dates::check_dateline_date(date, published, dateline.span));
+            }
+            article.dateline = Some(dateline);
+        }
+        article.dates = parse::dates::relative_dates(text, &article.paragraphs, published_date);
+
+        (article.speakers, article.organizations) =
+            parse::speakers::extract(text, &article.paragraphs, article.headline.as_ref(), registry);
+        (article.topics, article.keyphrases) =
+            parse::topics::classify(text, article.headline.as_ref(), &article.paragraphs, registry);
+
+        if article.headline.is_none() && article.dateline.is_none() && article.published.is_none() {
+            article.warnings.push(Warning::new(
+                "no_structure",
+                "no headline, dateline or timestamp found: returning paragraphs only",
+                None,
+            ));
+        }
+        Ok(article)
+    }
+}
+
+/// The earliest timestamp is the publication, the latest the update.
+fn published_and_updated(mut timestamps: Vec<Timestamp>) -> (Option<Timestamp>, Option<Timestamp>) {
+    timestamps.sort_by_key(|t| t.instant().map_or(t.local, |i| i.naive_utc()));
+    let mut iter = timestamps.into_iter();
+    let published = iter.next();
+    let updated = iter.next_back();
+    (published, updated)
+}
+
+/// Rejects input that cannot be an article: empty, over the limit, or mostly binary.
+fn check_input(text: &str, limit: usize) -> Result<(), Error> {
+    if text.len() > limit {
+        return Err(Error::new(ErrorKind::TooLarge { size: text.len(), limit }));
+    }
+    if text.chars().all(crate::parse::layout::is_blank) {
+        return Err(Error::new(ErrorKind::Empty));
+    }
+    let mut chars = 0usize;
+    let mut binary = 0usize;
+    for c in text.chars() {
+        chars += 1;
+        if (c.is_control() && !c.is_whitespace()) || c == '\u{fffd}' {
+            binary += 1;
+        }
+    }
+    // Scraped copy carries stray control bytes; text that is mostly control bytes is not copy.
+    if binary * 4 > chars {
+        return Err(Error::new(ErrorKind::NotText));
+    }
+    Ok(())
+}
+
+/// Builds a [`Parser`] with extra agencies or a different input size limit.
+#[derive(Clone, Debug)]
+pub struct ParserBuilder {
+    registry: Registry,
+    max_input_bytes: usize,
+}
+
+impl ParserBuilder {
+    /// Sets the largest input accepted, in bytes.
+    pub fn max_input_bytes(mut self, limit: usize) -> Self {
+        self.max_input_bytes = limit;
+        self
+    }
+
+    /// Adds or overrides agencies from TOML text with `[[agency]]` tables (as `data/agencies.toml`).
+    pub fn agencies_toml(mut self, toml_text: &str) -> Result<Self, DataError> {
+        self.registry.agencies.extend_from_toml(toml_text)?;
+        Ok(self)
+    }
+
+    /// Adds or overrides one agency.
+    pub fn agency(mut self, entry: AgencyEntry) -> Result<Self, DataError> {
+        self.registry.agencies.insert(entry)?;
+        Ok(self)
+    }
+
+    /// The parser.
+    pub fn build(self) -> Parser {
+        Parser { registry: Arc::new(self.registry), max_input_bytes: self.max_input_bytes }
+    }
+}
