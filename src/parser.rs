@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use crate::article::{Article, Timestamp, Warning};
+use crate::article::{Article, Span, Text, Timestamp, Warning};
 use crate::error::{DataError, Error, ErrorKind};
 use crate::parse::{self, Lines};
 use crate::registry::{AgencyEntry, Registry};
@@ -52,6 +52,9 @@ impl Parser {
 
     /// Parses UTF-8 bytes; invalid UTF-8 is an [`ErrorKind::InvalidUtf8`] error.
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Article, Error> {
+        if bytes.len() > self.max_input_bytes {
+            return Err(Error::new(ErrorKind::TooLarge { size: bytes.len(), limit: self.max_input_bytes }));
+        }
         match std::str::from_utf8(bytes) {
             Ok(text) => self.parse(text),
             Err(e) => Err(Error::new(ErrorKind::InvalidUtf8 { valid_up_to: e.valid_up_to() })),
@@ -77,6 +80,7 @@ impl Parser {
         article.headline = header.headline.or_else(|| parse::headline::take(&mut lines, registry));
         article.authors = parse::byline::take(&mut lines, &header.bylines);
         let dateline = parse::dateline::take(&mut lines, registry);
+        let front_matter: Vec<Span> = lines.lines[..lines.pos].iter().map(|(l, _)| l.span).collect();
         let body = parse::body::take(&mut lines, registry);
         article.paragraphs = body.paragraphs;
         article.sign_off = body.sign_off;
@@ -119,6 +123,7 @@ impl Parser {
             }
             article.dateline = Some(dateline);
         }
+        keep_unclaimed_lines(text, &front_matter, &mut article);
         article.dates = parse::dates::relative_dates(text, &article.paragraphs, published_date);
 
         (article.speakers, article.organizations) =
@@ -134,6 +139,30 @@ impl Parser {
             ));
         }
         Ok(article)
+    }
+}
+
+/// Front-matter lines that no field kept (a byline naming nobody, timestamps between the first
+/// and the last) go to `header`, so no line of the input is dropped.
+fn keep_unclaimed_lines(text: &str, front_matter: &[Span], article: &mut Article) {
+    let mut claimed: Vec<Span> = article.header.iter().chain(&article.headline).map(|t| t.span).collect();
+    claimed.extend(article.published.iter().chain(&article.updated).map(|t| t.span));
+    claimed.extend(article.authors.iter().map(|a| a.span));
+    claimed.extend(article.dateline.iter().map(|d| d.span));
+    claimed.sort_unstable();
+    let before = article.header.len();
+    for line in front_matter {
+        let i = claimed.partition_point(|c| c.start < line.start);
+        let overlaps = |c: &Span| c.start < line.end && line.start < c.end;
+        // Claimed spans lie inside one line each, so a hit starts in the line or just before it.
+        if !(claimed.get(i).is_some_and(overlaps) || i.checked_sub(1).is_some_and(|j| overlaps(&claimed[j])))
+        {
+            let collapsed = parse::layout::collapse_whitespace(line.slice(text));
+            article.header.push(Text { text: collapsed, span: *line });
+        }
+    }
+    if article.header.len() > before {
+        article.header.sort_by_key(|t| t.span);
     }
 }
 

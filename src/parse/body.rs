@@ -31,10 +31,15 @@ pub fn take(lines: &mut Lines<'_>, registry: &Registry) -> Body {
     let mut current: Vec<Line> = Vec::new();
     let mut current_block = usize::MAX;
     let mut min_indent = 0;
-    for &(line, block) in &rest[..end] {
+    for (i, &(line, block)) in rest[..end].iter().enumerate() {
         if block != current_block {
-            min_indent =
-                rest[..end].iter().filter(|(_, b)| *b == block).map(|(l, _)| l.indent).min().unwrap_or(0);
+            // A block's lines are consecutive: scan only this block, so the body stays linear.
+            min_indent = rest[i..end]
+                .iter()
+                .take_while(|(_, b)| *b == block)
+                .map(|(l, _)| l.indent)
+                .min()
+                .unwrap_or(0);
         }
         let indented_start = line.indent >= 2 && line.indent > min_indent;
         if (block != current_block || indented_start) && !current.is_empty() {

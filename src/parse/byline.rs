@@ -88,7 +88,7 @@ fn split_names(list: &str, at: usize, role: AuthorRole) -> Vec<Author> {
             Some(0)
         } else if bytes[i] == b',' || bytes[i] == b'&' || bytes[i] == b';' {
             Some(1)
-        } else if list[i..].starts_with(" and ") {
+        } else if bytes[i..].starts_with(b" and ") {
             Some(5)
         } else {
             None
