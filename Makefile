@@ -45,3 +45,16 @@ bench: dev ## criterion benches and the Python throughput script
 .PHONY: eval
 eval: dev ## the official scorer on the dev corpus
 	$(PY) ../shared/eval/score.py $(CORPUS)/*.jsonl
+
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?= parse parse_bytes parse_limited agencies_toml registry_lookup
+
+.PHONY: fuzz
+fuzz: ## run each cargo-fuzz target (fuzz/) for FUZZ_SECONDS; crashes land in fuzz/artifacts/
+	command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
+	for t in $(FUZZ_TARGETS); do \
+	  seeds=fuzz/seeds/text; [ $$t = agencies_toml ] && seeds=fuzz/seeds/toml; \
+	  mkdir -p fuzz/corpus/$$t; \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run -s none -a $$t fuzz/corpus/$$t $$seeds -- \
+	    -dict=$(CURDIR)/fuzz/wire.dict -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 || exit 1; \
+	done
