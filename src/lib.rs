@@ -51,3 +51,8 @@ pub use parser::{DEFAULT_MAX_INPUT_BYTES, Parser, ParserBuilder};
 pub fn parse(text: &str) -> Result<Article, Error> {
     Parser::shared().parse(text)
 }
+
+/// The README's examples, compiled and run as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -79,6 +79,16 @@ impl Parser {
         article.header = header.other;
         article.headline = header.headline.or_else(|| parse::headline::take(&mut lines, registry));
         article.authors = parse::byline::take(&mut lines, &header.bylines);
+        // Notes and bylines come in either order before the body.
+        loop {
+            let notes = parse::header::take_notes(&mut lines);
+            let authors = parse::byline::take(&mut lines, &[]);
+            if notes.is_empty() && authors.is_empty() {
+                break;
+            }
+            article.header.extend(notes);
+            article.authors.extend(authors);
+        }
         let dateline = parse::dateline::take(&mut lines, registry);
         let front_matter: Vec<Span> = lines.lines[..lines.pos].iter().map(|(l, _)| l.span).collect();
         let body = parse::body::take(&mut lines, registry);

@@ -22,11 +22,38 @@ pub struct Header {
     pub other: Vec<Text>,
 }
 
-/// Wire slugs and keyword lines: `BC-Iran-Talks`, `AM-Iran-Talks,0412`, `urgent`.
+/// Wire slugs, keyword lines and priority flags: `BC-Iran-Talks, 1st Ld-Writethru,127`,
+/// `AM-Iran-Talks`, `Iran-politics/`, `URGENT`.
 static SLUG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:BC|AM|PM|[A-Z]{1,3})-[A-Za-z0-9][A-Za-z0-9&'.,/-]*(?:\s+\S+){0,3}|urgent|URGENT|FLASH|BULLETIN)$")
+    Regex::new(r"^(?:(?:BC|AM|PM)-\S.{0,80}|[\p{L}\p{N}&.-]+(?:/[\p{L}\p{N}&.-]+)*/|(?i:urgent|flash|bulletin|extra|advisory|newsalert|alert))$")
         .expect("valid regex")
 });
+
+/// Notes and credits that sit between headline and body: `Eds: ...`, `c.2000 N.Y. Times News
+/// Service`, `Copyright 2021 The Associated Press`.
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:eds?|editors?|editor's note)\s*:|\(?(?:c\.|\(c\)|©|Copyright)\s*\d{4}\b.{0,80}$)")
+        .expect("valid regex")
+});
+
+/// True when `line` is an editor's note or a copyright credit rather than story text.
+pub fn is_note(line: &str) -> bool {
+    line.len() < 300 && NOTE.is_match(line)
+}
+
+/// Takes the notes, credits and slugs standing before the body (after the headline), as header lines.
+pub fn take_notes(lines: &mut Lines<'_>) -> Vec<Text> {
+    let mut notes = Vec::new();
+    while let Some(line) = lines.line() {
+        let raw = line.span.slice(lines.text);
+        if !(is_note(raw) || SLUG.is_match(raw)) {
+            break;
+        }
+        notes.push(text(lines.text, line.span));
+        lines.take();
+    }
+    notes
+}
 
 static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)\S+$").expect("valid regex"));
 
@@ -53,7 +80,7 @@ pub fn take(lines: &mut Lines<'_>) -> Header {
             }
         } else if let Some(ts) = timestamp::parse(raw, line.span) {
             header.timestamps.push(ts);
-        } else if URL.is_match(raw) || (SLUG.is_match(raw) && !raw.contains(' ')) {
+        } else if URL.is_match(raw) || SLUG.is_match(raw) || is_note(raw) {
             header.other.push(text(lines.text, line.span));
         } else {
             break;

@@ -1,31 +1,68 @@
 //! Headline: the short line that opens the copy, before the byline and the dateline lead.
 
 use super::Lines;
+use super::byline::is_byline;
+use super::header::is_note;
 use super::layout::collapse_whitespace;
-use crate::article::Text;
+use crate::article::{Span, Text};
 use crate::registry::Registry;
 
 /// Longest line taken as a headline, in bytes; longer lines are body prose.
 const MAX_HEADLINE_BYTES: usize = 320;
 
-/// Takes the headline from the front of `lines`, when the next line reads as one.
+/// Most lines a headline is written on (a main line and a deck).
+const MAX_HEADLINE_LINES: usize = 3;
+
+/// Takes the headline from the front of `lines`, when the next lines read as one: a block of at
+/// most three short lines, or such lines followed in their block by a byline or an editor's note.
 pub fn take(lines: &mut Lines<'_>, registry: &Registry) -> Option<Text> {
-    let line = lines.line()?;
-    let raw = line.span.slice(lines.text);
-    if raw.len() > MAX_HEADLINE_BYTES || lines.remaining().len() < 2 {
+    let first = lines.line()?;
+    let block = lines.block_at(0)?;
+    let mut count = 0;
+    while lines.block_at(count) == Some(block)
+        && lines.peek_at(count).is_some_and(|l| !is_byline(l) && !is_note(l))
+    {
+        count += 1;
+    }
+    // The rest of the block must be front matter, and a body must follow.
+    let mut after = count;
+    while lines.block_at(after) == Some(block) {
+        if !lines.peek_at(after).is_some_and(|l| is_byline(l) || is_note(l)) {
+            return None;
+        }
+        after += 1;
+    }
+    if count == 0 || count > MAX_HEADLINE_LINES || lines.remaining().len() <= after {
         return None;
     }
-    if super::dateline::parse_lead(raw, line.span.start, registry).is_some() {
+    let last = lines.remaining()[count - 1].0;
+    let span = Span::new(first.span.start, last.span.end);
+    let raw = span.slice(lines.text);
+    if raw.len() > MAX_HEADLINE_BYTES {
         return None;
     }
-    // A headline stands alone, or is followed in its block by a byline; the first line of a
-    // hard-wrapped paragraph is not one.
-    let alone = lines.next_is_whole_block();
-    let then_byline =
-        lines.block_at(1) == lines.block_at(0) && lines.peek_at(1).is_some_and(super::byline::is_byline);
-    if !(alone || then_byline) {
+    // When the body opens with a dateline, these lines are the headline whatever they start with
+    // (`UPDATE: ...`, `ATTENTION - ...`).
+    let body_has_dateline = lines.remaining().get(after).is_some_and(|(line, _)| {
+        super::dateline::parse_lead(line.span.slice(lines.text), line.span.start, registry).is_some()
+    });
+    if !body_has_dateline && opens_with_dateline_lead(raw, span.start, registry) {
         return None;
     }
-    lines.take();
-    Some(Text { text: collapse_whitespace(raw), span: line.span })
+    for _ in 0..count {
+        lines.take();
+    }
+    Some(Text { text: collapse_whitespace(raw), span })
+}
+
+/// True when `line` is a whole dateline (`LONDON 1996-08-22`) or a dateline lead followed by a
+/// sentence. All-caps headlines often contain ` - ` (`PRESS DIGEST - Iraq`), so a lead followed
+/// by a few words only is still a headline.
+fn opens_with_dateline_lead(line: &str, offset: usize, registry: &Registry) -> bool {
+    let Some(found) = super::dateline::parse_lead(line, offset, registry) else { return false };
+    if found.whole_line || found.agency_marker.is_some() {
+        return true;
+    }
+    let rest = line.get(found.dateline.span.end - offset..).unwrap_or("");
+    rest.split_whitespace().count() >= 8 && rest.chars().any(char::is_lowercase)
 }

@@ -61,13 +61,6 @@ impl<'t> Lines<'t> {
         self.lines.get(self.pos + ahead).map(|(_, b)| *b)
     }
 
-    /// True when the next line is the only untaken line of its block.
-    pub fn next_is_whole_block(&self) -> bool {
-        let Some(block) = self.block_at(0) else { return false };
-        let first_of_block = self.pos == 0 || self.lines[self.pos - 1].1 != block;
-        first_of_block && self.block_at(1) != Some(block)
-    }
-
     /// Takes the next line.
     pub fn take(&mut self) -> Option<Line> {
         let line = self.line()?;
