@@ -10,6 +10,7 @@ pub mod dateline;
 pub mod dates;
 pub mod header;
 pub mod headline;
+pub mod keyphrases;
 pub mod layout;
 pub mod speakers;
 pub mod timestamp;
