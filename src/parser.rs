@@ -135,6 +135,12 @@ impl Parser {
             parse::speakers::extract(text, &article.paragraphs, article.headline.as_ref(), registry);
         (article.topics, article.keyphrases) =
             parse::topics::classify(text, article.headline.as_ref(), &article.paragraphs, registry);
+        article.about = parse::about::rank(
+            text,
+            &parse::topics::regions(article.headline.as_ref(), &article.paragraphs),
+            article.dateline.as_ref(),
+            &article.organizations,
+        );
 
         if article.headline.is_none() && article.dateline.is_none() && article.published.is_none() {
             article.warnings.push(Warning::new(

@@ -13,7 +13,10 @@ use crate::article::{Keyphrase, Span};
 
 const MAX_KEYPHRASES: usize = 10;
 const MAX_WORDS: usize = 4;
-const MAX_NAME_WORDS: usize = 10;
+const MAX_NAME_WORDS: usize = 12;
+/// Position counts half as much as for topics: headline words are often all capitalised, which
+/// makes any stretch of a headline look like a name.
+const POSITION_DAMPING: f64 = 0.5;
 
 /// Words that never start, end or sit inside a keyphrase (lower case).
 const STOPWORDS: &[&str] = &[
@@ -310,6 +313,37 @@ const STOPWORDS: &[&str] = &[
     "since",
 ];
 
+/// Roles written before an organisation's name (`Head of ...`), lower case.
+const ROLE_WORDS: &[&str] = &[
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "president",
+    "minister",
+    "secretary",
+    "chief",
+    "member",
+    "deputy",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "governor",
+    "mayor",
+    "professor",
+    "commander",
+    "founder",
+    "vice",
+    "general",
+    "first",
+    "executive",
+    "managing",
+    "senior",
+];
+
 /// Words that may join capitalised words inside a name.
 const NAME_JOINERS: &[&str] = &["of", "for", "and", "the", "de", "du", "la", "al", "bin", "von", "van"];
 
@@ -353,7 +387,7 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
             *slot = w.id;
         }
         let c = candidates.entry(key).or_default();
-        c.score += regions[first.region].weight;
+        c.score += 1.0 + (regions[first.region].weight - 1.0) * POSITION_DAMPING;
         c.words = to - from;
         c.spans.push(Span::new(first.span.start, last.span.end));
     };
@@ -405,8 +439,23 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
                 break;
             }
         }
-        if has_of && last_cap - i > MAX_WORDS {
-            add(i, last_cap);
+        // `Chairman of Iran's Institute for ...`: the name starts after the role and the possessive.
+        let mut start = i;
+        while start + 1 < last_cap && ROLE_WORDS.contains(&lexicon.forms[words[start].id as usize].as_str()) {
+            start += 1;
+        }
+        while start < last_cap && NAME_JOINERS.contains(&words[start].span.slice(text)) {
+            start += 1;
+        }
+        if let Some(p) = (start..last_cap).rev().find(|&k| {
+            let w = words[k].span.slice(text);
+            w.ends_with("'s") || w.ends_with("’s")
+        }) {
+            start = p + 1;
+        }
+        let has_of = (start..last_cap).any(|k| matches!(words[k].span.slice(text), "of" | "for"));
+        if has_of && last_cap.saturating_sub(start) > MAX_WORDS {
+            add(start, last_cap);
         }
         i = last_cap.max(i + 1);
     }
@@ -414,7 +463,7 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
     let mut ranked: Vec<(Key, Candidate)> = candidates
         .into_iter()
         .map(|(k, mut c)| {
-            c.score *= 1.0 + 0.3 * (c.words as f64 - 1.0);
+            c.score *= 1.0 + 0.3 * (c.words.min(MAX_WORDS) as f64 - 1.0);
             (k, c)
         })
         .collect();

@@ -3,6 +3,7 @@
 //! Order (see [`crate::Parser::parse`]): layout → header → headline → byline → dateline → body →
 //! agency → timestamps' zones → dates → speakers → topics.
 
+pub mod about;
 pub mod agency;
 pub mod body;
 pub mod byline;

@@ -21,7 +21,7 @@ const CONFIDENCE_SCALE: f64 = 6.0;
 /// A top-level topic is reported when its share of the evidence is at least this.
 const MIN_TOP_SHARE: f64 = 0.12;
 /// A narrower topic is reported when it holds at least this share of its top level's evidence.
-const MIN_SUB_SHARE_OF_TOP: f64 = 0.25;
+const MIN_SUB_SHARE_OF_TOP: f64 = 0.15;
 const MAX_TOP_LEVEL: usize = 5;
 const MAX_TOPICS: usize = 12;
 const MAX_EVIDENCE: usize = 8;

@@ -4,6 +4,7 @@
 //! agency registry and the topic lexicon through [`crate::ParserBuilder`].
 
 pub mod agencies;
+pub mod countries;
 pub mod places;
 pub mod topics;
 

@@ -128,6 +128,18 @@ impl Vocabulary {
         &self.topics[index]
     }
 
+    /// True when `ancestor` is strictly broader than `topic`.
+    pub(crate) fn is_ancestor(&self, ancestor: usize, topic: usize) -> bool {
+        let mut node = self.parent_index(topic);
+        while let Some(n) = node {
+            if n == ancestor {
+                return true;
+            }
+            node = self.parent_index(n);
+        }
+        false
+    }
+
     pub(crate) fn parent_index(&self, index: usize) -> Option<usize> {
         self.parents.get(index).copied().flatten()
     }
@@ -360,6 +372,27 @@ impl TopicLexicon {
             let lower = label.to_lowercase();
             if label.len() >= 4 && !excluded_labels.contains(&lower) {
                 add(index, label, LABEL_WEIGHT, false, true)?;
+            }
+        }
+        // A term listed for a topic and for a narrower one counts once, for the narrower one
+        // (which passes it up the hierarchy anyway), with the larger weight.
+        for pattern in &mut patterns {
+            let entries = &mut pattern.entries;
+            let mut i = 0;
+            while i < entries.len() {
+                let broader = entries[i].topic;
+                let narrower = (0..entries.len()).find(|&j| {
+                    j != i
+                        && entries[j].exact == entries[i].exact
+                        && vocabulary.is_ancestor(broader, entries[j].topic)
+                });
+                match narrower {
+                    Some(j) => {
+                        entries[j].weight = entries[j].weight.max(entries[i].weight);
+                        entries.remove(i);
+                    }
+                    None => i += 1,
+                }
             }
         }
         let automaton = AhoCorasickBuilder::new()
