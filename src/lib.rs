@@ -51,3 +51,6 @@ pub use parser::{DEFAULT_MAX_INPUT_BYTES, Parser, ParserBuilder};
 pub fn parse(text: &str) -> Result<Article, Error> {
     Parser::shared().parse(text)
 }
+
+#[cfg(feature = "python")]
+mod python;
