@@ -64,12 +64,24 @@ def _row_index(positions: bytes, n_items: int, index: Any) -> pd.Index:
     return index.take(pos)
 
 
+def _string_dtype() -> Any:
+    """pandas' default string dtype: ``str`` (NaN for missing) from pandas 3, else ``object``."""
+    import pandas as pd
+
+    major = int(pd.__version__.split(".", 1)[0])
+    return "str" if major >= 3 else object
+
+
 def _pandas_column(kind: str, payload: Any) -> Any:
     import numpy as np
     import pandas as pd
 
-    if kind == "object":
-        return payload
+    if kind == "str":
+        return pd.array(payload, dtype=_string_dtype())
+    if kind == "list":
+        values = np.empty(len(payload), dtype=object)
+        values[:] = payload
+        return values
     if kind in ("int64", "float64"):
         return np.frombuffer(payload, dtype=kind)
     if kind == "datetime_utc":
@@ -158,8 +170,10 @@ def _arrow_column(kind: str, payload: Any) -> pa.Array:
     import numpy as np
     import pyarrow as pa
 
-    if kind == "object":
-        return pa.array(payload)
+    if kind == "str":
+        return pa.array(payload, type=pa.string())
+    if kind == "list":
+        return pa.array(payload, type=pa.list_(pa.string()))
     if kind in ("int64", "float64"):
         return pa.array(np.frombuffer(payload, dtype=kind))
     if kind in ("datetime_utc", "datetime"):
