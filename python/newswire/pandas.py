@@ -53,9 +53,12 @@ class NewswireAccessor:
         return newswire.to_frame(self._series, errors=errors, columns=columns, threads=threads, parser=parser)
 
     def articles(
-        self, *, errors: Errors = "coerce", threads: int | None = None, parser: Parser | None = None
+        self, *, errors: Errors = "raise", threads: int | None = None, parser: Parser | None = None
     ) -> pd.Series:
-        """The :class:`newswire.Article` objects, indexed like the Series (``None`` where parsing failed)."""
+        """The :class:`newswire.Article` objects, indexed like the Series.
+
+        ``errors="coerce"`` puts ``None`` where parsing failed, ``"ignore"`` drops those rows.
+        """
         if errors not in ("raise", "coerce", "ignore"):
             raise ValueError(f'errors must be "raise", "coerce" or "ignore", not {errors!r}')
         mode: Errors = "raise" if errors == "raise" else "coerce"
