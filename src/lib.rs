@@ -56,3 +56,6 @@ pub fn parse(text: &str) -> Result<Article, Error> {
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+#[cfg(feature = "python")]
+mod python;
