@@ -274,6 +274,32 @@ pub struct Keyphrase {
     pub spans: Vec<Span>,
 }
 
+/// What kind of thing a story is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SubjectKind {
+    /// A country (by name, adjective or people: `Iran`, `Iranian`, `Iranians`).
+    Country,
+    /// An organisation named in the story.
+    Organization,
+}
+
+/// A country or organisation the story is about, ranked by how prominently it is named.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Subject {
+    /// Country or organisation.
+    pub kind: SubjectKind,
+    /// The country's English name, or the organisation's name as written in its fullest form.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code, for a country.
+    pub code: Option<String>,
+    /// Prominence in `(0, 1]`: 1 for the most prominent subject.
+    pub score: f64,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+}
+
 /// A date expression in the body (`on Tuesday`, `yesterday`, `Jan. 26`) resolved where safe.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateMention {
@@ -333,6 +359,8 @@ pub struct Article {
     pub topics: Vec<Topic>,
     /// Characteristic phrases, highest score first.
     pub keyphrases: Vec<Keyphrase>,
+    /// Countries and organisations the story is about, most prominent first.
+    pub about: Vec<Subject>,
     /// Date expressions in the body, resolved against the publication date where safe.
     pub dates: Vec<DateMention>,
     /// Recoverable oddities.

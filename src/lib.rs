@@ -42,7 +42,7 @@ pub mod registry;
 
 pub use article::{
     Agency, AgencyEvidence, Article, Author, AuthorRole, DateMention, Dateline, Evidence, Keyphrase,
-    Organization, Quote, QuoteKind, Span, Speaker, Text, Timestamp, Topic, Warning,
+    Organization, Quote, QuoteKind, Span, Speaker, Subject, SubjectKind, Text, Timestamp, Topic, Warning,
 };
 pub use error::{DataError, Error, ErrorKind};
 pub use parser::{DEFAULT_MAX_INPUT_BYTES, Parser, ParserBuilder};
@@ -56,3 +56,6 @@ pub fn parse(text: &str) -> Result<Article, Error> {
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+#[cfg(feature = "python")]
+mod python;

@@ -5,7 +5,7 @@ use std::sync::{Arc, LazyLock};
 use crate::article::{Article, Span, Text, Timestamp, Warning};
 use crate::error::{DataError, Error, ErrorKind};
 use crate::parse::{self, Lines};
-use crate::registry::{AgencyEntry, Registry};
+use crate::registry::{AgencyEntry, LexiconTerm, Registry};
 
 /// Default input size limit: 64 MiB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -140,6 +140,12 @@ impl Parser {
             parse::speakers::extract(text, &article.paragraphs, article.headline.as_ref(), registry);
         (article.topics, article.keyphrases) =
             parse::topics::classify(text, article.headline.as_ref(), &article.paragraphs, registry);
+        article.about = parse::about::rank(
+            text,
+            &parse::topics::regions(article.headline.as_ref(), &article.paragraphs),
+            article.dateline.as_ref(),
+            &article.organizations,
+        );
 
         if article.headline.is_none() && article.dateline.is_none() && article.published.is_none() {
             article.warnings.push(Warning::new(
@@ -237,6 +243,19 @@ impl ParserBuilder {
     /// Adds or overrides one agency.
     pub fn agency(mut self, entry: AgencyEntry) -> Result<Self, DataError> {
         self.registry.agencies.insert(entry)?;
+        Ok(self)
+    }
+
+    /// Adds topic lexicon terms from TOML text with `[[terms]]` tables (as
+    /// `data/topic_lexicon.toml`); the lexicon is compiled anew.
+    pub fn topic_lexicon_toml(mut self, toml_text: &str) -> Result<Self, DataError> {
+        self.registry.topics = Arc::new(self.registry.topics.with_toml(toml_text)?);
+        Ok(self)
+    }
+
+    /// Adds topic lexicon terms; the lexicon is compiled anew.
+    pub fn topic_terms(mut self, terms: &[LexiconTerm]) -> Result<Self, DataError> {
+        self.registry.topics = Arc::new(self.registry.topics.with_terms(terms)?);
         Ok(self)
     }
 

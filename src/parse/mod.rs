@@ -3,6 +3,7 @@
 //! Order (see [`crate::Parser::parse`]): layout → header → headline → byline → dateline → body →
 //! agency → timestamps' zones → dates → speakers → topics.
 
+pub mod about;
 pub mod agency;
 pub mod body;
 pub mod byline;
@@ -10,6 +11,7 @@ pub mod dateline;
 pub mod dates;
 pub mod header;
 pub mod headline;
+pub mod keyphrases;
 pub mod layout;
 pub mod speakers;
 pub mod timestamp;

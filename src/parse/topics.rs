@@ -1,14 +1,194 @@
 //! Topics: IPTC Media Topics with scores and evidence, and keyphrases.
+//!
+//! One pass of the lexicon automaton over the headline and each paragraph. Every match adds its
+//! term weight times a position weight (the headline and the lead count more) to its topic and,
+//! through the hierarchy, to every broader topic. A topic's score is its share of the evidence for
+//! all top-level topics, damped when there is little evidence at all.
 
-use crate::article::{Keyphrase, Text, Topic};
-use crate::registry::Registry;
+use std::collections::HashMap;
+
+use crate::article::{Evidence, Keyphrase, Span, Text, Topic};
+use crate::registry::{Registry, TopicLexicon};
+
+/// How much a match counts by where it is.
+const HEADLINE_WEIGHT: f64 = 3.0;
+const LEAD_WEIGHT: f64 = 2.0;
+const SECOND_PARAGRAPH_WEIGHT: f64 = 1.5;
+const BODY_WEIGHT: f64 = 1.0;
+
+/// Evidence total at which confidence reaches 1 - 1/e.
+const CONFIDENCE_SCALE: f64 = 6.0;
+/// A top-level topic is reported when its share of the evidence is at least this.
+const MIN_TOP_SHARE: f64 = 0.12;
+/// A narrower topic is reported when it holds at least this share of its top level's evidence.
+const MIN_SUB_SHARE_OF_TOP: f64 = 0.15;
+const MAX_TOP_LEVEL: usize = 5;
+const MAX_TOPICS: usize = 12;
+const MAX_EVIDENCE: usize = 8;
+
+/// A stretch of the text to classify and how much its matches count.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Region {
+    /// Where it is.
+    pub span: Span,
+    /// Position weight.
+    pub weight: f64,
+}
 
 /// Topics and keyphrases of the article.
 pub fn classify(
-    _text: &str,
-    _headline: Option<&Text>,
-    _paragraphs: &[Text],
-    _registry: &Registry,
+    text: &str,
+    headline: Option<&Text>,
+    paragraphs: &[Text],
+    registry: &Registry,
 ) -> (Vec<Topic>, Vec<Keyphrase>) {
-    (Vec::new(), Vec::new())
+    let regions = regions(headline, paragraphs);
+    let topics = topics(text, &regions, &registry.topics);
+    let keyphrases = super::keyphrases::extract(text, &regions);
+    (topics, keyphrases)
+}
+
+/// The headline and paragraphs with their position weights.
+pub fn regions(headline: Option<&Text>, paragraphs: &[Text]) -> Vec<Region> {
+    let mut regions = Vec::with_capacity(paragraphs.len() + 1);
+    if let Some(h) = headline {
+        regions.push(Region { span: h.span, weight: HEADLINE_WEIGHT });
+    }
+    for (i, p) in paragraphs.iter().enumerate() {
+        let weight = match i {
+            0 => LEAD_WEIGHT,
+            1 => SECOND_PARAGRAPH_WEIGHT,
+            _ => BODY_WEIGHT,
+        };
+        regions.push(Region { span: p.span, weight });
+    }
+    regions
+}
+
+struct Hit<'l> {
+    topic: usize,
+    term: &'l str,
+    span: Span,
+    weight: f64,
+}
+
+/// Media Topics for the text in `regions`, highest score first.
+pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Topic> {
+    let vocabulary = lexicon.vocabulary();
+    let mut hits: Vec<Hit<'_>> = Vec::new();
+    // Repeats of one term count less each time: 1, 1/2, 1/3 ...
+    let mut repeats: HashMap<(usize, usize), u32> = HashMap::new();
+    for region in regions {
+        let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
+        for m in lexicon.find(slice) {
+            let span = m.span.shifted(region.span.start);
+            for (topic, weight, term) in lexicon.entries(&m, slice) {
+                let seen = repeats.entry((topic, m.pattern)).or_insert(0);
+                *seen += 1;
+                let weight = f64::from(weight) * region.weight / f64::from(*seen);
+                hits.push(Hit { topic, term, span, weight });
+            }
+        }
+    }
+    if hits.is_empty() {
+        return Vec::new();
+    }
+
+    // Evidence for each topic and, through the hierarchy, for every broader one.
+    let mut total: HashMap<usize, f64> = HashMap::new();
+    let mut direct: HashMap<usize, f64> = HashMap::new();
+    for hit in &hits {
+        *direct.entry(hit.topic).or_insert(0.0) += hit.weight;
+        let mut node = Some(hit.topic);
+        while let Some(n) = node {
+            *total.entry(n).or_insert(0.0) += hit.weight;
+            node = vocabulary.parent_index(n);
+        }
+    }
+    let top_of = |topic: usize| -> usize {
+        let mut node = topic;
+        while let Some(parent) = vocabulary.parent_index(node) {
+            node = parent;
+        }
+        node
+    };
+
+    let mut tops: Vec<(usize, f64)> =
+        total.iter().filter(|(t, _)| vocabulary.topic(**t).level == 1).map(|(t, w)| (*t, *w)).collect();
+    tops.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let sum: f64 = tops.iter().map(|(_, w)| w).sum();
+    let confidence = 1.0 - (-sum / CONFIDENCE_SCALE).exp();
+    let score = |w: f64| round4((w / sum * confidence).clamp(0.0, 1.0));
+
+    let chosen_tops: Vec<(usize, f64)> = tops
+        .iter()
+        .enumerate()
+        .filter(|(i, (_, w))| *i == 0 || w / sum >= MIN_TOP_SHARE)
+        .map(|(_, t)| *t)
+        .take(MAX_TOP_LEVEL)
+        .collect();
+
+    let mut chosen: Vec<(usize, f64)> = chosen_tops.clone();
+    let mut subs: Vec<(usize, f64)> = direct
+        .keys()
+        .filter(|t| vocabulary.topic(**t).level > 1)
+        .filter_map(|t| {
+            let top = top_of(*t);
+            let top_weight = chosen_tops.iter().find(|(c, _)| *c == top)?.1;
+            let weight = total[t];
+            (weight >= MIN_SUB_SHARE_OF_TOP * top_weight).then_some((*t, weight))
+        })
+        .collect();
+    subs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    chosen.extend(subs);
+
+    let mut topics: Vec<Topic> = chosen
+        .into_iter()
+        .map(|(topic, weight)| {
+            let concept = vocabulary.topic(topic);
+            Topic {
+                code: concept.code.clone(),
+                label: concept.label.clone(),
+                score: score(weight),
+                top_level: concept.top_level.clone(),
+                evidence: evidence(&hits, topic, lexicon),
+            }
+        })
+        .collect();
+    let level = |t: &Topic| vocabulary.get(&t.code).map_or(0, |c| c.level);
+    topics
+        .sort_by(|a, b| b.score.total_cmp(&a.score).then(level(a).cmp(&level(b))).then(a.code.cmp(&b.code)));
+    topics.truncate(MAX_TOPICS);
+    topics
+}
+
+/// The strongest matches for `topic` or any narrower topic, one per place.
+fn evidence(hits: &[Hit<'_>], topic: usize, lexicon: &TopicLexicon) -> Vec<Evidence> {
+    let vocabulary = lexicon.vocabulary();
+    let under = |mut node: usize| loop {
+        if node == topic {
+            return true;
+        }
+        match vocabulary.parent_index(node) {
+            Some(parent) => node = parent,
+            None => return false,
+        }
+    };
+    let mut found: Vec<&Hit<'_>> = hits.iter().filter(|h| under(h.topic)).collect();
+    found.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.span.cmp(&b.span)));
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for hit in found {
+        if evidence.iter().any(|e| e.span == hit.span) {
+            continue;
+        }
+        evidence.push(Evidence { term: hit.term.to_string(), span: hit.span });
+        if evidence.len() == MAX_EVIDENCE {
+            break;
+        }
+    }
+    evidence
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
 }

@@ -4,12 +4,15 @@
 //! agency registry and the topic lexicon through [`crate::ParserBuilder`].
 
 pub mod agencies;
+pub mod countries;
 pub mod places;
+pub mod topics;
 
 use std::sync::{Arc, LazyLock};
 
 pub use agencies::{Agencies, AgencyEntry};
 pub use places::{Place, Places};
+pub use topics::{LexiconTerm, MediaTopic, TopicLexicon, Vocabulary};
 
 /// All lookup tables a [`crate::Parser`] uses.
 #[derive(Debug, Clone)]
@@ -18,10 +21,16 @@ pub struct Registry {
     pub agencies: Agencies,
     /// Cities, regions and countries.
     pub places: Arc<Places>,
+    /// The IPTC Media Topics vocabulary and the topic lexicon, compiled into one matcher.
+    pub topics: Arc<TopicLexicon>,
 }
 
 static DEFAULT: LazyLock<Arc<Registry>> = LazyLock::new(|| {
-    Arc::new(Registry { agencies: Agencies::embedded(), places: Arc::new(Places::embedded()) })
+    Arc::new(Registry {
+        agencies: Agencies::embedded(),
+        places: Arc::new(Places::embedded()),
+        topics: TopicLexicon::embedded(),
+    })
 });
 
 impl Registry {

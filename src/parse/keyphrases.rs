@@ -1,0 +1,590 @@
+//! Keyphrases: the multi-word phrases that characterise the story.
+//!
+//! Candidates are the 2- to 4-word runs between stopwords and punctuation, plus whole capitalised
+//! names that contain `of`/`for` (`Institute for Political and International Studies`). A
+//! candidate scores the position weights of its occurrences (headline and lead count more), times
+//! a bonus for length; a phrase inside a better one (or around a better one) is dropped.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::topics::Region;
+use crate::article::{Keyphrase, Span};
+
+const MAX_KEYPHRASES: usize = 10;
+const MAX_WORDS: usize = 4;
+const MAX_NAME_WORDS: usize = 12;
+/// Position counts half as much as for topics: headline words are often all capitalised, which
+/// makes any stretch of a headline look like a name.
+const POSITION_DAMPING: f64 = 0.5;
+
+/// Words that never start, end or sit inside a keyphrase (lower case).
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "according",
+    "across",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "almost",
+    "along",
+    "already",
+    "also",
+    "although",
+    "always",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "back",
+    "be",
+    "became",
+    "because",
+    "become",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "either",
+    "eight",
+    "eighth",
+    "else",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "fifth",
+    "first",
+    "five",
+    "for",
+    "four",
+    "fourth",
+    "friday",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "late",
+    "later",
+    "latest",
+    "least",
+    "less",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "monday",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "near",
+    "nearly",
+    "need",
+    "never",
+    "new",
+    "next",
+    "nine",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "part",
+    "per",
+    "quickly",
+    "rather",
+    "said",
+    "same",
+    "saturday",
+    "say",
+    "says",
+    "second",
+    "seven",
+    "several",
+    "she",
+    "should",
+    "since",
+    "six",
+    "so",
+    "some",
+    "still",
+    "such",
+    "sunday",
+    "ten",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "third",
+    "this",
+    "those",
+    "three",
+    "through",
+    "thursday",
+    "thus",
+    "to",
+    "today",
+    "told",
+    "tomorrow",
+    "too",
+    "toward",
+    "towards",
+    "tuesday",
+    "two",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "wednesday",
+    "week",
+    "weeks",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "year",
+    "years",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "number",
+    "added",
+    "adding",
+    "asked",
+    "took",
+    "take",
+    "takes",
+    "get",
+    "got",
+    "go",
+    "going",
+    "went",
+    "come",
+    "came",
+    "see",
+    "seen",
+    "put",
+    "set",
+    "way",
+    "time",
+    "times",
+    "day",
+    "days",
+    "month",
+    "months",
+    "lot",
+    "lots",
+    "thing",
+    "things",
+    "people",
+    "expressed",
+    "described",
+    "underlined",
+    "held",
+    "discussed",
+    "reviewed",
+    "exchanged",
+    "shared",
+    "hope",
+    "main",
+    "need",
+    "able",
+    "given",
+    "give",
+    "since",
+];
+
+/// Roles written before an organisation's name (`Head of ...`), lower case.
+const ROLE_WORDS: &[&str] = &[
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "president",
+    "minister",
+    "secretary",
+    "chief",
+    "member",
+    "deputy",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "governor",
+    "mayor",
+    "professor",
+    "commander",
+    "founder",
+    "vice",
+    "general",
+    "first",
+    "executive",
+    "managing",
+    "senior",
+];
+
+/// Words that may join capitalised words inside a name.
+const NAME_JOINERS: &[&str] = &["of", "for", "and", "the", "de", "du", "la", "al", "bin", "von", "van"];
+
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    span: Span,
+    /// The word follows the previous one with only spaces between.
+    joined: bool,
+    region: usize,
+    /// Index of its lower-case form in the vocabulary of the text.
+    id: u32,
+}
+
+/// A phrase as the lower-case word ids it is made of (unused slots are `u32::MAX`).
+type Key = [u32; MAX_NAME_WORDS];
+
+#[derive(Default)]
+struct Candidate {
+    score: f64,
+    words: usize,
+    spans: Vec<Span>,
+}
+
+struct Lexicon {
+    /// Lower-case forms, by id.
+    forms: Vec<String>,
+    stop: Vec<bool>,
+}
+
+static STOPSET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
+/// The keyphrases of the text in `regions`, best first.
+pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
+    let (words, lexicon) = words(text, regions);
+    let stop = |w: &Word| lexicon.stop[w.id as usize];
+    let mut candidates: HashMap<Key, Candidate> = HashMap::new();
+    let mut add = |from: usize, to: usize| {
+        let (first, last) = (words[from], words[to - 1]);
+        let mut key: Key = [u32::MAX; MAX_NAME_WORDS];
+        for (slot, w) in key.iter_mut().zip(&words[from..to]) {
+            *slot = w.id;
+        }
+        let c = candidates.entry(key).or_default();
+        c.score += 1.0 + (regions[first.region].weight - 1.0) * POSITION_DAMPING;
+        c.words = to - from;
+        c.spans.push(Span::new(first.span.start, last.span.end));
+    };
+
+    // Runs of content words between stopwords and punctuation: every 2..4-word stretch.
+    let mut i = 0;
+    while i < words.len() {
+        if stop(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < words.len()
+            && words[end].joined
+            && words[end].region == words[i].region
+            && !stop(&words[end])
+        {
+            end += 1;
+        }
+        for from in i..end {
+            for to in from + 2..=(from + MAX_WORDS).min(end) {
+                add(from, to);
+            }
+        }
+        i = end;
+    }
+
+    // Capitalised names joined by `of`/`for` (and `and` after them).
+    let mut i = 0;
+    while i < words.len() {
+        if !is_capitalised(words[i].span.slice(text)) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        let mut last_cap = i + 1;
+        let mut has_of = false;
+        while end < words.len() && words[end].joined && words[end].region == words[i].region {
+            let w = words[end].span.slice(text);
+            if is_capitalised(w) {
+                last_cap = end + 1;
+            } else if w == "of" || w == "for" {
+                has_of = true;
+            } else if !(NAME_JOINERS.contains(&w) && (has_of || w != "and")) {
+                break;
+            }
+            end += 1;
+            if end - i >= MAX_NAME_WORDS {
+                break;
+            }
+        }
+        // `Chairman of Iran's Institute for ...`: the name starts after the role and the possessive.
+        let mut start = i;
+        while start + 1 < last_cap && ROLE_WORDS.contains(&lexicon.forms[words[start].id as usize].as_str()) {
+            start += 1;
+        }
+        while start < last_cap && NAME_JOINERS.contains(&words[start].span.slice(text)) {
+            start += 1;
+        }
+        if let Some(p) = (start..last_cap).rev().find(|&k| {
+            let w = words[k].span.slice(text);
+            w.ends_with("'s") || w.ends_with("’s")
+        }) {
+            start = p + 1;
+        }
+        let has_of = (start..last_cap).any(|k| matches!(words[k].span.slice(text), "of" | "for"));
+        if has_of && last_cap.saturating_sub(start) > MAX_WORDS {
+            add(start, last_cap);
+        }
+        i = last_cap.max(i + 1);
+    }
+
+    let mut ranked: Vec<(Key, Candidate)> = candidates
+        .into_iter()
+        .map(|(k, mut c)| {
+            c.score *= 1.0 + 0.3 * (c.words.min(MAX_WORDS) as f64 - 1.0);
+            (k, c)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+
+    let mut chosen: Vec<(Key, Candidate)> = Vec::new();
+    for (key, c) in ranked {
+        let this = &key[..c.words];
+        if chosen.iter().any(|(k, o)| contains(&k[..o.words], this) || contains(this, &k[..o.words])) {
+            continue;
+        }
+        chosen.push((key, c));
+        if chosen.len() == MAX_KEYPHRASES {
+            break;
+        }
+    }
+    let best = chosen.first().map_or(1.0, |(_, c)| c.score);
+    chosen
+        .into_iter()
+        .map(|(_, c)| {
+            let mut forms: HashMap<String, usize> = HashMap::new();
+            for span in &c.spans {
+                let form = span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+                *forms.entry(form).or_insert(0) += 1;
+            }
+            let mut forms: Vec<(String, usize)> = forms.into_iter().collect();
+            forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut spans = c.spans;
+            spans.sort();
+            spans.dedup();
+            Keyphrase {
+                text: forms.into_iter().next().map(|(f, _)| f).unwrap_or_default(),
+                score: ((c.score / best) * 10_000.0).round() / 10_000.0,
+                spans,
+            }
+        })
+        .collect()
+}
+
+/// True when `inner` is a contiguous part of `outer`.
+fn contains(outer: &[u32], inner: &[u32]) -> bool {
+    inner.len() <= outer.len() && outer.windows(inner.len()).any(|w| w == inner)
+}
+
+/// The words of every region: letters and digits, with inner hyphens, apostrophes and dots.
+fn words(text: &str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
+    let mut out = Vec::new();
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut lexicon = Lexicon { forms: Vec::new(), stop: Vec::new() };
+    let mut intern = |word: &str| -> u32 {
+        let key = normal(word);
+        if let Some(&id) = ids.get(&key) {
+            return id;
+        }
+        let id = u32::try_from(lexicon.forms.len()).unwrap_or(u32::MAX - 1);
+        lexicon.stop.push(is_stopword(&key));
+        lexicon.forms.push(key.clone());
+        ids.insert(key, id);
+        id
+    };
+    for (r, region) in regions.iter().enumerate() {
+        let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
+        let mut start: Option<usize> = None;
+        let mut gap_only_spaces = false;
+        let mut chars = slice.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let inner = matches!(c, '-' | '\'' | '’' | '.' | '&')
+                && start.is_some()
+                && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+            if c.is_alphanumeric() || inner {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                continue;
+            }
+            if let Some(s) = start.take() {
+                out.push(Word {
+                    span: Span::new(region.span.start + s, region.span.start + i),
+                    joined: gap_only_spaces,
+                    region: r,
+                    id: intern(&slice[s..i]),
+                });
+                gap_only_spaces = true;
+            }
+            if !(c == ' ' || c == '\u{a0}') {
+                gap_only_spaces = false;
+            }
+        }
+        if let Some(s) = start {
+            out.push(Word {
+                span: Span::new(region.span.start + s, region.span.end),
+                joined: gap_only_spaces,
+                region: r,
+                id: intern(&slice[s..]),
+            });
+        }
+    }
+    (out, lexicon)
+}
+
+/// Lower case, with a plural `s` dropped so `webinars` and `webinar` are one word.
+fn normal(word: &str) -> String {
+    let mut lower = word.to_lowercase();
+    if lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && !STOPSET.contains(lower.as_str())
+        && !STOPSET.contains(&lower[..lower.len() - 1])
+    {
+        lower.pop();
+    }
+    lower
+}
+
+fn is_stopword(lower: &str) -> bool {
+    let bare = lower.trim_end_matches("'s").trim_end_matches("’s");
+    bare.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-') || STOPSET.contains(bare)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}

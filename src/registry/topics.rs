@@ -1,0 +1,475 @@
+//! The IPTC Media Topics vocabulary and the topic lexicon, compiled into one matcher.
+//!
+//! The vocabulary (codes, English labels, definitions, hierarchy) is IPTC's published Media Topics
+//! file, shipped as `data/mediatopics.tsv`. The lexicon (`data/topic_lexicon.toml`) maps the words
+//! of news copy to those codes with weights; the labels of the vocabulary are added as terms too.
+//! Everything is compiled into a single Aho-Corasick automaton, once per process for the embedded
+//! data and once per [`crate::ParserBuilder::build`] when a user adds terms.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+use crate::article::Span;
+use crate::error::{DataError, Error};
+
+const VOCABULARY: &str = include_str!("../../data/mediatopics.tsv");
+const LEXICON: &str = include_str!("../../data/topic_lexicon.toml");
+
+/// Weight of a vocabulary label used as a lexicon term (curated terms default to 1).
+const LABEL_WEIGHT: f32 = 1.0;
+
+/// One concept of the IPTC Media Topics vocabulary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MediaTopic {
+    /// The qualified code, `medtop:20000639`.
+    pub code: String,
+    /// English (en-GB) label, `diplomacy`.
+    pub label: String,
+    /// English definition.
+    pub definition: String,
+    /// The broader concept, `None` for the 17 top-level topics.
+    pub parent: Option<String>,
+    /// The top-level code above this one (the code itself for a top-level topic).
+    pub top_level: String,
+    /// Depth in the tree: 1 for top-level topics.
+    pub level: u8,
+}
+
+/// The Media Topics tree: every non-retired concept with its parent and top level.
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    topics: Vec<MediaTopic>,
+    by_code: HashMap<String, usize>,
+    /// Index of each topic's parent.
+    parents: Vec<Option<usize>>,
+}
+
+static VOCAB: LazyLock<Arc<Vocabulary>> =
+    LazyLock::new(|| Arc::new(Vocabulary::from_tsv(VOCABULARY).expect("data/mediatopics.tsv is valid")));
+
+impl Vocabulary {
+    /// The vocabulary shipped in `data/mediatopics.tsv`, parsed once per process.
+    pub fn embedded() -> Arc<Vocabulary> {
+        Arc::clone(&VOCAB)
+    }
+
+    /// Reads `code \t parent \t label \t definition` rows (parents listed before children).
+    fn from_tsv(text: &str) -> Result<Vocabulary, DataError> {
+        let mut vocab = Vocabulary::default();
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let mut cols = line.split('\t');
+            let (Some(code), Some(parent), Some(label)) = (cols.next(), cols.next(), cols.next()) else {
+                return Err(Error::data(format!("media topics: bad row {line:?}")));
+            };
+            let definition = cols.next().unwrap_or("");
+            let parent_index =
+                if parent.is_empty() {
+                    None
+                } else {
+                    Some(*vocab.by_code.get(parent).ok_or_else(|| {
+                        Error::data(format!("media topics: {code}: unknown parent {parent}"))
+                    })?)
+                };
+            let (top_level, level) = match parent_index {
+                Some(p) => (vocab.topics[p].top_level.clone(), vocab.topics[p].level + 1),
+                None => (code.to_string(), 1),
+            };
+            vocab.by_code.insert(code.to_string(), vocab.topics.len());
+            vocab.parents.push(parent_index);
+            vocab.topics.push(MediaTopic {
+                code: code.to_string(),
+                label: label.to_string(),
+                definition: definition.to_string(),
+                parent: (!parent.is_empty()).then(|| parent.to_string()),
+                top_level,
+                level,
+            });
+        }
+        Ok(vocab)
+    }
+
+    /// The concept with this code (`medtop:20000639`; the bare number `20000639` works too).
+    pub fn get(&self, code: &str) -> Option<&MediaTopic> {
+        self.index(code).map(|i| &self.topics[i])
+    }
+
+    /// The top-level code above `code`.
+    pub fn top_level(&self, code: &str) -> Option<&str> {
+        self.get(code).map(|t| t.top_level.as_str())
+    }
+
+    /// Every concept, parents before children.
+    pub fn iter(&self) -> impl Iterator<Item = &MediaTopic> {
+        self.topics.iter()
+    }
+
+    /// Number of concepts.
+    pub fn len(&self) -> usize {
+        self.topics.len()
+    }
+
+    /// True when the vocabulary is empty.
+    pub fn is_empty(&self) -> bool {
+        self.topics.is_empty()
+    }
+
+    pub(crate) fn index(&self, code: &str) -> Option<usize> {
+        match self.by_code.get(code) {
+            Some(&i) => Some(i),
+            None if !code.starts_with("medtop:") => self.by_code.get(&format!("medtop:{code}")).copied(),
+            None => None,
+        }
+    }
+
+    pub(crate) fn topic(&self, index: usize) -> &MediaTopic {
+        &self.topics[index]
+    }
+
+    /// True when `ancestor` is strictly broader than `topic`.
+    pub(crate) fn is_ancestor(&self, ancestor: usize, topic: usize) -> bool {
+        let mut node = self.parent_index(topic);
+        while let Some(n) = node {
+            if n == ancestor {
+                return true;
+            }
+            node = self.parent_index(n);
+        }
+        false
+    }
+
+    pub(crate) fn parent_index(&self, index: usize) -> Option<usize> {
+        self.parents.get(index).copied().flatten()
+    }
+}
+
+/// One lexicon term: a word or phrase that is evidence for a Media Topic.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LexiconTerm {
+    /// The Media Topic code the term points to.
+    pub code: String,
+    /// The term, matched on whole words, ignoring ASCII case unless `cased` (or written with a
+    /// leading `=`, as in `=AIDS`); a trailing `*` matches any word ending (`vaccin*`: vaccine,
+    /// vaccines, vaccination).
+    pub term: String,
+    /// How much one occurrence counts (curated terms are mostly 0.5 to 3).
+    pub weight: f32,
+    /// Match the exact case only (`AIDS`, `Labour`).
+    pub cased: bool,
+}
+
+impl LexiconTerm {
+    /// A case-insensitive term.
+    pub fn new(code: &str, term: &str, weight: f32) -> Self {
+        LexiconTerm { code: code.to_string(), term: term.to_string(), weight, cased: false }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    #[serde(default)]
+    exclude_labels: Vec<String>,
+    #[serde(default)]
+    terms: Vec<TermGroup>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TermGroup {
+    code: String,
+    #[serde(default = "default_weight")]
+    weight: f32,
+    #[serde(default)]
+    cased: bool,
+    terms: Vec<String>,
+}
+
+fn default_weight() -> f32 {
+    1.0
+}
+
+/// Reads lexicon TOML: `[[terms]]` tables with `code`, optional `weight` (default 1) and `cased`
+/// (default false), and a `terms` list.
+///
+/// ```toml
+/// [[terms]]
+/// code = "medtop:20001065"   # football
+/// weight = 2.0
+/// terms = ["striker", "goalkeeper*", "penalty shoot-out"]
+/// ```
+///
+/// A top-level `exclude_labels = [...]` list (used by the embedded lexicon to keep generic
+/// vocabulary labels such as `game` out of the matcher) is accepted and applies to the whole
+/// lexicon.
+pub fn parse_lexicon_toml(toml_text: &str) -> Result<Vec<LexiconTerm>, DataError> {
+    parse_file(toml_text).map(|(terms, _)| terms)
+}
+
+fn parse_file(toml_text: &str) -> Result<(Vec<LexiconTerm>, Vec<String>), DataError> {
+    let file: LexiconFile =
+        toml::from_str(toml_text).map_err(|e| Error::data(format!("topic lexicon: {e}")))?;
+    let excluded = file.exclude_labels.iter().map(|l| l.to_lowercase()).collect();
+    let terms = file
+        .terms
+        .into_iter()
+        .flat_map(|g| {
+            let (code, weight, cased) = (g.code, g.weight, g.cased);
+            g.terms.into_iter().map(move |term| LexiconTerm { code: code.clone(), term, weight, cased })
+        })
+        .collect();
+    Ok((terms, excluded))
+}
+
+/// What one pattern of the automaton stands for.
+#[derive(Clone, Debug)]
+struct Pattern {
+    /// A trailing `*`: the match may end inside a word.
+    prefix: bool,
+    /// The topics it points to.
+    entries: Vec<Entry>,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    topic: usize,
+    weight: f32,
+    /// For cased terms: the exact form the text must have.
+    exact: Option<Box<str>>,
+    /// The term as written in the lexicon, for evidence.
+    term: Arc<str>,
+}
+
+/// A lexicon match in a text: which pattern and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TermMatch {
+    pub pattern: usize,
+    pub span: Span,
+}
+
+/// The vocabulary plus every lexicon term, compiled into one automaton.
+#[derive(Clone, Debug)]
+pub struct TopicLexicon {
+    vocabulary: Arc<Vocabulary>,
+    terms: Vec<LexiconTerm>,
+    excluded_labels: Vec<String>,
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+static LEXICON_DEFAULT: LazyLock<Arc<TopicLexicon>> = LazyLock::new(|| {
+    let (terms, excluded) = parse_file(LEXICON).expect("data/topic_lexicon.toml is valid");
+    Arc::new(
+        TopicLexicon::compile(Vocabulary::embedded(), terms, excluded)
+            .expect("data/topic_lexicon.toml compiles"),
+    )
+});
+
+impl TopicLexicon {
+    /// The lexicon shipped in `data/topic_lexicon.toml` plus the vocabulary labels, compiled once
+    /// per process.
+    pub fn embedded() -> Arc<TopicLexicon> {
+        Arc::clone(&LEXICON_DEFAULT)
+    }
+
+    /// This lexicon with `extra` terms added, compiled anew.
+    pub fn with_terms(&self, extra: &[LexiconTerm]) -> Result<TopicLexicon, DataError> {
+        let mut terms = self.terms.clone();
+        terms.extend_from_slice(extra);
+        TopicLexicon::compile(Arc::clone(&self.vocabulary), terms, self.excluded_labels.clone())
+    }
+
+    /// This lexicon with the terms of lexicon TOML text added (see [`parse_lexicon_toml`]).
+    pub fn with_toml(&self, toml_text: &str) -> Result<TopicLexicon, DataError> {
+        let (extra, excluded) = parse_file(toml_text)?;
+        let mut terms = self.terms.clone();
+        terms.extend(extra);
+        let mut all_excluded = self.excluded_labels.clone();
+        all_excluded.extend(excluded);
+        TopicLexicon::compile(Arc::clone(&self.vocabulary), terms, all_excluded)
+    }
+
+    /// The Media Topics vocabulary the lexicon points into.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// The curated and user terms (without the vocabulary labels), in the order they were added.
+    pub fn terms(&self) -> &[LexiconTerm] {
+        &self.terms
+    }
+
+    fn compile(
+        vocabulary: Arc<Vocabulary>,
+        terms: Vec<LexiconTerm>,
+        excluded_labels: Vec<String>,
+    ) -> Result<Self, DataError> {
+        let mut keys: HashMap<(String, bool), usize> = HashMap::new();
+        let mut needles: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut add = |topic: usize,
+                       raw: &str,
+                       weight: f32,
+                       cased: bool,
+                       only_if_new: bool|
+         -> Result<(), DataError> {
+            let raw = raw.trim();
+            // `=AIDS`: match this exact case only.
+            let (raw, cased) = match raw.strip_prefix('=') {
+                Some(rest) => (rest, true),
+                None => (raw, cased),
+            };
+            let (body, prefix) = match raw.strip_suffix('*') {
+                Some(body) => (body.trim_end(), true),
+                None => (raw, false),
+            };
+            if body.chars().count() < if prefix { 3 } else { 2 } || body.contains('*') {
+                return Err(Error::data(format!(
+                    "topic lexicon: {raw:?}: a term needs 2 characters (3 before a `*`) and at most one trailing `*`"
+                )));
+            }
+            if !weight.is_finite() || weight <= 0.0 || weight > 100.0 {
+                return Err(Error::data(format!(
+                    "topic lexicon: {raw:?}: weight {weight} is not in (0, 100]"
+                )));
+            }
+            let key = (body.to_ascii_lowercase(), prefix);
+            if only_if_new && keys.contains_key(&key) {
+                return Ok(());
+            }
+            let index = *keys.entry(key.clone()).or_insert_with(|| {
+                needles.push(key.0.clone());
+                patterns.push(Pattern { prefix, entries: Vec::new() });
+                patterns.len() - 1
+            });
+            let entries = &mut patterns[index].entries;
+            let exact = cased.then(|| Box::<str>::from(body));
+            // The same term listed twice for one topic counts once, with the larger weight.
+            if let Some(e) = entries.iter_mut().find(|e| e.topic == topic && e.exact == exact) {
+                e.weight = e.weight.max(weight);
+            } else {
+                entries.push(Entry { topic, weight, exact, term: Arc::from(raw) });
+            }
+            Ok(())
+        };
+        for term in &terms {
+            let topic = vocabulary.index(&term.code).ok_or_else(|| {
+                Error::data(format!(
+                    "topic lexicon: {:?}: unknown media topic code {:?}",
+                    term.term, term.code
+                ))
+            })?;
+            add(topic, &term.term, term.weight, term.cased, false)?;
+        }
+        for (index, topic) in vocabulary.topics.iter().enumerate() {
+            if topic.level < 2 || topic.level > 4 {
+                continue;
+            }
+            // `trial (court)` -> `trial`; labels listed as curated terms keep their weight.
+            let label = topic.label.split(" (").next().unwrap_or("").trim();
+            let lower = label.to_lowercase();
+            if label.len() >= 4 && !excluded_labels.contains(&lower) {
+                add(index, label, LABEL_WEIGHT, false, true)?;
+            }
+        }
+        // A term listed for a topic and for a narrower one counts once, for the narrower one
+        // (which passes it up the hierarchy anyway), with the larger weight.
+        for pattern in &mut patterns {
+            let entries = &mut pattern.entries;
+            let mut i = 0;
+            while i < entries.len() {
+                let broader = entries[i].topic;
+                let narrower = (0..entries.len()).find(|&j| {
+                    j != i
+                        && entries[j].exact == entries[i].exact
+                        && vocabulary.is_ancestor(broader, entries[j].topic)
+                });
+                match narrower {
+                    Some(j) => {
+                        entries[j].weight = entries[j].weight.max(entries[i].weight);
+                        entries.remove(i);
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&needles)
+            .map_err(|e| Error::data(format!("topic lexicon: cannot compile: {e}")))?;
+        Ok(TopicLexicon { vocabulary, terms, excluded_labels, automaton, patterns })
+    }
+
+    /// Every whole-word match in `text`, left to right, longest first where matches overlap.
+    pub(crate) fn find(&self, text: &str) -> Vec<TermMatch> {
+        let mut found: Vec<TermMatch> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .filter(|m| {
+                let pattern = &self.patterns[m.pattern().as_usize()];
+                starts_word(text, m.start()) && (pattern.prefix || ends_word(text, m.end()))
+            })
+            .map(|m| TermMatch {
+                pattern: m.pattern().as_usize(),
+                span: Span::new(m.start(), extend_word(text, m.end(), self, m.pattern().as_usize())),
+            })
+            .collect();
+        found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        let mut kept = Vec::with_capacity(found.len());
+        let mut end = 0;
+        for m in found {
+            if m.span.start >= end {
+                end = m.span.end;
+                kept.push(m);
+            }
+        }
+        kept
+    }
+
+    /// The topics a match counts for, with weights and the term as the lexicon wrote it.
+    pub(crate) fn entries<'a>(
+        &'a self,
+        m: &TermMatch,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, f32, &'a str)> + 'a {
+        let written = m.span.slice(text);
+        let pattern = &self.patterns[m.pattern];
+        let matched_len = self.needle_len(m.pattern);
+        pattern.entries.iter().filter_map(move |e| {
+            if e.exact.as_deref().is_some_and(|exact| written.get(..matched_len) != Some(exact)) {
+                return None;
+            }
+            Some((e.topic, e.weight, &*e.term))
+        })
+    }
+
+    fn needle_len(&self, pattern: usize) -> usize {
+        self.patterns[pattern]
+            .entries
+            .first()
+            .map(|e| e.term.trim_end_matches('*').trim_end().len())
+            .unwrap_or(0)
+    }
+}
+
+/// True when `start` begins a word: the text before it does not end in a letter or digit.
+fn starts_word(text: &str, start: usize) -> bool {
+    text.get(..start).and_then(|s| s.chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// True when `end` ends a word: the next character is not a letter or digit.
+fn ends_word(text: &str, end: usize) -> bool {
+    text.get(end..).and_then(|s| s.chars().next()).is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// For a prefix pattern, the end of the word it started (`vaccin*` spans `vaccines`).
+fn extend_word(text: &str, end: usize, lexicon: &TopicLexicon, pattern: usize) -> usize {
+    if !lexicon.patterns[pattern].prefix {
+        return end;
+    }
+    let rest = text.get(end..).unwrap_or("");
+    end + rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())
+}

@@ -1,0 +1,261 @@
+//! Topics, keyphrases and subjects: hierarchy, evidence, ordering, user lexicons, reference article.
+
+use newswire::registry::{LexiconTerm, TopicLexicon};
+use newswire::{Article, Parser, SubjectKind, Topic};
+
+const FOOTBALL: &str = "United Beat City in Cup Derby\n\n\
+    MANCHESTER, England (AP) -- The striker scored twice and the goalkeeper saved a penalty as \
+    United beat City 2-1 in the Premier League on Sunday.\n\n\
+    The midfielder was sent off in stoppage time after a second yellow card.";
+
+const CENTRAL_BANK: &str = "Central Bank Raises Interest Rates\n\n\
+    FRANKFURT (Reuters) - The European Central Bank raised interest rates by a quarter point \
+    on Thursday to fight inflation, and said oil prices would keep consumer prices high.\n\n\
+    Economists had expected the rate rise after the economy grew faster than forecast.";
+
+fn parse(text: &str) -> Article {
+    newswire::parse(text).expect("parses")
+}
+
+fn reference() -> (String, Article) {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/fna-webinar.txt"))
+        .expect("reference article is bundled");
+    let article = parse(&text);
+    (text, article)
+}
+
+fn top_levels(topics: &[Topic]) -> Vec<&str> {
+    topics.iter().filter(|t| t.code == t.top_level).map(|t| t.code.as_str()).collect()
+}
+
+#[test]
+fn vocabulary_has_the_seventeen_top_levels_and_their_hierarchy() {
+    let lexicon = TopicLexicon::embedded();
+    let vocabulary = lexicon.vocabulary();
+    let tops: Vec<_> = vocabulary.iter().filter(|t| t.level == 1).map(|t| t.code.as_str()).collect();
+    assert_eq!(tops.len(), 17);
+    assert!(tops.contains(&"medtop:11000000") && tops.contains(&"medtop:15000000"));
+
+    let diplomacy = vocabulary.get("medtop:20000639").expect("diplomacy");
+    assert_eq!(diplomacy.label, "diplomacy");
+    assert_eq!(diplomacy.parent.as_deref(), Some("medtop:20000638"));
+    assert_eq!(diplomacy.top_level, "medtop:11000000");
+    assert_eq!(diplomacy.level, 3);
+    assert!(!diplomacy.definition.is_empty());
+    assert_eq!(vocabulary.top_level("20001065"), Some("medtop:15000000"));
+    for topic in vocabulary.iter() {
+        let parent = topic.parent.as_deref().map(|p| vocabulary.get(p).expect("parent exists"));
+        match parent {
+            Some(p) => {
+                assert_eq!((p.top_level.as_str(), p.level + 1), (topic.top_level.as_str(), topic.level))
+            }
+            None => assert_eq!(topic.top_level, topic.code),
+        }
+    }
+}
+
+#[test]
+fn a_narrower_topic_carries_its_top_level() {
+    let a = parse(FOOTBALL);
+    assert_eq!(a.topics[0].top_level, "medtop:15000000");
+    let football = a.topics.iter().find(|t| t.code == "medtop:20001065").expect("football topic");
+    assert_eq!(football.label, "football");
+    assert_eq!(football.top_level, "medtop:15000000");
+
+    let vocabulary = TopicLexicon::embedded();
+    for t in &a.topics {
+        assert_eq!(vocabulary.vocabulary().top_level(&t.code), Some(t.top_level.as_str()));
+        let sport = a.topics.iter().find(|s| s.code == t.top_level).expect("top level is reported");
+        assert!(sport.score >= t.score, "a narrower topic never outscores its top level");
+    }
+
+    let b = parse(CENTRAL_BANK);
+    assert_eq!(b.topics[0].code, "medtop:04000000");
+    let bank = b.topics.iter().find(|t| t.code == "medtop:20000350").expect("central bank topic");
+    assert_eq!(bank.top_level, "medtop:04000000");
+}
+
+#[test]
+fn scores_are_in_range_and_evidence_spans_point_at_the_terms() {
+    for text in [FOOTBALL, CENTRAL_BANK, &reference().0] {
+        let a = parse(text);
+        assert!(!a.topics.is_empty());
+        for t in &a.topics {
+            assert!((0.0..=1.0).contains(&t.score), "{} score {}", t.code, t.score);
+            assert!(!t.evidence.is_empty(), "{} has evidence", t.code);
+            for e in &t.evidence {
+                let written = e.span.slice(text);
+                assert!(!written.is_empty());
+                let term = e.term.trim_start_matches('=');
+                let (stem, prefix) = match term.strip_suffix('*') {
+                    Some(stem) => (stem, true),
+                    None => (term, false),
+                };
+                let lower = written.to_lowercase();
+                assert!(
+                    if prefix {
+                        lower.starts_with(&stem.to_lowercase())
+                    } else {
+                        lower == stem.to_lowercase()
+                    },
+                    "evidence {:?} at {:?} reads {written:?}",
+                    e.term,
+                    e.span
+                );
+                let before = text[..e.span.start].chars().next_back();
+                assert!(before.is_none_or(|c| !c.is_alphanumeric()), "{written:?} starts a word");
+            }
+        }
+    }
+}
+
+#[test]
+fn ordering_is_by_score_and_stable() {
+    let (text, a) = reference();
+    assert!(a.topics.windows(2).all(|w| w[0].score >= w[1].score));
+    for w in a.topics.windows(2) {
+        if w[0].score == w[1].score {
+            let depth = |t: &Topic| if t.code == t.top_level { 0 } else { 1 };
+            assert!((depth(&w[0]), &w[0].code) <= (depth(&w[1]), &w[1].code));
+        }
+    }
+    for _ in 0..3 {
+        let again = parse(&text);
+        assert_eq!(again.topics, a.topics);
+        assert_eq!(again.keyphrases, a.keyphrases);
+        assert_eq!(again.about, a.about);
+    }
+}
+
+#[test]
+fn reference_article_is_diplomacy_with_health_and_science() {
+    let (text, a) = reference();
+    let primary = &a.topics[0];
+    assert_eq!(primary.top_level, "medtop:11000000", "primary topic is politics");
+    assert!(a.topics.iter().any(|t| t.code == "medtop:20000639"), "diplomacy");
+
+    let tops = top_levels(&a.topics);
+    assert!(tops.contains(&"medtop:07000000"), "health present: {tops:?}");
+    assert!(tops.contains(&"medtop:13000000") || tops.contains(&"medtop:05000000"), "science/education");
+
+    let health = a.topics.iter().find(|t| t.code == "medtop:07000000").unwrap();
+    let health_words: Vec<&str> = health.evidence.iter().map(|e| e.span.slice(&text)).collect();
+    assert!(health_words.contains(&"COVID-19"), "{health_words:?}");
+    assert!(health_words.contains(&"vaccines"), "{health_words:?}");
+}
+
+#[test]
+fn reference_keyphrases_are_multiword_distinct_and_located() {
+    let (text, a) = reference();
+    let phrases: Vec<&str> = a.keyphrases.iter().map(|k| k.text.as_str()).collect();
+    assert!(phrases.contains(&"joint webinar"), "{phrases:?}");
+    assert!(phrases.contains(&"Eurasian Economic Union"), "{phrases:?}");
+    let mut lower: Vec<String> = phrases.iter().map(|p| p.to_lowercase()).collect();
+    lower.sort();
+    lower.dedup();
+    assert_eq!(lower.len(), phrases.len(), "no duplicates");
+    assert!(a.keyphrases.windows(2).all(|w| w[0].score >= w[1].score));
+    for k in &a.keyphrases {
+        assert!(k.text.split_whitespace().count() >= 2, "{:?} is multi-word", k.text);
+        assert!(k.score > 0.0 && k.score <= 1.0);
+        assert!(!k.spans.is_empty());
+        for span in &k.spans {
+            let written = span.slice(&text).to_lowercase();
+            let first = k.text.split_whitespace().next().unwrap().to_lowercase();
+            assert!(written.starts_with(&first), "{written:?} vs {:?}", k.text);
+        }
+    }
+}
+
+#[test]
+fn reference_is_about_iran_and_kazakhstan() {
+    let (text, a) = reference();
+    let countries: Vec<&str> =
+        a.about.iter().filter(|s| s.kind == SubjectKind::Country).filter_map(|s| s.code.as_deref()).collect();
+    assert_eq!(&countries[..2], &["IR", "KZ"]);
+    assert_eq!(a.about[0].score, 1.0);
+    let kazakhstan = a.about.iter().find(|s| s.code.as_deref() == Some("KZ")).unwrap();
+    assert!(kazakhstan.mentions.iter().any(|m| m.slice(&text) == "Kazakh"));
+}
+
+#[test]
+fn users_add_topic_terms_from_toml_and_from_code() {
+    let text = "Quidditch Final Ends in Upset\n\nThe snitch was caught early in the quidditch final.";
+    let before = parse(text);
+    assert!(before.topics.iter().all(|t| t.code != "medtop:20001154"));
+
+    let lexicon = r#"
+        [[terms]]
+        code = "medtop:20001154"   # chess, standing in for a sport the lexicon lacks
+        weight = 5.0
+        terms = ["quidditch", "snitch"]
+    "#;
+    let parser = Parser::builder().topic_lexicon_toml(lexicon).expect("valid lexicon").build();
+    let after = parser.parse(text).unwrap();
+    let added = after.topics.iter().find(|t| t.code == "medtop:20001154").expect("user topic");
+    assert_eq!(added.top_level, "medtop:15000000");
+    assert_eq!(after.topics[0].top_level, "medtop:15000000");
+    assert!(added.evidence.iter().any(|e| e.term == "quidditch"));
+
+    let from_code = Parser::builder()
+        .topic_terms(&[LexiconTerm::new("medtop:20001154", "snitch", 5.0)])
+        .expect("valid term")
+        .build();
+    let topics = from_code.parse(text).unwrap().topics;
+    assert!(topics.iter().any(|t| t.code == "medtop:20001154"));
+    // The shared parser is not affected.
+    assert!(parse(text).topics.iter().all(|t| t.code != "medtop:20001154"));
+}
+
+#[test]
+fn cased_terms_match_only_their_case() {
+    let lexicon = "[[terms]]\ncode = \"medtop:20000763\"\nweight = 9.0\nterms = [\"=Widget OS\"]\n";
+    let parser = Parser::builder().topic_lexicon_toml(lexicon).unwrap().build();
+    let cased = parser.parse("Widget OS Update Ships\n\nThe new Widget OS update ships today.").unwrap();
+    assert!(cased.topics.iter().any(|t| t.code == "medtop:20000763"));
+    let lower = parser.parse("Widget os update ships\n\nThe new widget os update ships today.").unwrap();
+    assert!(lower.topics.iter().all(|t| t.code != "medtop:20000763"));
+}
+
+#[test]
+fn bad_user_lexicons_are_errors() {
+    for bad in [
+        "[[terms]]\ncode = \"medtop:99999999\"\nterms = [\"x-ray\"]",
+        "[[terms]]\ncode = \"medtop:20001154\"\nweight = -1.0\nterms = [\"chessboard\"]",
+        "[[terms]]\ncode = \"medtop:20001154\"\nterms = [\"*\"]",
+        "[[terms]]\ncode = \"medtop:20001154\"\nterms = [\"ch*ss\"]",
+        "[[terms]]\ncode = \"medtop:20001154\"\nterm = [\"chess\"]",
+        "not toml at all [",
+    ] {
+        let err = Parser::builder().topic_lexicon_toml(bad).expect_err(bad);
+        assert!(err.message().starts_with("topic lexicon:"), "{}", err.message());
+    }
+}
+
+#[test]
+fn odd_input_never_panics_and_matches_only_whole_words() {
+    let texts = [
+        "war\u{301}s and rumours",
+        "éwar warfare éwar",
+        "vaccin",
+        "Ünïcödé 🚀 football⚽ soccer",
+        "a\u{0}b football",
+        "strikers strike",
+        "===***",
+    ];
+    for text in texts {
+        let a = parse(text);
+        for t in &a.topics {
+            for e in &t.evidence {
+                assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+            }
+        }
+        for k in &a.keyphrases {
+            assert!(k.spans.iter().all(|s| text.is_char_boundary(s.start) && text.is_char_boundary(s.end)));
+        }
+    }
+    // `war` inside `éwar` is no match; `warfare` is.
+    let a = parse("éwar warfare éwar");
+    let terms: Vec<&str> = a.topics.iter().flat_map(|t| t.evidence.iter().map(|e| e.term.as_str())).collect();
+    assert!(terms.contains(&"warfare") && !terms.contains(&"war"), "{terms:?}");
+}
