@@ -159,28 +159,22 @@ impl Parser {
 }
 
 /// Front-matter lines that no field kept (a byline naming nobody, timestamps between the first
-/// and the last) go to `header`, so no line of the input is dropped. A byline's title line right
-/// after a line naming its authors (`Associated Press Writer`) belongs to those authors.
+/// and the last) go to `header`, so no line of the input is dropped.
 fn keep_unclaimed_lines(text: &str, front_matter: &[Span], article: &mut Article) {
     let mut claimed: Vec<Span> = article.header.iter().chain(&article.headline).map(|t| t.span).collect();
     claimed.extend(article.published.iter().chain(&article.updated).map(|t| t.span));
+    claimed.extend(article.authors.iter().map(|a| a.span));
     claimed.extend(article.dateline.iter().map(|d| d.span));
-    let mut authors: Vec<Span> = article.authors.iter().map(|a| a.span).collect();
-    authors.sort_unstable();
-    claimed.extend(&authors);
     claimed.sort_unstable();
-    // Claimed spans lie inside one line each, so a hit starts in the line or is the one before.
-    let hit = |spans: &[Span], line: &Span| {
-        let i = spans.partition_point(|c| c.start < line.start);
-        let overlaps = |c: &Span| c.start < line.end && line.start < c.end;
-        spans.get(i).is_some_and(overlaps) || i.checked_sub(1).is_some_and(|j| overlaps(&spans[j]))
-    };
     let before = article.header.len();
-    for (i, line) in front_matter.iter().enumerate() {
-        let raw = line.slice(text);
-        let title_line = i > 0 && hit(&authors, &front_matter[i - 1]) && parse::byline::is_byline(raw);
-        if !hit(&claimed, line) && !title_line {
-            article.header.push(Text { text: parse::layout::collapse_whitespace(raw), span: *line });
+    for line in front_matter {
+        let i = claimed.partition_point(|c| c.start < line.start);
+        let overlaps = |c: &Span| c.start < line.end && line.start < c.end;
+        // Claimed spans lie inside one line each, so a hit starts in the line or just before it.
+        if !(claimed.get(i).is_some_and(overlaps) || i.checked_sub(1).is_some_and(|j| overlaps(&claimed[j])))
+        {
+            let collapsed = parse::layout::collapse_whitespace(line.slice(text));
+            article.header.push(Text { text: collapsed, span: *line });
         }
     }
     if article.header.len() > before {
