@@ -324,3 +324,18 @@ fn regressions() {
     }
     assert!(seen >= 3, "the regression fixtures are missing");
 }
+
+#[test]
+fn repetitive_names_quotes_and_dates_in_one_paragraph() {
+    // Every later stage (speakers, quotes, dates, topics, keyphrases) sees thousands of hits in
+    // one paragraph: the result must still come back whole.
+    let sentence =
+        "“We will act,” said Foreign Minister Ann Lee of the Trade Ministry (TM) on Tuesday in Paris. ";
+    let text = format!("LONDON (Reuters) - {}", sentence.repeat(20_000));
+    let a = parse_ok(&text);
+    assert_eq!(a.paragraphs.len(), 1);
+    assert_eq!(a.paragraphs[0].span.end, text.trim_end().len());
+    let names: String = (0..20_000).map(|i| format!("Person{i} Surname{i} said. ")).collect();
+    let a = parse_ok(&names);
+    assert_eq!(a.paragraphs.len(), 1);
+}
