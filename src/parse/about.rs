@@ -21,8 +21,13 @@ pub fn rank(
     organizations: &[Organization],
 ) -> Vec<Subject> {
     let names = CountryNames::embedded();
-    let weight_at =
-        |span: Span| -> f64 { regions.iter().find(|r| r.span.contains(&span)).map_or(0.0, |r| r.weight) };
+    // The region holding a span, by binary search over the regions in text order.
+    let mut ordered: Vec<&Region> = regions.iter().collect();
+    ordered.sort_by_key(|r| r.span.start);
+    let weight_at = |span: Span| -> f64 {
+        let i = ordered.partition_point(|r| r.span.start <= span.start);
+        i.checked_sub(1).map(|i| ordered[i]).filter(|r| r.span.contains(&span)).map_or(0.0, |r| r.weight)
+    };
 
     let mut found: HashMap<(SubjectKind, String), Subject> = HashMap::new();
     let country = |code: &str| Subject {
