@@ -21,8 +21,13 @@ pub fn rank(
     organizations: &[Organization],
 ) -> Vec<Subject> {
     let names = CountryNames::embedded();
-    let weight_at =
-        |span: Span| -> f64 { regions.iter().find(|r| r.span.contains(&span)).map_or(0.0, |r| r.weight) };
+    // The region holding a span, by binary search over the regions in text order.
+    let mut ordered: Vec<&Region> = regions.iter().collect();
+    ordered.sort_by_key(|r| r.span.start);
+    let weight_at = |span: Span| -> f64 {
+        let i = ordered.partition_point(|r| r.span.start <= span.start);
+        i.checked_sub(1).map(|i| ordered[i]).filter(|r| r.span.contains(&span)).map_or(0.0, |r| r.weight)
+    };
 
     let mut found: HashMap<(SubjectKind, String), Subject> = HashMap::new();
     let country = |code: &str| Subject {
@@ -78,4 +83,29 @@ pub fn rank(
         s.score = (s.score / best * 10_000.0).round() / 10_000.0;
     }
     subjects
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisations_rank_by_where_and_how_often_they_are_named() {
+        let text = "Union Talks Resume\n\nThe Widget Workers Union met the Acme Group on Monday.\n\n\
+                    Acme Group said the Widget Workers Union wanted more. Acme Group declined.";
+        let headline = Region { span: Span::new(0, 18), weight: 3.0 };
+        let lead = Region { span: Span::new(20, 74), weight: 2.0 };
+        let body = Region { span: Span::new(76, text.len()), weight: 1.0 };
+        let find = |name: &str| -> Vec<Span> {
+            text.match_indices(name).map(|(i, m)| Span::new(i, i + m.len())).collect()
+        };
+        let org = |name: &str| Organization { name: name.to_string(), acronym: None, mentions: find(name) };
+        let orgs = [org("Acme Group"), org("Widget Workers Union")];
+        let about = rank(text, &[body, headline, lead], None, &orgs);
+        let names: Vec<&str> = about.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Acme Group", "Widget Workers Union"]);
+        assert!(about.iter().all(|s| s.kind == SubjectKind::Organization && s.code.is_none()));
+        assert_eq!(about[0].score, 1.0);
+        assert_eq!(about[0].mentions.len(), 3);
+    }
 }

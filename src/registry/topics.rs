@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use crate::article::Span;
@@ -398,6 +398,9 @@ impl TopicLexicon {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // Compact (well under a megabyte) so the scan stays in cache; a full DFA is ~20 times
+            // larger and slower on a busy machine.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&needles)
             .map_err(|e| Error::data(format!("topic lexicon: cannot compile: {e}")))?;
         Ok(TopicLexicon { vocabulary, terms, excluded_labels, automaton, patterns })
