@@ -389,6 +389,7 @@ class Parser:
         columns: Sequence[str] | None = None,
         errors: _Errors = "raise",
         threads: int | None = None,
+        arrow: bool = False,
     ) -> _Columns: ...
     def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
 
@@ -421,5 +422,6 @@ def _table(
     errors: _Errors = "raise",
     threads: int | None = None,
     encoding_errors: _EncodingErrors = "strict",
+    arrow: bool = False,
 ) -> _Columns: ...
 def _unpickle(name: str, state: str) -> Any: ...

@@ -72,6 +72,7 @@ fn batch_table<'py>(
     columns: Option<Vec<String>>,
     errors: &str,
     threads: Option<usize>,
+    arrow: bool,
 ) -> PyResult<table::Table<'py>> {
     let errors = Errors::from_name(errors)?;
     let objects = batch::collect(items)?;
@@ -82,7 +83,7 @@ fn batch_table<'py>(
     {
         return Err(e.to_py(Some(index)));
     }
-    table::build(py, which, &outcomes, columns, errors == Errors::Coerce)
+    table::build(py, which, &outcomes, columns, errors == Errors::Coerce, arrow)
 }
 
 /// A data source given as TOML text, a path (`os.PathLike`), or plain dicts / lists.
@@ -173,7 +174,8 @@ impl PyParser {
     }
 
     /// Columnar table for the pandas / Arrow helpers (private; use `newswire.to_frame`).
-    #[pyo3(signature = (items, which, *, columns = None, errors = "raise", threads = None))]
+    #[pyo3(signature = (items, which, *, columns = None, errors = "raise", threads = None, arrow = false))]
+    #[allow(clippy::too_many_arguments)]
     fn _table<'py>(
         &self,
         py: Python<'py>,
@@ -182,8 +184,9 @@ impl PyParser {
         columns: Option<Vec<String>>,
         errors: &str,
         threads: Option<usize>,
+        arrow: bool,
     ) -> PyResult<table::Table<'py>> {
-        batch_table(py, &self.parser, self.decode, items, which, columns, errors, threads)
+        batch_table(py, &self.parser, self.decode, items, which, columns, errors, threads, arrow)
     }
 
     fn __getnewargs_ex__<'py>(
@@ -232,7 +235,7 @@ fn parse_many(
 
 /// Columnar table with the default parser (private; use `newswire.to_frame`).
 #[pyfunction]
-#[pyo3(signature = (items, which, *, columns = None, errors = "raise", threads = None, encoding_errors = "strict"))]
+#[pyo3(signature = (items, which, *, columns = None, errors = "raise", threads = None, encoding_errors = "strict", arrow = false))]
 #[allow(clippy::too_many_arguments)]
 fn _table<'py>(
     py: Python<'py>,
@@ -242,9 +245,10 @@ fn _table<'py>(
     errors: &str,
     threads: Option<usize>,
     encoding_errors: &str,
+    arrow: bool,
 ) -> PyResult<table::Table<'py>> {
     let decode = Decode::from_name(encoding_errors)?;
-    batch_table(py, crate::Parser::shared(), decode, items, which, columns, errors, threads)
+    batch_table(py, crate::Parser::shared(), decode, items, which, columns, errors, threads, arrow)
 }
 
 #[pymodule]
