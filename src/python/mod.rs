@@ -116,7 +116,7 @@ fn data_text(py: Python<'_>, value: &Bound<'_, PyAny>, list_key: &str) -> PyResu
     toml::to_string(&json).map_err(|e| PyValueError::new_err(format!("invalid data: {e}")))
 }
 
-/// A configured parser: extra agencies, an input size limit, a policy for undecodable bytes.
+/// A configured parser: extra agencies and topic terms, an input size limit, a bytes policy.
 ///
 /// Cheap to share across threads; picklable (it re-builds from its options).
 #[pyclass(name = "Parser", module = "newswire", frozen)]
@@ -130,11 +130,12 @@ struct PyParser {
 #[pymethods]
 impl PyParser {
     #[new]
-    #[pyo3(signature = (*, max_input_bytes = None, agencies = None, encoding_errors = "strict"))]
+    #[pyo3(signature = (*, max_input_bytes = None, agencies = None, topics = None, encoding_errors = "strict"))]
     fn py_new(
         py: Python<'_>,
         max_input_bytes: Option<usize>,
         agencies: Option<&Bound<'_, PyAny>>,
+        topics: Option<&Bound<'_, PyAny>>,
         encoding_errors: &str,
     ) -> PyResult<Self> {
         let decode = Decode::from_name(encoding_errors)?;
@@ -152,6 +153,11 @@ impl PyParser {
             let text = data_text(py, agencies, "agency")?;
             builder = builder.agencies_toml(&text).map_err(|e| PyValueError::new_err(e.to_string()))?;
             options.set_item("agencies", text)?;
+        }
+        if let Some(topics) = topics {
+            let text = data_text(py, topics, "terms")?;
+            builder = builder.topic_lexicon_toml(&text).map_err(|e| PyValueError::new_err(e.to_string()))?;
+            options.set_item("topics", text)?;
         }
         Ok(PyParser { parser: builder.build(), decode, options: options.unbind() })
     }
@@ -204,7 +210,7 @@ impl PyParser {
                 parts.push(format!("{key}={}", value.repr().map(|r| r.to_string()).unwrap_or_default()));
             }
         }
-        for key in ["agencies"] {
+        for key in ["agencies", "topics"] {
             if let Ok(Some(_)) = options.get_item(key) {
                 parts.push(format!("{key}=<custom>"));
             }
