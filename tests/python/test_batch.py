@@ -146,3 +146,12 @@ def test_custom_topic_terms_from_dicts_toml_and_files(tmp_path: Path) -> None:
         ]
     with pytest.raises(ValueError):
         newswire.Parser(topics="[[terms]]\ncode = 5\n")
+
+
+def test_lone_surrogates_are_per_item_errors_or_replaced(stories: list[str]) -> None:
+    broken = stories[0].replace("Lisbon", "Lisb\ud800n")
+    with pytest.raises(newswire.ParseError, match="not valid unicode"):
+        newswire.parse(broken)
+    assert newswire.parse_many([broken, stories[1]], errors="coerce") == [None, newswire.parse(stories[1])]
+    replaced = newswire.parse(broken, encoding_errors="replace")
+    assert replaced.headline is not None and replaced.headline.text == "Harbour Reopens After Storm"
