@@ -84,7 +84,8 @@ def _pandas_column(kind: str, payload: Any) -> Any:
     import pandas as pd
 
     if kind == "utf8":
-        return pd.array(_arrow_column(kind, payload), dtype=_string_dtype())
+        # pandas picks its default string dtype: zero-copy `str` from pandas 3, objects before.
+        return _arrow_column(kind, payload).to_pandas().array
     if kind == "utf8_list":
         return pd.arrays.ArrowExtensionArray(_arrow_column(kind, payload))
     if kind == "str":
