@@ -44,14 +44,21 @@ def _table(
     errors: Errors,
     threads: int | None,
     parser: Parser | None,
+    arrow: bool,
 ) -> tuple[bytes, list[tuple[str, str, Any]], list[Any], Any]:
     items, index = _items(data)
     cols = list(columns) if columns is not None else None
-    if parser is None:
-        positions, table = _newswire._table(items, which, columns=cols, errors=errors, threads=threads)
-    else:
-        positions, table = parser._table(items, which, columns=cols, errors=errors, threads=threads)
+    source: Any = _newswire if parser is None else parser
+    positions, table = source._table(items, which, columns=cols, errors=errors, threads=threads, arrow=arrow)
     return positions, table, items, index
+
+
+def _have_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def _row_index(positions: bytes, n_items: int, index: Any) -> pd.Index:
@@ -76,6 +83,11 @@ def _pandas_column(kind: str, payload: Any) -> Any:
     import numpy as np
     import pandas as pd
 
+    if kind == "utf8":
+        # pandas picks its default string dtype: zero-copy `str` from pandas 3, objects before.
+        return _arrow_column(kind, payload).to_pandas().array
+    if kind == "utf8_list":
+        return pd.arrays.ArrowExtensionArray(_arrow_column(kind, payload))
     if kind == "str":
         return pd.array(payload, dtype=_string_dtype())
     if kind == "list":
@@ -97,7 +109,7 @@ def _pandas_column(kind: str, payload: Any) -> Any:
 def _frame(data: Any, which: _Table, columns, errors, threads, parser, tidy: bool) -> pd.DataFrame:
     import pandas as pd
 
-    positions, table, items, index = _table(data, which, columns, errors, threads, parser)
+    positions, table, items, index = _table(data, which, columns, errors, threads, parser, _have_pyarrow())
     row_index = _row_index(positions, len(items), index)
     if tidy:
         row_index = row_index.rename(index.name if index is not None and index.name is not None else "article")
@@ -170,10 +182,17 @@ def _arrow_column(kind: str, payload: Any) -> pa.Array:
     import numpy as np
     import pyarrow as pa
 
-    if kind == "str":
-        return pa.array(payload, type=pa.string())
-    if kind == "list":
-        return pa.array(payload, type=pa.list_(pa.string()))
+    if kind == "utf8":
+        offsets, data, validity, nulls = payload
+        buffers = [None if validity is None else pa.py_buffer(validity), pa.py_buffer(offsets), pa.py_buffer(data)]
+        return pa.Array.from_buffers(pa.large_string(), len(offsets) // 8 - 1, buffers, null_count=nulls)
+    if kind == "utf8_list":
+        list_offsets, child = payload
+        values = _arrow_column("utf8", child)
+        return pa.Array.from_buffers(
+            pa.large_list(pa.large_string()), len(list_offsets) // 8 - 1, [None, pa.py_buffer(list_offsets)],
+            null_count=0, children=[values],
+        )
     if kind in ("int64", "float64"):
         return pa.array(np.frombuffer(payload, dtype=kind))
     if kind in ("datetime_utc", "datetime"):
@@ -206,7 +225,7 @@ def to_arrow(
     """
     import pyarrow as pa
 
-    positions, cols, items, index = _table(data, table, columns, errors, threads, parser)
+    positions, cols, items, index = _table(data, table, columns, errors, threads, parser, True)
     row_index = _row_index(positions, len(items), index)
     arrays = {"article": pa.array(row_index.to_numpy())}
     for name, kind, payload in cols:

@@ -366,13 +366,19 @@ class Article:
 
 @final
 class Parser:
-    """A configured parser: extra agencies, an input size limit, a policy for undecodable bytes."""
+    """A configured parser: extra agencies and topic terms, an input size limit, a bytes policy.
+
+    ``agencies`` takes ``[[agency]]`` tables and ``topics`` ``[[terms]]`` tables (the schemas of
+    ``data/agencies.toml`` and ``data/topic_lexicon.toml``) as TOML text, a path, a dict, or a list
+    of the tables as dicts.
+    """
 
     def __new__(
         cls,
         *,
         max_input_bytes: int | None = None,
         agencies: str | os.PathLike[str] | Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None,
+        topics: str | os.PathLike[str] | Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None,
         encoding_errors: _EncodingErrors = "strict",
     ) -> Parser: ...
     def parse(self, text: str | bytes) -> Article:
@@ -389,6 +395,7 @@ class Parser:
         columns: Sequence[str] | None = None,
         errors: _Errors = "raise",
         threads: int | None = None,
+        arrow: bool = False,
     ) -> _Columns: ...
     def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
 
@@ -421,5 +428,6 @@ def _table(
     errors: _Errors = "raise",
     threads: int | None = None,
     encoding_errors: _EncodingErrors = "strict",
+    arrow: bool = False,
 ) -> _Columns: ...
 def _unpickle(name: str, state: str) -> Any: ...

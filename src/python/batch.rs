@@ -67,6 +67,10 @@ impl Errors {
 /// One batch item, borrowed from the Python object that the caller keeps alive.
 pub(crate) enum Input<'a> {
     Str(&'a str),
+    /// A `str` with lone surrogates, made valid by replacement (`encoding_errors="replace"`).
+    Replaced(String),
+    /// A `str` with lone surrogates under `encoding_errors="strict"`: the message.
+    Unencodable(String),
     Bytes(&'a [u8]),
     Article(&'a PyArticle),
     /// Not text: the Python type name.
@@ -75,9 +79,13 @@ pub(crate) enum Input<'a> {
 
 impl<'a> Input<'a> {
     /// Borrows `obj` without copying; `articles` also accepts already parsed `Article`s.
-    pub(crate) fn borrow(obj: &'a Bound<'_, PyAny>, articles: bool) -> PyResult<Self> {
+    pub(crate) fn borrow(obj: &'a Bound<'_, PyAny>, articles: bool, decode: Decode) -> PyResult<Self> {
         if let Ok(s) = obj.cast::<PyString>() {
-            return Ok(Input::Str(s.to_str()?));
+            return Ok(match s.to_str() {
+                Ok(text) => Input::Str(text),
+                Err(_) if decode == Decode::Replace => Input::Replaced(s.to_string_lossy().into_owned()),
+                Err(e) => Input::Unencodable(format!("input is not valid unicode: {e}")),
+            });
         }
         if let Ok(b) = obj.cast::<PyBytes>() {
             return Ok(Input::Bytes(b.as_bytes()));
@@ -94,6 +102,8 @@ impl<'a> Input<'a> {
 #[derive(Clone, Debug)]
 pub(crate) enum ItemError {
     Parse(Error),
+    /// A `str` that cannot be encoded as UTF-8 (lone surrogates).
+    Unencodable(String),
     Type(String),
 }
 
@@ -101,6 +111,7 @@ impl ItemError {
     pub(crate) fn message(&self) -> String {
         match self {
             ItemError::Parse(e) => e.to_string(),
+            ItemError::Unencodable(message) => message.clone(),
             ItemError::Type(name) => format!("expected str or bytes, got {name}"),
         }
     }
@@ -112,7 +123,7 @@ impl ItemError {
             None => self.message(),
         };
         match self {
-            ItemError::Parse(_) => super::ParseError::new_err(message),
+            ItemError::Parse(_) | ItemError::Unencodable(_) => super::ParseError::new_err(message),
             ItemError::Type(_) => PyTypeError::new_err(message),
         }
     }
@@ -127,6 +138,8 @@ pub(crate) fn run<'a>(parser: &crate::Parser, decode: Decode, input: &Input<'a>)
     };
     match input {
         Input::Str(text) => parse(text),
+        Input::Replaced(text) => parse(text),
+        Input::Unencodable(message) => Err(ItemError::Unencodable(message.clone())),
         Input::Bytes(bytes) => match std::str::from_utf8(bytes) {
             Ok(text) => parse(text),
             Err(e) if decode == Decode::Strict => {

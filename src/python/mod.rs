@@ -13,6 +13,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
+use rayon::prelude::*;
 
 use batch::{Decode, Errors, Input};
 use model::PyArticle;
@@ -31,7 +32,7 @@ fn parse_one(
     decode: Decode,
     text: &Bound<'_, PyAny>,
 ) -> PyResult<PyArticle> {
-    let input = Input::borrow(text, false)?;
+    let input = Input::borrow(text, false, decode)?;
     let outcome = py.detach(|| batch::run(parser, decode, &input));
     outcome.map(|a| a.into_owned()).map_err(|e| e.to_py(None))
 }
@@ -47,7 +48,7 @@ fn parse_batch(
 ) -> PyResult<Py<PyList>> {
     let errors = Errors::from_name(errors)?;
     let objects = batch::collect(texts)?;
-    let inputs = objects.iter().map(|o| Input::borrow(o, false)).collect::<PyResult<Vec<_>>>()?;
+    let inputs = objects.iter().map(|o| Input::borrow(o, false, decode)).collect::<PyResult<Vec<_>>>()?;
     let outcomes = batch::run_all(py, parser, decode, &inputs, threads)?;
     let list = PyList::empty(py);
     for (index, outcome) in outcomes.into_iter().enumerate() {
@@ -72,17 +73,21 @@ fn batch_table<'py>(
     columns: Option<Vec<String>>,
     errors: &str,
     threads: Option<usize>,
+    arrow: bool,
 ) -> PyResult<table::Table<'py>> {
     let errors = Errors::from_name(errors)?;
     let objects = batch::collect(items)?;
-    let inputs = objects.iter().map(|o| Input::borrow(o, true)).collect::<PyResult<Vec<_>>>()?;
+    let inputs = objects.iter().map(|o| Input::borrow(o, true, decode)).collect::<PyResult<Vec<_>>>()?;
     let outcomes = batch::run_all(py, parser, decode, &inputs, threads)?;
     if errors == Errors::Raise
         && let Some((index, Err(e))) = outcomes.iter().enumerate().find(|(_, o)| o.is_err())
     {
         return Err(e.to_py(Some(index)));
     }
-    table::build(py, which, &outcomes, columns, errors == Errors::Coerce)
+    let table = table::build(py, which, &outcomes, columns, errors == Errors::Coerce, arrow);
+    // Freeing thousands of parsed articles is real work: do it off the GIL, in parallel.
+    py.detach(move || outcomes.into_par_iter().for_each(drop));
+    table
 }
 
 /// A data source given as TOML text, a path (`os.PathLike`), or plain dicts / lists.
@@ -115,7 +120,7 @@ fn data_text(py: Python<'_>, value: &Bound<'_, PyAny>, list_key: &str) -> PyResu
     toml::to_string(&json).map_err(|e| PyValueError::new_err(format!("invalid data: {e}")))
 }
 
-/// A configured parser: extra agencies, an input size limit, a policy for undecodable bytes.
+/// A configured parser: extra agencies and topic terms, an input size limit, a bytes policy.
 ///
 /// Cheap to share across threads; picklable (it re-builds from its options).
 #[pyclass(name = "Parser", module = "newswire", frozen)]
@@ -129,11 +134,12 @@ struct PyParser {
 #[pymethods]
 impl PyParser {
     #[new]
-    #[pyo3(signature = (*, max_input_bytes = None, agencies = None, encoding_errors = "strict"))]
+    #[pyo3(signature = (*, max_input_bytes = None, agencies = None, topics = None, encoding_errors = "strict"))]
     fn py_new(
         py: Python<'_>,
         max_input_bytes: Option<usize>,
         agencies: Option<&Bound<'_, PyAny>>,
+        topics: Option<&Bound<'_, PyAny>>,
         encoding_errors: &str,
     ) -> PyResult<Self> {
         let decode = Decode::from_name(encoding_errors)?;
@@ -151,6 +157,11 @@ impl PyParser {
             let text = data_text(py, agencies, "agency")?;
             builder = builder.agencies_toml(&text).map_err(|e| PyValueError::new_err(e.to_string()))?;
             options.set_item("agencies", text)?;
+        }
+        if let Some(topics) = topics {
+            let text = data_text(py, topics, "terms")?;
+            builder = builder.topic_lexicon_toml(&text).map_err(|e| PyValueError::new_err(e.to_string()))?;
+            options.set_item("topics", text)?;
         }
         Ok(PyParser { parser: builder.build(), decode, options: options.unbind() })
     }
@@ -173,7 +184,8 @@ impl PyParser {
     }
 
     /// Columnar table for the pandas / Arrow helpers (private; use `newswire.to_frame`).
-    #[pyo3(signature = (items, which, *, columns = None, errors = "raise", threads = None))]
+    #[pyo3(signature = (items, which, *, columns = None, errors = "raise", threads = None, arrow = false))]
+    #[allow(clippy::too_many_arguments)]
     fn _table<'py>(
         &self,
         py: Python<'py>,
@@ -182,8 +194,9 @@ impl PyParser {
         columns: Option<Vec<String>>,
         errors: &str,
         threads: Option<usize>,
+        arrow: bool,
     ) -> PyResult<table::Table<'py>> {
-        batch_table(py, &self.parser, self.decode, items, which, columns, errors, threads)
+        batch_table(py, &self.parser, self.decode, items, which, columns, errors, threads, arrow)
     }
 
     fn __getnewargs_ex__<'py>(
@@ -201,7 +214,7 @@ impl PyParser {
                 parts.push(format!("{key}={}", value.repr().map(|r| r.to_string()).unwrap_or_default()));
             }
         }
-        for key in ["agencies"] {
+        for key in ["agencies", "topics"] {
             if let Ok(Some(_)) = options.get_item(key) {
                 parts.push(format!("{key}=<custom>"));
             }
@@ -232,7 +245,7 @@ fn parse_many(
 
 /// Columnar table with the default parser (private; use `newswire.to_frame`).
 #[pyfunction]
-#[pyo3(signature = (items, which, *, columns = None, errors = "raise", threads = None, encoding_errors = "strict"))]
+#[pyo3(signature = (items, which, *, columns = None, errors = "raise", threads = None, encoding_errors = "strict", arrow = false))]
 #[allow(clippy::too_many_arguments)]
 fn _table<'py>(
     py: Python<'py>,
@@ -242,9 +255,10 @@ fn _table<'py>(
     errors: &str,
     threads: Option<usize>,
     encoding_errors: &str,
+    arrow: bool,
 ) -> PyResult<table::Table<'py>> {
     let decode = Decode::from_name(encoding_errors)?;
-    batch_table(py, crate::Parser::shared(), decode, items, which, columns, errors, threads)
+    batch_table(py, crate::Parser::shared(), decode, items, which, columns, errors, threads, arrow)
 }
 
 #[pymodule]

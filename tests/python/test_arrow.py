@@ -14,11 +14,11 @@ def test_to_arrow_schema(reference_text: str, stories: list[str]) -> None:
     assert table.num_rows == 6
     schema = table.schema
     assert schema.field("article").type == pa.int64()
-    assert schema.field("headline").type == pa.string()
+    assert schema.field("headline").type == pa.large_string()
     assert pa.types.is_dictionary(schema.field("agency").type)
     assert schema.field("published").type == pa.timestamp("ns", tz="UTC")
     assert schema.field("published_local").type == pa.timestamp("ns")
-    assert schema.field("authors").type == pa.list_(pa.string())
+    assert schema.field("authors").type == pa.large_list(pa.large_string())
     assert schema.field("paragraphs").type == pa.int64()
     row = table.slice(0, 1).to_pylist()[0]
     assert row["headline"] == "Iranian, Kazakh Scholars Discuss Further Cooperation"

@@ -125,3 +125,33 @@ def test_concurrent_callers_share_a_parser(stories: list[str]) -> None:
     for t in threads:
         t.join()
     assert results == [expected * 20] * 4
+
+
+SPORT_STORY = "Zorblat Results\n\nOSLO (Reuters) - The zorblat final ended late on Sunday."
+ZORBLAT = {"code": "medtop:15000000", "weight": 3.0, "terms": ["zorblat"]}
+
+
+def test_custom_topic_terms_from_dicts_toml_and_files(tmp_path: Path) -> None:
+    default = newswire.parse(SPORT_STORY)
+    assert not default.topics or default.topics[0].code != "medtop:15000000"
+    toml = '[[terms]]\ncode = "medtop:15000000"\nweight = 3.0\nterms = ["zorblat"]\n'
+    path = tmp_path / "lexicon.toml"
+    path.write_text(toml, encoding="utf-8")
+    for source in ([ZORBLAT], {"terms": [ZORBLAT]}, toml, path):
+        article = newswire.Parser(topics=source).parse(SPORT_STORY)
+        top = article.topics[0]
+        assert (top.code, top.label) == ("medtop:15000000", "sport")
+        assert [SPORT_STORY[e.span.start : e.span.end].lower() for e in top.evidence if e.term == "zorblat"] == [
+            "zorblat", "zorblat"
+        ]
+    with pytest.raises(ValueError):
+        newswire.Parser(topics="[[terms]]\ncode = 5\n")
+
+
+def test_lone_surrogates_are_per_item_errors_or_replaced(stories: list[str]) -> None:
+    broken = stories[0].replace("Lisbon", "Lisb\ud800n")
+    with pytest.raises(newswire.ParseError, match="not valid unicode"):
+        newswire.parse(broken)
+    assert newswire.parse_many([broken, stories[1]], errors="coerce") == [None, newswire.parse(stories[1])]
+    replaced = newswire.parse(broken, encoding_errors="replace")
+    assert replaced.headline is not None and replaced.headline.text == "Harbour Reopens After Storm"

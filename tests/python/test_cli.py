@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from conftest import ROOT, STORIES
 
@@ -129,3 +130,37 @@ def test_usage_errors() -> None:
     assert run(str(REFERENCE), "--format", "parquet").returncode == 2
     assert run(str(REFERENCE), "--threads", "0").returncode == 2
     assert run("--version").stdout.startswith("newswire ")
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    pty = pytest.importorskip("pty")
+    termios = pytest.importorskip("termios")
+    import fcntl
+    import os
+    import struct
+
+    controller, terminal = pty.openpty()
+    # A new pseudo-terminal is 0 columns wide, which leaves tqdm no room to draw.
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "newswire.cli", str(REFERENCE), "--jsonl"],
+            stdout=subprocess.PIPE, stderr=terminal, timeout=120,
+        )
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert result.returncode == 0
+    assert b"parsing" in shown
+    assert json.loads(result.stdout)["agency"]["code"] == "FNA"
+    quiet = run(str(REFERENCE), "--jsonl")
+    assert quiet.stderr == ""

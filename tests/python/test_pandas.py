@@ -168,3 +168,11 @@ def test_accessor_refuses_non_text_series() -> None:
 def test_accessor_on_pandas_string_dtype(series: pd.Series) -> None:
     typed = series.astype("string")
     pd.testing.assert_frame_equal(typed.newswire.parse(), newswire.to_frame(series))
+
+
+def test_frame_without_pyarrow_has_the_same_values(series: pd.Series, monkeypatch: pytest.MonkeyPatch) -> None:
+    with_arrow = newswire.to_frame(series, errors="coerce")
+    monkeypatch.setattr(newswire._frames, "_have_pyarrow", lambda: False)
+    without = newswire.to_frame(series, errors="coerce")
+    assert isinstance(without.loc["doc0", "authors"], list)
+    pd.testing.assert_frame_equal(with_arrow.astype(object), without.astype(object))

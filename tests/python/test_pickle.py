@@ -46,12 +46,15 @@ def test_parser_round_trip_keeps_its_options() -> None:
     parser = newswire.Parser(
         max_input_bytes=1000,
         agencies=[{"code": "ZNA", "name": "Zeta News Agency"}],
+        topics=[{"code": "medtop:15000000", "weight": 3.0, "terms": ["zorblat"]}],
         encoding_errors="replace",
     )
     clone = pickle.loads(pickle.dumps(parser))
     story = "Quake Hits Coast\n\nLIMA (ZNA) - A strong quake shook the coast.\n\nMore follows."
     assert clone.parse(story) == parser.parse(story)
     assert clone.parse(story).agency.code == "ZNA"  # type: ignore[union-attr]
+    sport = "Zorblat Results\n\nOSLO (Reuters) - The zorblat final ended late on Sunday."
+    assert clone.parse(sport).topics[0].code == "medtop:15000000"
     assert clone.parse(b"Headline\n\nBody \xff text.") == parser.parse(b"Headline\n\nBody \xff text.")
     with pytest.raises(newswire.ParseError, match="too large"):
         clone.parse("x" * 2000)
