@@ -29,8 +29,11 @@ pub struct Found {
 const MAX_LEAD_CHARS: usize = 200;
 /// The most words a place name may have.
 const MAX_PLACE_WORDS: usize = 6;
-/// How many untaken lines after the headline may precede the dateline (editors' notes, slugs).
-const LOOK_AHEAD_LINES: usize = 3;
+/// How many untaken lines may precede the dateline (slugs, a headline the headline stage did not
+/// take, bylines, editors' notes).
+const LOOK_AHEAD_LINES: usize = 6;
+/// A line this long is a paragraph: the dateline opens it or there is none.
+const PARAGRAPH_BYTES: usize = 150;
 
 /// Finds a dateline at the start of the next line of `lines` (or of one of the few lines after
 /// it, past editors' notes); takes the line when the dateline is all of it.
@@ -44,8 +47,8 @@ pub fn take(lines: &mut Lines<'_>, registry: &Registry) -> Option<Found> {
             }
             return Some(found);
         }
-        // Only short notes may stand before the dateline; a paragraph of prose ends the search.
-        if raw.len() > 200 || raw.ends_with('.') && raw.split_whitespace().count() > 8 {
+        // Only short lines may stand before the dateline; a paragraph of prose ends the search.
+        if raw.len() > PARAGRAPH_BYTES {
             break;
         }
     }
@@ -93,6 +96,12 @@ fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‒' | '―' | '_')
 }
 
+/// `Zimbabwean ...`: a capital followed by lower-case letters.
+fn starts_capitalised_word(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+}
+
 fn tokenize(s: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chars = s.char_indices().peekable();
@@ -113,8 +122,14 @@ fn tokenize(s: &str) -> Vec<Token> {
                     end = i + d.len_utf8();
                     chars.next();
                 } else if matches!(d, '.' | '\'' | '’' | '-') {
-                    let next = s[i + d.len_utf8()..].chars().next();
-                    if next.is_some_and(char::is_alphabetic) {
+                    let after = &s[i + d.len_utf8()..];
+                    let next = after.chars().next();
+                    // `HARARE-Zimbabwean`: a capitals place glued to a sentence's first word.
+                    let glued_sentence = d == '-'
+                        && s[start..i].chars().all(|c| !c.is_lowercase())
+                        && s[start..i].chars().count() >= 2
+                        && starts_capitalised_word(after);
+                    if next.is_some_and(char::is_alphabetic) && !glued_sentence {
                         end = i + d.len_utf8();
                         chars.next();
                     } else {
@@ -255,6 +270,10 @@ impl<'a> Reader<'a> {
             match kind {
                 Kind::Punct(',') | Kind::Punct(';') => {
                     i += 1;
+                    // A stray comma before the credit or the dash: `Nov. 9, 2006, (Xinhua) --`.
+                    if matches!(self.kind(i), Some(Kind::Dash) | Some(Kind::Punct('('))) {
+                        continue;
+                    }
                     if let Some(next) = self.date(i, &mut lead) {
                         i = next;
                     } else if let Some(next) = self.bare_agency(i, &mut lead) {
@@ -553,8 +572,8 @@ impl<'a> Reader<'a> {
                     }
                     j = self.year(j).unwrap_or(j);
                     full = true;
-                } else if !matches!(self.kind(j), Some(Kind::Punct('(')) | Some(Kind::Dash) | Some(Kind::Punct(','))) {
-                    // A bare day (`Brasilia, 13 (ABr)`) only right before the credit.
+                } else if !(self.is_punct(j, '(') && i > 0 && self.is_punct(i - 1, ',')) {
+                    // A bare day (`Brasilia, 13 (ABr)`) only after a comma and right before the credit.
                     return None;
                 }
             }
@@ -616,21 +635,36 @@ impl<'a> Reader<'a> {
                 return false;
             }
         }
+        let known_place = known_city || known_qualifier;
+        let words = lead.cities.iter().map(|&(s, e)| self.src[s..e].split_whitespace().count()).sum::<usize>();
         if !terminated {
-            // `LONDON 1996-08-22` on a line of its own; `New Delhi, Jan 26 (PTI) The ...` and
+            // `LONDON 1996-08-22` on a line of its own (a headline that ends in a date is not
+            // one: the place must be known or short); `New Delhi, Jan 26 (PTI) The ...` and
             // `KIMBERLEY June 18 Sapa` with a credit after the date.
             let credit_then_text = agency
                 && date
                 && lead.date_full
                 && self.tokens.get(next).is_some_and(|t| t.space_before && self.text(next).starts_with(char::is_uppercase));
-            return (lead.whole_line && date && lead.date_full) || credit_then_text;
+            let iso = lead.date.is_some_and(|(s, e)| self.src[s..e].len() == 10 && self.src[s..e].as_bytes()[4] == b'-');
+            let whole = lead.whole_line && date && lead.date_full && (known_place || iso && words <= 4);
+            return whole || credit_then_text;
         }
-        if date || agency {
+        if agency {
             return true;
         }
-        // Place and dash or colon alone: the place must be a known city (`WHEAT -`, `PRESS
-        // DIGEST -` and sports headings are not), in capitals or title case.
-        known_city || known_qualifier && lead.qualifiers.len() == 1 && lead.caps
+        if date {
+            // A headline ending in a date (`TALKS TO RESUME ON MARCH 27 -`) has a long place.
+            return known_place || words <= 4 || !lead.qualifiers.is_empty();
+        }
+        // Place and dash or colon alone: a known city in capitals (`TEHRAN -`, `HARARE-`,
+        // `WASHINGTON:`), not a country (`TURKEY, GREECE ... -`), with nothing unknown after it
+        // (`WHEAT -`, `PRESS DIGEST -` and sports headings are not places).
+        let first_city = lead.cities.first().map_or("", |&(s, e)| &self.src[s..e]);
+        let qualifiers_known = lead.qualifiers.iter().all(|&(s, e)| {
+            let q = &self.src[s..e];
+            places.region(q).is_some() || places.country(q).is_some()
+        });
+        lead.caps && known_city && qualifiers_known && places.country(first_city).is_none()
     }
 }
 
