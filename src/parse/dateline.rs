@@ -214,6 +214,8 @@ struct Lead {
     caps: bool,
     /// True when the line holds only the lead.
     whole_line: bool,
+    /// True when a comma follows the place (`Mexico city, april 1 -`).
+    comma_after_place: bool,
 }
 
 struct Reader<'a> {
@@ -224,8 +226,8 @@ struct Reader<'a> {
 
 /// Lower-case words inside place names (`Dar es Salaam`, `Rio de Janeiro`).
 const CONNECTORS: [&str; 24] = [
-    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "el", "al",
-    "es", "en", "sur", "am", "im", "an", "der", "upon", "of",
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "el", "al", "es",
+    "en", "sur", "am", "im", "an", "der", "upon", "of",
 ];
 
 impl<'a> Reader<'a> {
@@ -262,6 +264,7 @@ impl<'a> Reader<'a> {
         }
         lead.start = self.tokens.first()?.start;
         i = self.place(i, &mut lead)?;
+        lead.comma_after_place = self.is_punct(i, ',');
 
         // Qualifiers, date and agency, in the order written.
         let mut terminated = false;
@@ -270,6 +273,10 @@ impl<'a> Reader<'a> {
             match kind {
                 Kind::Punct(',') | Kind::Punct(';') => {
                     i += 1;
+                    // `N.Y,. March 13`
+                    if self.is_punct(i, '.') {
+                        i += 1;
+                    }
                     // A stray comma before the credit or the dash: `Nov. 9, 2006, (Xinhua) --`.
                     if matches!(self.kind(i), Some(Kind::Dash) | Some(Kind::Punct('('))) {
                         continue;
@@ -311,6 +318,10 @@ impl<'a> Reader<'a> {
                         terminated = true;
                         break;
                     }
+                }
+                Kind::Punct('.') if self.is_punct(i + 1, ',') => {
+                    // `FARMINGTON Conn., March 9 -`
+                    i += 1;
                 }
                 Kind::Punct('.') if lead.date.is_none() || lead.agency.is_none() => {
                     // `STAVROPOL. Jan 8`, `January 26. /TASS/.`, `(EFE).-`
@@ -393,14 +404,8 @@ impl<'a> Reader<'a> {
                     {
                         break;
                     }
-                    let first = word.chars().next()?;
-                    let connector = CONNECTORS.contains(&word);
-                    if !(first.is_uppercase() || connector || words == 0 && first.is_lowercase()) {
-                        // Lower-case places only all through (`des moines`).
-                        if !(caps_all_lower(self, lead, i) && first.is_lowercase()) {
-                            break;
-                        }
-                    }
+                    // Lower-case words (`Mexico city`, `des moines`) make the place mixed or lower
+                    // case, which is accepted only with a date or a credit.
                     if word.chars().any(char::is_lowercase) {
                         caps = false;
                     }
@@ -418,7 +423,8 @@ impl<'a> Reader<'a> {
                     let next_is_place_word = self.kind(i + 1) == Some(Kind::Word)
                         && !self.is_month(i + 1)
                         && self.text(i + 1).starts_with(char::is_uppercase);
-                    if previous.chars().count() <= 3 && next_is_place_word && self.tokens[i + 1].space_before {
+                    if previous.chars().count() <= 3 && next_is_place_word && self.tokens[i + 1].space_before
+                    {
                         city_end = self.tokens[i].end;
                         i += 1;
                     } else {
@@ -452,7 +458,9 @@ impl<'a> Reader<'a> {
         }
         let inner = open + 1..close;
         // An agency name has letters and no digits (a `(2)` or `(1996)` is not a credit).
-        if !inner.clone().all(|j| matches!(self.kind(j), Some(Kind::Word) | Some(Kind::Dash) | Some(Kind::Punct('.'))))
+        if !inner
+            .clone()
+            .all(|j| matches!(self.kind(j), Some(Kind::Word) | Some(Kind::Dash) | Some(Kind::Punct('.'))))
             || self.kind(open + 1) != Some(Kind::Word)
         {
             return None;
@@ -468,7 +476,10 @@ impl<'a> Reader<'a> {
         let word = self.text(i);
         let known = self.registry.agencies.lookup(word).is_some()
             || word.rsplit('-').next().is_some_and(|w| self.registry.agencies.lookup(w).is_some());
-        if !known || self.registry.places.region(word).is_some() || self.registry.places.country(word).is_some() {
+        if !known
+            || self.registry.places.region(word).is_some()
+            || self.registry.places.country(word).is_some()
+        {
             return None;
         }
         lead.agency = Some((self.tokens[i].start, self.tokens[i].end));
@@ -485,7 +496,11 @@ impl<'a> Reader<'a> {
                 break;
             }
             let word = self.text(i);
-            if !(word.starts_with(char::is_uppercase) || CONNECTORS.contains(&word) || word == "the" || words > 0) {
+            if !(word.starts_with(char::is_uppercase)
+                || CONNECTORS.contains(&word)
+                || word == "the"
+                || words > 0)
+            {
                 return None;
             }
             words += 1;
@@ -508,7 +523,8 @@ impl<'a> Reader<'a> {
             lead.date = Some((self.tokens[start].start, self.tokens[i].end));
             return Some(i + 1);
         }
-        let end = if self.src[..end].ends_with('.') && self.src[..end].matches('.').count() == 1 && words == 1 {
+        let end = if self.src[..end].ends_with('.') && self.src[..end].matches('.').count() == 1 && words == 1
+        {
             // Keep the abbreviation's dot (`Fla.`) in the written region.
             end
         } else {
@@ -551,8 +567,13 @@ impl<'a> Reader<'a> {
                         if self.is_punct(j, '.') && self.kind(j + 1) != Some(Kind::Dash) {
                             j += 1;
                         }
-                        // `April l`: a broken day.
-                        if self.kind(j) == Some(Kind::Word) && self.text(j).len() <= 2 {
+                        // `April l`, `March 187`: a broken day, kept in the written date.
+                        for _ in 0..2 {
+                            let broken = self.kind(j) == Some(Kind::Word) && self.text(j).len() <= 2
+                                || self.kind(j) == Some(Kind::Number) && self.text(j).len() <= 3;
+                            if !broken {
+                                break;
+                            }
                             j += 1;
                         }
                     }
@@ -608,7 +629,8 @@ impl<'a> Reader<'a> {
     fn year(&self, i: usize) -> Option<usize> {
         let j = if self.is_punct(i, ',') { i + 1 } else { i };
         let text = self.text(j);
-        (self.kind(j) == Some(Kind::Number) && text.len() == 4 && text.starts_with(['1', '2'])).then_some(j + 1)
+        (self.kind(j) == Some(Kind::Number) && text.len() == 4 && text.starts_with(['1', '2']))
+            .then_some(j + 1)
     }
 
     /// Is there enough evidence that this is a dateline, not a headline or a sentence?
@@ -616,27 +638,30 @@ impl<'a> Reader<'a> {
         let places = &self.registry.places;
         let first_city = lead.cities.first().map_or("", |&(s, e)| &self.src[s..e]);
         let all_lower = !first_city.chars().any(char::is_uppercase);
-        let title = first_city.split_whitespace().all(|w| {
-            w.starts_with(char::is_uppercase) || CONNECTORS.contains(&w)
-        });
+        let title = first_city
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) || CONNECTORS.contains(&w));
         let known_city = lead.cities.iter().all(|&(s, e)| places.city(&self.src[s..e]).is_some());
-        let known_qualifier = lead.qualifiers.iter().any(|&(s, e)| {
-            let q = &self.src[s..e];
-            places.region(q).is_some() || places.country(q).is_some()
-        }) || lead.bracket.is_some_and(|(s, e)| places.country(&self.src[s..e]).is_some());
+        let known_qualifier =
+            lead.qualifiers.iter().any(|&(s, e)| {
+                let q = &self.src[s..e];
+                places.region(q).is_some() || places.country(q).is_some()
+            }) || lead.bracket.is_some_and(|(s, e)| places.country(&self.src[s..e]).is_some());
         let date = lead.date.is_some() && (lead.date_full || terminated);
         let agency = lead.agency.is_some();
         if all_lower && !(date && terminated) {
             return false;
         }
         if !(lead.caps || title) {
-            // Mixed case (`BALDWIN Park`) only with a date or a credit.
-            if !(date || agency) {
+            // Mixed case (`BALDWIN Park`, `Mexico city`) only with a date or a credit, and a
+            // comma after the place (a sentence-case headline may end in a date).
+            if !(date || agency) || !(lead.comma_after_place || agency) {
                 return false;
             }
         }
         let known_place = known_city || known_qualifier;
-        let words = lead.cities.iter().map(|&(s, e)| self.src[s..e].split_whitespace().count()).sum::<usize>();
+        let words =
+            lead.cities.iter().map(|&(s, e)| self.src[s..e].split_whitespace().count()).sum::<usize>();
         if !terminated {
             // `LONDON 1996-08-22` on a line of its own (a headline that ends in a date is not
             // one: the place must be known or short); `New Delhi, Jan 26 (PTI) The ...` and
@@ -644,8 +669,13 @@ impl<'a> Reader<'a> {
             let credit_then_text = agency
                 && date
                 && lead.date_full
-                && self.tokens.get(next).is_some_and(|t| t.space_before && self.text(next).starts_with(char::is_uppercase));
-            let iso = lead.date.is_some_and(|(s, e)| self.src[s..e].len() == 10 && self.src[s..e].as_bytes()[4] == b'-');
+                && self
+                    .tokens
+                    .get(next)
+                    .is_some_and(|t| t.space_before && self.text(next).starts_with(char::is_uppercase));
+            let iso = lead
+                .date
+                .is_some_and(|(s, e)| self.src[s..e].len() == 10 && self.src[s..e].as_bytes()[4] == b'-');
             let whole = lead.whole_line && date && lead.date_full && (known_place || iso && words <= 4);
             return whole || credit_then_text;
         }
@@ -666,12 +696,6 @@ impl<'a> Reader<'a> {
         });
         lead.caps && known_city && qualifiers_known && places.country(first_city).is_none()
     }
-}
-
-/// True when the place so far is all lower case (`des moines`).
-fn caps_all_lower(reader: &Reader<'_>, lead: &Lead, i: usize) -> bool {
-    let _ = lead;
-    (0..i).all(|j| !reader.text(j).chars().any(char::is_uppercase))
 }
 
 fn digits(s: &str) -> &str {
@@ -737,14 +761,16 @@ fn build(line: &str, head: &str, offset: usize, lead: &Lead, registry: &Registry
         text: head[text_start..text_end].to_string(),
         span: Span::new(offset + text_start, offset + text_end),
         place: place_text.to_string(),
-        city: cities.first().map(|(c, _)| c.clone()).unwrap_or_default(),
+        // Several cities (`SAN FRANCISCO/NEW YORK`, `DALLAS/FORT WORTH`) are the place together.
+        city: cities.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join("/"),
         cities: cities.into_iter().map(|(c, _)| c).collect(),
         region,
         country,
         date: None,
         date_text: lead.date.map(|d| slice(d).to_string()),
     };
-    let agency_marker = lead.agency.map(|(s, e)| (slice((s, e)).trim().to_string(), Span::new(offset + s, offset + e)));
+    let agency_marker =
+        lead.agency.map(|(s, e)| (slice((s, e)).trim().to_string(), Span::new(offset + s, offset + e)));
     let whole_line = lead.whole_line && text_end == line.trim_end().len();
     Found { dateline, agency_marker, whole_line }
 }
