@@ -268,8 +268,7 @@ impl<'a> Reader<'a> {
 
         // Qualifiers, date and agency, in the order written.
         let mut terminated = false;
-        loop {
-            let Some(kind) = self.kind(i) else { break };
+        while let Some(kind) = self.kind(i) {
             match kind {
                 Kind::Punct(',') | Kind::Punct(';') => {
                     i += 1;
@@ -523,13 +522,6 @@ impl<'a> Reader<'a> {
             lead.date = Some((self.tokens[start].start, self.tokens[i].end));
             return Some(i + 1);
         }
-        let end = if self.src[..end].ends_with('.') && self.src[..end].matches('.').count() == 1 && words == 1
-        {
-            // Keep the abbreviation's dot (`Fla.`) in the written region.
-            end
-        } else {
-            end
-        };
         lead.qualifiers.push((self.tokens[start].start, end));
         Some(i)
     }
@@ -655,7 +647,7 @@ impl<'a> Reader<'a> {
         if !(lead.caps || title) {
             // Mixed case (`BALDWIN Park`, `Mexico city`) only with a date or a credit, and a
             // comma after the place (a sentence-case headline may end in a date).
-            if !(date || agency) || !(lead.comma_after_place || agency) {
+            if !(agency || date && lead.comma_after_place) {
                 return false;
             }
         }
@@ -673,9 +665,8 @@ impl<'a> Reader<'a> {
                     .tokens
                     .get(next)
                     .is_some_and(|t| t.space_before && self.text(next).starts_with(char::is_uppercase));
-            let iso = lead
-                .date
-                .is_some_and(|(s, e)| self.src[s..e].len() == 10 && self.src[s..e].as_bytes()[4] == b'-');
+            let iso =
+                lead.date.is_some_and(|(s, e)| e - s == 10 && self.src.as_bytes().get(s + 4) == Some(&b'-'));
             let whole = lead.whole_line && date && lead.date_full && (known_place || iso && words <= 4);
             return whole || credit_then_text;
         }
