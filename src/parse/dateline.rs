@@ -318,6 +318,13 @@ impl<'a> Reader<'a> {
                         break;
                     }
                 }
+                Kind::Punct('.') if self.kind(i + 1) == Some(Kind::Dash) => {
+                    // `(EFE).-`
+                    lead.end = self.tokens[i + 1].end;
+                    i += 2;
+                    terminated = true;
+                    break;
+                }
                 Kind::Punct('.') if self.is_punct(i + 1, ',') => {
                     // `FARMINGTON Conn., March 9 -`
                     i += 1;
@@ -475,7 +482,12 @@ impl<'a> Reader<'a> {
         let word = self.text(i);
         let known = self.registry.agencies.lookup(word).is_some()
             || word.rsplit('-').next().is_some_and(|w| self.registry.agencies.lookup(w).is_some());
-        if !known
+        // Right before the dash a single capitalised word after the date is a credit even when
+        // the registry does not know it (`TOKYO, Jan. 26 Kyodo -`).
+        let before_dash = self.kind(i + 1) == Some(Kind::Dash)
+            && word.starts_with(char::is_uppercase)
+            && lead.date.is_some();
+        if !(known || before_dash)
             || self.registry.places.region(word).is_some()
             || self.registry.places.country(word).is_some()
         {

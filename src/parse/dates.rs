@@ -207,7 +207,10 @@ pub fn relative_dates(text: &str, paragraphs: &[Text], reference: Option<NaiveDa
     found
 }
 
-/// True when the clause around `start..end` of `paragraph` speaks of the future.
+/// True when the clause of the mention at `start..end` of `paragraph` speaks of the future.
+/// The verb that governs a time phrase usually comes before it (`will meet on Friday`, `met on
+/// Tuesday and will ...`); a phrase that opens its clause (`On Friday, ministers will ...`) is
+/// governed by what follows.
 fn future_clause(paragraph: &str, start: usize, end: usize) -> bool {
     let mut from = start.saturating_sub(CLAUSE_WINDOW);
     while !paragraph.is_char_boundary(from) {
@@ -218,12 +221,18 @@ fn future_clause(paragraph: &str, start: usize, end: usize) -> bool {
         to -= 1;
     }
     let before = &paragraph[from..start];
-    let after = &paragraph[end..to];
-    // The sentence: back to the last full stop, on to the next.
-    let before = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
-    let after = after.find(". ").map_or(after, |i| &after[..i]);
-    FUTURE.is_match(before) || FUTURE.is_match(after)
+    let before = CLAUSE_BREAK.find_iter(before).last().map_or(before, |m| &before[m.end()..]);
+    if before.split_whitespace().count() >= 2 {
+        return FUTURE.is_match(before);
+    }
+    let after = paragraph[end..to].trim_start_matches([',', ' ']);
+    let after = CLAUSE_BREAK.find(after).map_or(after, |m| &after[..m.start()]);
+    FUTURE.is_match(after)
 }
+
+/// Where a clause ends: punctuation or a coordinating conjunction.
+static CLAUSE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.;,:]\s|\s(?:and|but|while|whereas|although)\s").expect("valid regex"));
 
 #[cfg(test)]
 mod tests {
