@@ -127,14 +127,18 @@ impl Parser {
             dateline.date = dateline
                 .date_text
                 .as_deref()
-                .and_then(|d| parse::dates::resolve_dateline_date(d, published_date));
+                .and_then(|d| {
+                    let reference = published_date.or_else(|| parse::dates::document_date(text));
+                    parse::dates::resolve_dateline_date(d, reference)
+                });
             if let (Some(date), Some(published)) = (dateline.date, published_date) {
                 article.warnings.extend(parse::dates::check_dateline_date(date, published, dateline.span));
             }
             article.dateline = Some(dateline);
         }
         keep_unclaimed_lines(text, &front_matter, &mut article);
-        article.dates = parse::dates::relative_dates(text, &article.paragraphs, published_date);
+        let story_date = article.dateline.as_ref().and_then(|d| d.date).or(published_date);
+        article.dates = parse::dates::relative_dates(text, &article.paragraphs, story_date);
 
         (article.speakers, article.organizations) =
             parse::speakers::extract(text, &article.paragraphs, article.headline.as_ref(), registry);

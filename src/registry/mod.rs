@@ -7,6 +7,7 @@ pub mod agencies;
 pub mod countries;
 pub mod places;
 pub mod topics;
+pub mod zones;
 
 use std::sync::{Arc, LazyLock};
 

@@ -1,5 +1,10 @@
 //! The gazetteer: canonical city names with country and region, and the regions (US states,
 //! Canadian provinces, Australian states) datelines write after a city.
+//!
+//! Built from GeoNames by `scripts/build_places.py` (see `data/README.md`). A city is known by
+//! its main name, by other names (former names such as `Bombay`, other languages' names such as
+//! `Basle`) and by spelling variants (`Terhan`). A dateline that writes a main or other name is
+//! reported as written; a spelling variant resolves to the main name.
 
 use std::collections::HashMap;
 
@@ -25,13 +30,35 @@ pub struct Region {
     pub country: String,
 }
 
+/// How a written name relates to the city it was found under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NameKind {
+    /// The city's main name.
+    Main,
+    /// Another name of the city: a former name (`Bombay`), an exonym (`Basle`).
+    Other,
+    /// A misspelling or non-standard transliteration (`Terhan`); resolves to the main name.
+    Variant,
+}
+
+/// A city found under a written name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CityMatch<'a> {
+    /// The city.
+    pub place: &'a Place,
+    /// How the written name relates to it.
+    pub kind: NameKind,
+}
+
 /// City, region and country lookup, ignoring case, accents and punctuation.
 #[derive(Clone, Debug, Default)]
 pub struct Places {
     cities: Vec<Place>,
-    city_by_key: HashMap<String, usize>,
-    region_by_key: HashMap<String, Region>,
+    /// Candidates per key, best first (main names before other names, then by population).
+    city_by_key: HashMap<String, Vec<(u32, NameKind)>>,
+    region_by_key: HashMap<String, Vec<Region>>,
     country_by_key: HashMap<String, String>,
+    country_names: HashMap<String, String>,
 }
 
 const CITIES: &str = include_str!("../../data/places.tsv");
@@ -42,35 +69,52 @@ impl Places {
     /// The gazetteer shipped in `data/`.
     pub fn embedded() -> Self {
         let mut places = Places::default();
-        for row in rows(CITIES) {
-            // name, country, region, population, alternate names (`|`-separated)
-            let [name, country, region, population, alternates] = row;
-            let place = Place {
+        for row in rows::<6>(CITIES) {
+            // name, country, region, population, spelling variants, other names (`|`-separated)
+            let [name, country, region, population, variants, others] = row;
+            if name.is_empty() {
+                continue;
+            }
+            let index = places.cities.len() as u32;
+            places.cities.push(Place {
                 name: name.to_string(),
                 country: country.to_string(),
                 region: (!region.is_empty()).then(|| region.to_string()),
                 population: population.parse().unwrap_or(0),
-            };
-            let index = places.cities.len();
-            places.cities.push(place);
-            for key in std::iter::once(name).chain(alternates.split('|')) {
-                places.add_city_key(key, index);
+            });
+            places.add_city_key(name, index, NameKind::Main);
+            for other in others.split('|') {
+                places.add_city_key(other, index, NameKind::Other);
+            }
+            for variant in variants.split('|') {
+                places.add_city_key(variant, index, NameKind::Variant);
             }
         }
-        for row in rows(REGIONS) {
+        let cities = &places.cities;
+        for candidates in places.city_by_key.values_mut() {
+            candidates.sort_by(|a, b| {
+                let tier = |k: NameKind| if k == NameKind::Main { 0 } else { 1 };
+                tier(a.1)
+                    .cmp(&tier(b.1))
+                    .then(cities[b.0 as usize].population.cmp(&cities[a.0 as usize].population))
+            });
+            candidates.dedup_by_key(|c| c.0);
+        }
+        for row in rows::<3>(REGIONS) {
             // name, country, abbreviations (`|`-separated)
             let [name, country, abbreviations] = row;
             let region = Region { name: name.to_string(), country: country.to_string() };
             for key in std::iter::once(name).chain(abbreviations.split('|')) {
                 let key = normalize(key);
                 if !key.is_empty() {
-                    places.region_by_key.entry(key).or_insert_with(|| region.clone());
+                    places.region_by_key.entry(key).or_default().push(region.clone());
                 }
             }
         }
-        for row in rows(COUNTRIES) {
+        for row in rows::<3>(COUNTRIES) {
             // code, name, other names (`|`-separated)
             let [code, name, others] = row;
+            places.country_names.insert(code.to_string(), name.to_string());
             for key in std::iter::once(name).chain(others.split('|')) {
                 let key = normalize(key);
                 if !key.is_empty() {
@@ -81,33 +125,54 @@ impl Places {
         places
     }
 
-    fn add_city_key(&mut self, key: &str, index: usize) {
-        let key = normalize(key);
-        if key.is_empty() {
-            return;
-        }
-        let population = self.cities[index].population;
-        match self.city_by_key.get(&key) {
-            Some(&existing) if self.cities[existing].population >= population => {}
-            _ => {
-                self.city_by_key.insert(key, index);
-            }
+    fn add_city_key(&mut self, name: &str, index: u32, kind: NameKind) {
+        let key = normalize(name);
+        if !key.is_empty() {
+            self.city_by_key.entry(key).or_default().push((index, kind));
         }
     }
 
     /// The best-known city called `name` (any recorded spelling).
     pub fn city(&self, name: &str) -> Option<&Place> {
-        self.city_by_key.get(&normalize(name)).map(|&i| &self.cities[i])
+        self.find_city(name, None, None).map(|m| m.place)
     }
 
-    /// The region written as `name` (`Ohio`, `N.Y.`, `Calif.`).
+    /// The best-known city called `name` in `country` and `region` when given (ISO code and
+    /// canonical region name), with how the name relates to it.
+    pub fn find_city(
+        &self,
+        name: &str,
+        country: Option<&str>,
+        region: Option<&str>,
+    ) -> Option<CityMatch<'_>> {
+        let candidates = self.city_by_key.get(&normalize(name))?;
+        candidates.iter().find_map(|&(index, kind)| {
+            let place = self.cities.get(index as usize)?;
+            let country_ok = country.is_none_or(|c| place.country == c);
+            let region_ok = region.is_none_or(|r| place.region.as_deref() == Some(r));
+            (country_ok && region_ok).then_some(CityMatch { place, kind })
+        })
+    }
+
+    /// The region written as `name` (`Ohio`, `N.Y.`, `Calif.`); US states win where an
+    /// abbreviation is shared (`WA`).
     pub fn region(&self, name: &str) -> Option<&Region> {
-        self.region_by_key.get(&normalize(name))
+        self.regions(name).first()
+    }
+
+    /// Every region written as `name`.
+    pub fn regions(&self, name: &str) -> &[Region] {
+        self.region_by_key.get(&normalize(name)).map_or(&[], Vec::as_slice)
     }
 
     /// The ISO code of the country named `name` (`Iran`, `Republic of Korea`, `U.S.`).
     pub fn country(&self, name: &str) -> Option<&str> {
         self.country_by_key.get(&normalize(name)).map(String::as_str)
+    }
+
+    /// The English name of the country with ISO code `code`.
+    pub fn country_name(&self, code: &str) -> Option<&str> {
+        self.country_names.get(code).map(String::as_str)
     }
 }
 
@@ -122,41 +187,70 @@ fn rows<const N: usize>(tsv: &str) -> impl Iterator<Item = [&str; N]> + '_ {
 /// spaces.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    let mut space = true;
     for c in name.chars() {
         match c {
-            '.' | '\'' | '’' | ',' => {}
-            '-' | '_' | '/' | '‐' | '–' => out.push(' '),
-            c if c.is_whitespace() => out.push(' '),
-            c => out.push_str(&fold(c)),
+            '.' | '\'' | '’' | '‘' | ',' | 'ʻ' | 'ʼ' | '`' => {}
+            '-' | '_' | '/' | '‐' | '–' | '—' => space_once(&mut out, &mut space),
+            c if c.is_whitespace() => space_once(&mut out, &mut space),
+            c => {
+                fold_into(c, &mut out);
+                space = false;
+            }
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
-/// Lower case without diacritics for the Latin letters common in place names.
-fn fold(c: char) -> String {
+fn space_once(out: &mut String, space: &mut bool) {
+    if !*space {
+        out.push(' ');
+        *space = true;
+    }
+}
+
+/// Pushes `c` lower-cased, without diacritics for the Latin letters common in place names.
+fn fold_into(c: char, out: &mut String) {
     let base = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => {
-            'a'
-        }
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā'
+        | 'Ă' | 'Ą' => 'a',
         'ç' | 'Ç' | 'ć' | 'č' | 'Ć' | 'Č' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => 'e',
+        'ď' | 'đ' | 'Ď' | 'Đ' | 'ð' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' | 'ę' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' | 'Ę' => {
+            'e'
+        }
         'ì' | 'í' | 'î' | 'ï' | 'ī' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'ı' => 'i',
-        'ñ' | 'Ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => {
+        'ñ' | 'Ñ' | 'ń' | 'ň' | 'Ń' | 'Ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => {
             'o'
         }
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => 'u',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => {
+            'u'
+        }
         'ý' | 'ÿ' | 'Ý' => 'y',
-        'ş' | 'ś' | 'š' | 'Ş' | 'Ś' | 'Š' => 's',
+        'ş' | 'ś' | 'š' | 'ș' | 'Ş' | 'Ś' | 'Š' | 'Ș' => 's',
+        'ţ' | 'ť' | 'ț' | 'Ţ' | 'Ť' | 'Ț' => 't',
         'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => 'z',
         'ł' | 'Ł' => 'l',
         'ğ' | 'Ğ' => 'g',
         'ř' | 'Ř' => 'r',
-        'ß' => return "ss".to_string(),
-        c => return c.to_lowercase().collect(),
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        'æ' | 'Æ' => {
+            out.push_str("ae");
+            return;
+        }
+        c => {
+            out.extend(c.to_lowercase());
+            return;
+        }
     };
-    base.to_string()
+    out.push(base);
 }
 
 #[cfg(test)]
@@ -169,12 +263,49 @@ mod tests {
         let tehran = places.city("TEHRAN").unwrap();
         assert_eq!((tehran.name.as_str(), tehran.country.as_str()), ("Tehran", "IR"));
         assert_eq!(places.region("N.Y.").unwrap().name, "New York");
+        assert_eq!(places.region("Calif.").unwrap().name, "California");
+        assert_eq!(places.region("Ont.").unwrap().country, "CA");
         assert_eq!(places.country("Iran"), Some("IR"));
+        assert_eq!(places.country("the Netherlands"), Some("NL"));
+        assert_eq!(places.country_name("KZ"), Some("Kazakhstan"));
+    }
+
+    #[test]
+    fn tells_spelling_variants_from_other_names() {
+        let places = Places::embedded();
+        let terhan = places.find_city("TERHAN", None, None).unwrap();
+        assert_eq!((terhan.place.name.as_str(), terhan.kind), ("Tehran", NameKind::Variant));
+        let bombay = places.find_city("Bombay", None, None).unwrap();
+        assert_eq!((bombay.place.name.as_str(), bombay.kind), ("Mumbai", NameKind::Other));
+        for (old, new) in [("Kiev", "Kyiv"), ("Peking", "Beijing"), ("Rangoon", "Yangon")] {
+            assert_eq!(places.city(old).unwrap().name, new, "{old}");
+        }
+        assert_eq!(places.city("Nur-Sultan").unwrap().country, "KZ");
+        assert_eq!(places.city("KOTA BAHARU").unwrap().name, "Kota Bharu");
+    }
+
+    #[test]
+    fn region_narrows_the_city() {
+        let places = Places::embedded();
+        let canton = places.find_city("Canton", Some("US"), Some("Ohio")).unwrap();
+        assert_eq!(canton.place.region.as_deref(), Some("Ohio"));
+        let portland = places.find_city("Portland", Some("US"), Some("Maine")).unwrap();
+        assert_eq!(portland.place.country, "US");
+    }
+
+    #[test]
+    fn ap_stand_alone_cities_are_american() {
+        let places = Places::embedded();
+        for city in ["ATLANTA", "BOSTON", "WASHINGTON", "ST. LOUIS", "NEW YORK", "SAN DIEGO"] {
+            assert_eq!(places.city(city).map(|p| p.country.as_str()), Some("US"), "{city}");
+        }
     }
 
     #[test]
     fn folds_accents() {
         assert_eq!(normalize("ZÜRICH"), "zurich");
         assert_eq!(normalize("Winston-Salem"), "winston salem");
+        assert_eq!(normalize(" St.  Louis "), "st louis");
+        assert_eq!(normalize("Diyarbakır"), "diyarbakir");
     }
 }
