@@ -10,7 +10,7 @@ pub mod topics;
 
 use std::sync::{Arc, LazyLock};
 
-pub use agencies::{Agencies, AgencyEntry};
+pub use agencies::{Agencies, AgencyEntry, AgencyKind};
 pub use places::{Place, Places};
 pub use topics::{LexiconTerm, MediaTopic, TopicLexicon, Vocabulary};
 
