@@ -40,9 +40,12 @@ const LEAD_REACH: usize = 140;
 /// How many lines from the bottom may hold sign-offs and credit lines.
 const TAIL_LINES: usize = 6;
 
-/// A parenthesised marker ending the dateline: `(AP) _`, `(Xinhua) --`, `(Angop)-`, `(AP ) --`.
-static PAREN_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(\s*([^()\n]{2,40}?)\s*\)\s*(?:--|-|—|–|_|:|$)").expect("valid regex"));
+/// A parenthesised marker ending the dateline: `(AP) _`, `(Xinhua) --`, `(Angop)-`, `(AP ) --`,
+/// or right after the date with no dash at all: `New Delhi, Jan 26 (PTI) The ...`.
+static PAREN_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(\s*([^()\n]{2,40}?)\s*\)\s*(?:--|-|—|–|_|:|$)|\d\s*\(\s*([^()\n]{2,30}?)\s*\)\s+\p{Lu}")
+        .expect("valid regex")
+});
 
 /// A slashed marker: `/TASS/.`, `/RIA Novosti/.`
 static SLASH_MARKER: LazyLock<Regex> =
@@ -542,6 +545,13 @@ fn cited(text: &str, paragraphs: &[Text], producer: Option<&Agency>, registry: &
             }
             let before = suffix(&raw[..m.start], 60);
             let after = prefix(&raw[m.end..], 90);
+            // `Iraqi News Agency (INA)` names an agency; `the airline (ANA)` does not.
+            if let Some(outside) = before.trim_end().strip_suffix('(') {
+                let words = outside.trim_end().to_ascii_lowercase();
+                if !["agency", "news", "press", "service", "wire"].iter().any(|w| words.ends_with(w)) {
+                    continue;
+                }
+            }
             if SOURCE_BEFORE.is_match(before) || SOURCE_AFTER.is_match(after.trim_start()) {
                 cited.push(agency(m.entry, span.slice(text), span, AgencyEvidence::Cited));
             }
