@@ -139,7 +139,10 @@ pub fn detect(
         .or_else(|| header_credit(text, &header, registry))
         .or_else(|| sign_off_credit(text, &lines, paragraphs, registry))
         .or_else(|| credit_line(text, &lines, registry))
-        .or_else(|| interviewer(text, paragraphs, registry));
+        .or_else(|| {
+            dated_lead(text, &blocks, lead_block, registry)
+                .then(|| interviewer(text, paragraphs, registry))?
+        });
     let cited = cited(text, paragraphs, agency.as_ref(), registry);
     Credits { agency, cited }
 }
@@ -503,6 +506,17 @@ fn credit_line(text: &str, lines: &[(Span, bool)], registry: &Registry) -> Optio
     None
 }
 
+/// True when the story opens with a dated dateline (`NAIROBI, March 15 -`): wire copy whose credit
+/// was left off. Only there does an interview name the producer; a newspaper item (`TEHRAN -`)
+/// reporting what someone told an agency does not.
+fn dated_lead(text: &str, blocks: &[layout::Block], lead_block: usize, registry: &Registry) -> bool {
+    blocks.get(lead_block).is_some_and(|b| {
+        let first = b.lines[0].span;
+        super::dateline::parse_lead(first.slice(text), first.start, registry)
+            .is_some_and(|f| f.dateline.date_text.is_some())
+    })
+}
+
 /// The agency the story's subjects spoke to (`told Reuters`, `in an interview with AFP`): an
 /// agency names itself that way only in its own copy. Used when all such mentions agree.
 fn interviewer(text: &str, paragraphs: &[Text], registry: &Registry) -> Option<Agency> {
@@ -625,7 +639,7 @@ mod tests {
     #[test]
     fn interview_credits_the_interviewer_but_sources_are_cited() {
         assert_eq!(
-            code("PARIS - Rates are high, the minister told Reuters on Monday.").as_deref(),
+            code("PARIS, May 3 - Rates are high, the minister told Reuters on Monday.").as_deref(),
             Some("REUTERS")
         );
         let credits = detect_in("BEIJING, May 3 (Xinhua) -- Talks began, the Interfax news agency reported.");
