@@ -124,6 +124,14 @@ pub fn take(lines: &mut Lines<'_>, header_bylines: &[Text]) -> Vec<Author> {
     authors
 }
 
+/// True when a byline starts at the untaken line `ahead` positions on: a byline, or a bare name
+/// line with a dateline after it (`Jane Roe` above `LONDON 1996-08-22`).
+pub fn starts_at(lines: &Lines<'_>, ahead: usize) -> bool {
+    lines.peek_at(ahead).is_some_and(|line| {
+        is_byline(line) || (is_bare_name_line(line) && lines.peek_at(ahead + 1).is_some_and(is_dateline_line))
+    })
+}
+
 /// Adds the authors in `new` whose name and role are not there yet.
 fn push_new(authors: &mut Vec<Author>, new: Vec<Author>) {
     for author in new {
