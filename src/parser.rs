@@ -102,7 +102,6 @@ impl Parser {
             text,
             dateline.as_ref().and_then(|d| d.agency_marker.as_ref()),
             &article.paragraphs,
-            &article.sign_off,
             registry,
         );
         article.agency = credits.agency;

@@ -43,9 +43,11 @@ pub fn take(lines: &mut Lines<'_>, registry: &Registry) -> Option<Text> {
     }
     // When the body opens with a dateline, these lines are the headline whatever they start with
     // (`UPDATE: ...`, `ATTENTION - ...`).
-    let body_has_dateline = lines.remaining().get(after).is_some_and(|(line, _)| {
-        super::dateline::parse_lead(line.span.slice(lines.text), line.span.start, registry).is_some()
-    });
+    // A byline between these lines and the dateline (`Jane Roe` / `LONDON 1996-08-22`) counts too.
+    let body_has_dateline = super::byline::starts_at(lines, after)
+        || lines.remaining().get(after).is_some_and(|(line, _)| {
+            super::dateline::parse_lead(line.span.slice(lines.text), line.span.start, registry).is_some()
+        });
     if !body_has_dateline && opens_with_dateline_lead(raw, span.start, registry) {
         return None;
     }

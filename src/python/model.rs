@@ -981,7 +981,11 @@ impl PyArticle {
         d.set_item("updated", self.updated.as_ref().map(PyTimestamp::iso))?;
         d.set_item("published_detail", self.published.as_ref().map(|t| t.dict(py)).transpose()?)?;
         d.set_item("updated_detail", self.updated.as_ref().map(|t| t.dict(py)).transpose()?)?;
-        d.set_item("authors", dicts(py, &self.authors, PyAuthor::dict)?)?;
+        // The contract's `authors` are the byline; reporters and editors of credit lines are `credits`.
+        let (byline, credits): (Vec<PyAuthor>, Vec<PyAuthor>) =
+            self.authors.iter().cloned().partition(|a| a.role == "writer");
+        d.set_item("authors", dicts(py, &byline, PyAuthor::dict)?)?;
+        d.set_item("credits", dicts(py, &credits, PyAuthor::dict)?)?;
         d.set_item("speakers", dicts(py, &self.speakers, PySpeaker::dict)?)?;
         d.set_item("topics", dicts(py, &self.topics, PyTopic::dict)?)?;
         d.set_item("cited_agencies", dicts(py, &self.cited_agencies, PyAgency::dict)?)?;

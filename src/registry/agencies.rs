@@ -1,7 +1,9 @@
 //! The agency registry: codes, names, aliases, the markers agencies put in copy, home zones.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
 use crate::error::{DataError, Error};
@@ -23,9 +25,41 @@ pub struct AgencyEntry {
     /// IANA time zone of the home newsroom, used for timestamps written without a zone.
     #[serde(default)]
     pub timezone: Option<String>,
+    /// What sort of news organisation it is; absent means a national news agency.
+    #[serde(default)]
+    pub kind: Option<AgencyKind>,
     /// Other names and spellings seen in copy (`Reuter`, `Xinhau`, `Itar-Tass`).
     #[serde(default)]
     pub aliases: Vec<String>,
+}
+
+/// The sort of news organisation an [`AgencyEntry`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AgencyKind {
+    /// A national news agency (the default): Xinhua, IRNA, Yonhap, TASS.
+    National,
+    /// A worldwide wire service whose own reporters interview newsmakers: AP, Reuters, AFP.
+    International,
+    /// A newspaper group's news service: New York Times News Service, Cox News Service.
+    Syndicate,
+    /// A press-release wire: PR Newswire, Business Wire.
+    Release,
+    /// A newspaper credited like an agency: Jordan Times `(JT)`.
+    Newspaper,
+    /// A broadcaster's news service: IRIB News.
+    Broadcaster,
+    /// A photo agency: EPA.
+    Photo,
+}
+
+impl AgencyEntry {
+    /// True for organisations that report through their own correspondents worldwide, so that
+    /// `told <agency>` in a story marks the agency's own copy.
+    pub fn interviews_directly(&self) -> bool {
+        matches!(self.kind, Some(AgencyKind::International | AgencyKind::Syndicate))
+    }
 }
 
 impl AgencyEntry {
@@ -37,6 +71,7 @@ impl AgencyEntry {
             country: None,
             city: None,
             timezone: None,
+            kind: None,
             aliases: Vec::new(),
         }
     }
@@ -53,6 +88,42 @@ struct AgencyFile {
 pub struct Agencies {
     entries: Vec<AgencyEntry>,
     by_key: HashMap<String, usize>,
+    /// Every code, name and alias as written, for finding agencies named in running text; built
+    /// on first use and dropped whenever an entry changes.
+    mentions: OnceLock<Mentions>,
+}
+
+/// A matcher over every written form of every agency.
+#[derive(Clone, Debug)]
+pub struct Mentions {
+    matcher: AhoCorasick,
+    /// One per pattern.
+    forms: Vec<MentionForm>,
+}
+
+/// One written form, case folded, and the cases the text may write it in.
+#[derive(Clone, Debug)]
+struct MentionForm {
+    /// The entry it names.
+    index: usize,
+    /// The form in ASCII lower case (the pattern).
+    folded: String,
+    /// True when some registered spelling has lower-case letters (`Xinhua`): any case after an
+    /// upper-case first letter is accepted.
+    mixed_case: bool,
+    /// Registered spellings without lower-case letters (`AP`, `ITAR-TASS`): matched exactly.
+    exact: Vec<String>,
+}
+
+/// An agency name found in running text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention<'a> {
+    /// The agency.
+    pub entry: &'a AgencyEntry,
+    /// Byte offset of the first byte of the name.
+    pub start: usize,
+    /// Byte offset one past the name.
+    pub end: usize,
 }
 
 const EMBEDDED: &str = include_str!("../../data/agencies.toml");
@@ -85,6 +156,7 @@ impl Agencies {
         {
             return Err(Error::data(format!("agency registry: {}: unknown time zone {tz:?}", entry.code)));
         }
+        self.mentions = OnceLock::new();
         let index = match self.entries.iter().position(|e| e.code == entry.code) {
             Some(i) => {
                 self.by_key.retain(|_, v| *v != i);
@@ -115,6 +187,94 @@ impl Agencies {
         self.by_key.get(&normalize(name)).map(|&i| &self.entries[i])
     }
 
+    /// The agency a marker as written in copy stands for: `(Reuters)`, `/TASS/`, `Interfax-AVN`,
+    /// `Sapa-AFP`, `Agencia Brasil - ABr`, `AP )`.
+    ///
+    /// The whole marker is tried first (registered compounds such as `Sapa-AFP` win); then, for a
+    /// compound of two credits joined by a hyphen or slash, the last part that is a known agency
+    /// (the distributor writes its own name first: `Sapa-AFP` is AFP copy), else the first
+    /// (`Interfax-Kazakhstan` is Interfax's regional service).
+    pub fn resolve_marker(&self, marker: &str) -> Option<&AgencyEntry> {
+        let trimmed = marker.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '/' | '-' | '.' | ',' | ':')
+        });
+        if trimmed.is_empty() || trimmed.len() > 80 {
+            return None;
+        }
+        if let Some(entry) = self.lookup(trimmed) {
+            return Some(entry);
+        }
+        let parts: Vec<&str> =
+            trimmed.split(['-', '/', '–', '—']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        if parts.len() < 2 {
+            return None;
+        }
+        parts.iter().rev().find_map(|p| self.lookup(p))
+    }
+
+    /// Every place in `text` where a code, name or alias of a registered agency is written with
+    /// word boundaries on both sides, longest form first, not overlapping.
+    ///
+    /// Forms without lower-case letters (`AP`, `FNA`, `ITAR-TASS`) must match the case of the text
+    /// exactly; other forms (`Xinhua`, `Associated Press`) match with any case of the later letters
+    /// but must start with an upper-case letter in the text, so `mehr` or `fars` inside ordinary
+    /// words and sentences are not taken for agencies.
+    pub fn mentions<'a>(&'a self, text: &str) -> Vec<Mention<'a>> {
+        let mentions = self.mentions.get_or_init(|| self.build_mentions());
+        let mut found = Vec::new();
+        for m in mentions.matcher.find_iter(text) {
+            let form = &mentions.forms[m.pattern().as_usize()];
+            let written = &text[m.start()..m.end()];
+            if !word_boundary_before(text, m.start()) || !word_boundary_after(text, m.end()) {
+                continue;
+            }
+            let case_ok = (form.mixed_case && written.chars().next().is_some_and(char::is_uppercase))
+                || form.exact.iter().any(|e| e == written);
+            if case_ok {
+                found.push(Mention { entry: &self.entries[form.index], start: m.start(), end: m.end() });
+            }
+        }
+        found
+    }
+
+    fn build_mentions(&self) -> Mentions {
+        let mut forms: Vec<MentionForm> = Vec::new();
+        let mut by_folded: HashMap<String, usize> = HashMap::new();
+        for (index, entry) in self.entries.iter().enumerate() {
+            let all =
+                std::iter::once(&entry.code).chain(std::iter::once(&entry.name)).chain(entry.aliases.iter());
+            for form in all {
+                let form = form.trim();
+                // Forms shorter than two letters are too ambiguous to find in running text.
+                if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                    continue;
+                }
+                // `REUTERS` and `Reuters` are one pattern; what case the text may use is the union.
+                let folded = form.to_ascii_lowercase();
+                let slot = *by_folded.entry(folded.clone()).or_insert_with(|| {
+                    forms.push(MentionForm { index, folded, mixed_case: false, exact: Vec::new() });
+                    forms.len() - 1
+                });
+                if forms[slot].index != index {
+                    continue;
+                }
+                if form.chars().any(char::is_lowercase) {
+                    forms[slot].mixed_case = true;
+                } else {
+                    forms[slot].exact.push(form.to_string());
+                }
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(forms.iter().map(|f| f.folded.as_str()))
+            .unwrap_or_else(|_| {
+                AhoCorasick::new(std::iter::empty::<&str>()).expect("an empty matcher always builds")
+            });
+        Mentions { matcher, forms }
+    }
+
     /// The agency with exactly this canonical code.
     pub fn by_code(&self, code: &str) -> Option<&AgencyEntry> {
         self.entries.iter().find(|e| e.code == code)
@@ -134,6 +294,14 @@ impl Agencies {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+fn word_boundary_before(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn word_boundary_after(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The lookup key: lower case, dots and apostrophes dropped, hyphens and runs of blanks as one space,

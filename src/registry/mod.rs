@@ -11,7 +11,7 @@ pub mod zones;
 
 use std::sync::{Arc, LazyLock};
 
-pub use agencies::{Agencies, AgencyEntry};
+pub use agencies::{Agencies, AgencyEntry, AgencyKind};
 pub use places::{Place, Places};
 pub use topics::{LexiconTerm, MediaTopic, TopicLexicon, Vocabulary};
 
