@@ -529,9 +529,9 @@ fn analyse_run(
             continue;
         }
         let lw = doc.lw(k);
-        if names.rank(lw).is_some() && doc.is_punct(k + 1, '.') {
+        if names.rank(lw).is_some() && k + 1 < run_end {
             titled = true;
-            k += 2;
+            k += if doc.is_punct(k + 1, '.') { 2 } else { 1 };
             continue;
         }
         let n = longest(doc, names, k, run_end, |p| names.is_title_head(p) || names.is_title_modifier(p));
@@ -566,7 +566,11 @@ fn analyse_run(
     // A place or organisation written before a name: start at the given name.
     if names.given(doc.lw(k)).is_none()
         && let Some(g) = (k + 1..run_end).find(|&j| names.given(doc.lw(j)).is_some())
-        && (k..g).all(|j| !names.is_surname(doc.lw(j)) || is_place(doc, names, registry, k, g))
+        && (is_place(doc, names, registry, k, g)
+            || (k == run_start
+                && run_start > 0
+                && matches!(doc.lw(run_start - 1), "to" | "in" | "from" | "at")
+                && (k..g).all(|j| !names.is_surname(doc.lw(j)))))
     {
         k = g;
     }
@@ -617,7 +621,27 @@ fn analyse_run(
     let speaks = says_after(doc, names, end);
     let given = names.given(&words[0]).is_some() && words.len() > 1;
     let surname = names.is_surname(&words[words.len() - 1]);
-    let strong = !honorifics.is_empty() || titled || given || (words.len() > 1 && (surname || speaks));
+    // `G. Thorpe`, `Pietro T.`: an initial next to a capitalised word.
+    let initial = (start..end).any(|j| doc.w(j).chars().count() == 1 && doc.toks[j].cap && doc.is_punct(j + 1, '.'));
+    // `Khalid Boulami (Morocco)`: a name followed by a country in parentheses.
+    let country_after = doc.is_punct(end, '(') && {
+        let close = (end + 1..(end + 5).min(doc.toks.len())).find(|&j| doc.is_punct(j, ')'));
+        close.is_some_and(|c| c > end + 1 && is_place(doc, names, registry, end + 1, c))
+    };
+    // Two or more plain capitalised words that are no place: most often a person.
+    let plain = words.len() > 1
+        && !is_place(doc, names, registry, end - 1, end)
+        && !is_place(doc, names, registry, start, start + 1);
+    let common = words.iter().filter(|w| names.is_common_word(w)).count();
+    let first_common = names.is_common_word(&words[0]);
+    let strong = !honorifics.is_empty()
+        || titled
+        || given
+        || initial
+        || country_after
+        || (plain && common == 0)
+        || (plain && !first_common && surname)
+        || (words.len() > 1 && speaks);
     let weak_single = words.len() == 1 && speaks && (surname || names.given(&words[0]).is_some());
     let role = if pre.title.is_some() { merge_roles(pre, post) } else { merge_roles(post, pre) };
     Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })

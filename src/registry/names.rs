@@ -33,6 +33,7 @@ impl Gender {
 pub struct Names {
     given: HashMap<String, Gender>,
     surnames: HashSet<String>,
+    words: HashSet<String>,
     honorifics: HashMap<String, Gender>,
     ranks: HashMap<String, String>,
     title_heads: HashSet<String>,
@@ -48,6 +49,7 @@ pub struct Names {
 const GIVEN_CENSUS: &str = include_str!("../../data/names/given_census.tsv");
 const GIVEN_WORLD: &str = include_str!("../../data/names/given_world.tsv");
 const SURNAMES: &str = include_str!("../../data/names/surnames_census.txt");
+const WORDS: &str = include_str!("../../data/names/english_words.txt");
 const COUNTRIES: &str = include_str!("../../data/names/countries.tsv");
 const LEXICON: &str = include_str!("../../data/titles.toml");
 
@@ -138,6 +140,7 @@ impl Names {
                 .or_insert(gender);
         }
         names.surnames = SURNAMES.lines().filter(|l| !l.starts_with('#')).map(key).collect();
+        names.words = WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect();
         for line in COUNTRIES.lines().filter(|l| !l.starts_with('#')) {
             let Some((code, forms)) = line.split_once('\t') else { continue };
             for form in forms.split('|') {
@@ -181,6 +184,11 @@ impl Names {
     /// True when `word` (lower case) is a known surname.
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(word)
+    }
+
+    /// True when `word` (lower case) is a common English word (`bridge`, `united`, `sale`).
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.words.contains(word)
     }
 
     /// The gender an honorific implies, when `phrase` (lower case) is one.
@@ -239,6 +247,7 @@ mod tests {
         assert_eq!(names.given("mohammad"), Some(Gender::Male));
         assert_eq!(names.given("mary"), Some(Gender::Female));
         assert!(names.is_surname("smith"));
+        assert!(names.is_common_word("bridge"));
         assert_eq!(names.honorific("seyed"), Some(Gender::Unknown));
         assert_eq!(names.honorific("mrs"), Some(Gender::Female));
         assert_eq!(names.rank("gen"), Some("General"));
