@@ -346,7 +346,14 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
             let word = &slice[start..pos(j)];
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
             tok.kind = Kind::Word;
-            tok.cap = c.is_uppercase();
+            // `al-Qidra`, `el-Sayed`: an Arabic article before a capitalised name.
+            let article_prefix = word.split_once('-').is_some_and(|(head, rest)| {
+                matches!(
+                    head,
+                    "al" | "el" | "ad" | "as" | "ash" | "at" | "az" | "ul" | "ud" | "bin" | "ibn" | "abu"
+                ) && rest.starts_with(char::is_uppercase)
+            });
+            tok.cap = c.is_uppercase() || article_prefix;
             tok.upper = letters >= 2 && !word.chars().any(char::is_lowercase);
             tok.end = base + pos(j);
             out.push(tok);
@@ -501,9 +508,15 @@ fn analyse_run(
 ) -> Option<Mention> {
     // Everything up to the last organisation cue word is an organisation's name.
     let mut k = run_start;
-    for j in (run_start..run_end).rev() {
-        if names.is_org_cue(doc.lw(j)) {
-            k = j + 1;
+    for j in (run_start..run_end.saturating_sub(1)).rev() {
+        let lw = doc.lw(j);
+        let next = doc.lw(j + 1);
+        let title_end = j > run_start
+            && names.is_title_head(lw)
+            && !names.is_title_head(next)
+            && !names.is_title_modifier(next);
+        if names.is_org_cue(lw) || title_end {
+            k = if names.is_org_cue(lw) { j + 1 } else { j };
             break;
         }
     }
@@ -541,7 +554,12 @@ fn analyse_run(
             k += n;
             continue;
         }
-        if names.is_stopword(lw) {
+        if names.is_stopword(lw)
+            && !(titled
+                && (names.is_surname(lw) || names.given(lw).is_some())
+                && doc.is_cap_word(k + 1)
+                && !names.is_stopword(doc.lw(k + 1)))
+        {
             k += 1;
             continue;
         }
@@ -578,7 +596,11 @@ fn analyse_run(
     let mut end = start;
     while end < run_end {
         let lw = doc.lw(end);
-        let blocked = names.is_stopword(lw) || names.is_org_cue(lw) || names.honorific(lw).is_some();
+        // The first word was already judged by the stripping loop above.
+        let blocked = !is_particle(doc, end)
+            && (names.is_org_cue(lw)
+                || names.honorific(lw).is_some()
+                || (end > start && (names.is_stopword(lw) || names.is_title_head(lw))));
         if blocked && end > start {
             let keeps = names.is_surname(lw)
                 && !names.is_org_cue(lw)
@@ -615,14 +637,39 @@ fn analyse_run(
     if gender == Gender::Unknown {
         gender = names.given(&words[0]).unwrap_or(Gender::Unknown);
     }
-    let pre = prenominal(doc, names, registry, start, prev_end);
-    let post = appositive(doc, names, registry, end);
+    let mut pre = prenominal(doc, names, registry, start, prev_end);
+    // `Head of the Commission, Alaeddin Borujerdi`: a title phrase closed by a comma.
+    if pre.title.is_none() && start > 0 && doc.is_punct(start - 1, ',') && start - 1 > prev_end {
+        pre = prenominal(doc, names, registry, start - 1, prev_end);
+    }
+    let mut post = appositive(doc, names, registry, end);
+    // `Umberto Bossi of the Northern League`
+    if post.organization.is_none() && doc.lw(end) == "of" && doc.same_sentence(end.saturating_sub(1), end + 1)
+    {
+        let mut f = end + 1;
+        while doc.lw(f) == "the" {
+            f += 1;
+        }
+        let e = capitalised_name(doc, names, f, doc.toks.len());
+        if e > f && (f..e).any(|j| names.is_org_cue(doc.lw(j))) {
+            org_or_country(doc, names, registry, f, e, &mut post);
+        }
+    }
+    // A bare military rank gives way to a role written after the name.
+    if pre.title.as_deref().is_some_and(|t| names.is_rank(&t.to_ascii_lowercase())) && post.title.is_some() {
+        pre.title = None;
+        pre.organization = None;
+    }
     titled |= pre.title.is_some() || post.title.is_some();
     let speaks = says_after(doc, names, end);
-    let given = names.given(&words[0]).is_some() && words.len() > 1;
+    let last = &words[words.len() - 1];
+    let given = names.given(&words[0]).is_some()
+        && words.len() > 1
+        && (!names.is_common_word(last) || names.is_surname(last));
     let surname = names.is_surname(&words[words.len() - 1]);
     // `G. Thorpe`, `Pietro T.`: an initial next to a capitalised word.
-    let initial = (start..end).any(|j| doc.w(j).chars().count() == 1 && doc.toks[j].cap && doc.is_punct(j + 1, '.'));
+    let initial =
+        (start..end).any(|j| doc.w(j).chars().count() == 1 && doc.toks[j].cap && doc.is_punct(j + 1, '.'));
     // `Khalid Boulami (Morocco)`: a name followed by a country in parentheses.
     let country_after = doc.is_punct(end, '(') && {
         let close = (end + 1..(end + 5).min(doc.toks.len())).find(|&j| doc.is_punct(j, ')'));
@@ -751,31 +798,77 @@ fn capitalised_name(doc: &Doc<'_>, names: &Names, i: usize, limit: usize) -> usi
 /// Reads a capitalised phrase as an organisation or a country.
 fn org_or_country(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize, role: &mut Role) {
     let mut a = a;
-    while a < b && matches!(doc.lw(a), "the" | "of" | "for" | "and") {
+    while a < b && FUNCTION_WORDS.contains(&doc.lw(a)) {
         a += 1;
     }
     if a >= b {
         return;
     }
-    // `Iran's Institute ...`: the possessor is a country.
+    // `Iran's Institute ...`: the possessor is a country, else an organisation.
     if let Some(p) = (a..b).find(|&j| doc.toks[j].kind == Kind::Poss) {
-        if let Some(code) = doc.phrase(a, p).and_then(|ph| names.country(ph)) {
-            role.country.get_or_insert_with(|| code.to_string());
+        match country_of(doc, names, registry, a, p) {
+            Some(code) => {
+                role.country.get_or_insert(code);
+            }
+            None if p + 1 >= b => role.organization = Some(doc.span_text(a, p)),
+            None => {}
         }
         a = p + 1;
     }
     if a >= b {
         return;
     }
-    if let Some(code) = doc.phrase(a, b).and_then(|p| names.country(p).or_else(|| registry.places.country(p)))
-    {
-        role.country.get_or_insert_with(|| code.to_string());
+    if let Some(code) = country_of(doc, names, registry, a, b) {
+        role.country.get_or_insert(code);
         return;
     }
     role.organization = Some(doc.span_text(a, b));
     if role.country.is_none() {
         role.country = country_within(doc, names, a, b);
     }
+}
+
+/// Words that start a phrase without being part of a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "and",
+    "with",
+    "since",
+    "by",
+    "from",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "as",
+    "while",
+    "when",
+    "to",
+    "under",
+    "among",
+    "including",
+    "said",
+    "says",
+];
+
+/// The country tokens `a..b` name (`Iran`, `Iranian`, `U. S.`).
+fn country_of(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> Option<String> {
+    if let Some(code) = doc.phrase(a, b).and_then(|p| names.country(p).or_else(|| registry.places.country(p)))
+    {
+        return Some(code.to_string());
+    }
+    // Spaced initials: `U. S.`.
+    let initials = (a..b).all(|j| doc.is_punct(j, '.') || (doc.is_word(j) && doc.w(j).chars().count() == 1));
+    if !initials {
+        return None;
+    }
+    let letters: String = (a..b).filter(|&j| doc.is_word(j)).map(|j| doc.lw(j)).collect();
+    (letters.len() >= 2).then(|| names.country(&letters).map(str::to_string)).flatten()
 }
 
 /// The first country or nationality named inside tokens `a..b`.
@@ -826,10 +919,16 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
     if l >= r {
         return role;
     }
-    let Some((ts, te)) = title_group(doc, names, l, r) else {
+    let Some((mut ts, mut te)) = title_group(doc, names, l, r) else {
         role.country = country_within(doc, names, l, r);
         return role;
     };
+    // `Commander of the IRGC Major General X`: the office, not the rank.
+    if doc.phrase(ts, te).is_some_and(|p| names.is_rank(p))
+        && let Some(office) = title_group(doc, names, l, ts)
+    {
+        (ts, te) = office;
+    }
     let title = doc.span_text(ts, te);
     role.title = Some(expand_rank(names, &title));
     // After the title: `of/for/at [the] ORG`, `to PLACE`.
@@ -941,6 +1040,10 @@ fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> 
     }
     // Only the first head group counts: `X, president of Y and owner of Z`.
     let (ts, te) = first_group(doc, names, ts, te, s);
+    // `X, Uzbek Deputy Prime Minister Y`: a title written before the next name.
+    if te < b && doc.is_cap_word(te) {
+        return role;
+    }
     role.title = Some(expand_rank(names, &doc.span_text(ts, te)));
     if te < b && matches!(doc.lw(te), "of" | "for" | "at" | "with" | "in") {
         let mut f = te + 1;
@@ -1083,9 +1186,11 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
             .filter(|(_, p)| {
                 p.words().last() == Some(word) || (p.words().len() > 2 && p.words()[1..].contains(word))
             })
+            .chain(people.iter().enumerate().filter(|(_, p)| p.words().len() > 1 && p.words()[0] == *word))
             .min_by_key(|(_, p)| {
                 let s = p.first_token();
-                if s <= m.start { (0, m.start - s) } else { (1, s - m.start) }
+                let by_last = usize::from(p.words().last() != Some(word));
+                if s <= m.start { (by_last, 0, m.start - s) } else { (by_last, 1, s - m.start) }
             })
             .map(|(i, _)| i)
             .or_else(|| people.iter().position(|p| p.words().len() == 1 && p.words()[0] == *word));

@@ -38,6 +38,7 @@ pub struct Names {
     ranks: HashMap<String, String>,
     title_heads: HashSet<String>,
     title_modifiers: HashSet<String>,
+    ranks_only: HashSet<String>,
     say_verbs: HashSet<String>,
     org_cues: HashSet<String>,
     stopwords: HashSet<String>,
@@ -78,6 +79,7 @@ struct Ranks {
 #[derive(Deserialize)]
 struct Titles {
     heads: Vec<String>,
+    ranks: Vec<String>,
     modifiers: Vec<String>,
 }
 
@@ -166,6 +168,7 @@ impl Names {
             }
             names.title_heads = lexicon.titles.heads.iter().map(|s| key(s)).collect();
             names.title_modifiers = lexicon.titles.modifiers.iter().map(|s| key(s)).collect();
+            names.ranks_only = lexicon.titles.ranks.iter().map(|s| key(s)).collect();
             names.say_verbs = lexicon.reporting.say.iter().map(|s| key(s)).collect();
             names.org_cues = lexicon.organizations.cues.iter().map(|s| key(s)).collect();
             names.stopwords = lexicon.stopwords.words.iter().map(|s| key(s)).collect();
@@ -204,6 +207,12 @@ impl Names {
     /// True when `phrase` (lower case) is the head of a title (`minister`, `prime minister`).
     pub fn is_title_head(&self, phrase: &str) -> bool {
         self.title_heads.contains(phrase)
+    }
+
+    /// True when `phrase` (lower case) is a military or police rank only (`major general`),
+    /// which gives way to an office written next to it.
+    pub fn is_rank(&self, phrase: &str) -> bool {
+        self.ranks_only.contains(phrase)
     }
 
     /// True when `word` (lower case) may stand before a title head (`deputy`, `foreign`).
