@@ -90,6 +90,63 @@ struct Direct {
 
 type Found = (usize, Quote, Option<Span>);
 
+/// Words that cannot open reported content: prepositions, adverbs, objects.
+const NOT_CONTENT: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "to",
+    "with",
+    "by",
+    "from",
+    "as",
+    "about",
+    "after",
+    "before",
+    "during",
+    "and",
+    "or",
+    "but",
+    "so",
+    "nothing",
+    "yes",
+    "no",
+    "if",
+    "what",
+    "how",
+    "outside",
+    "inside",
+    "near",
+    "following",
+    "ahead",
+    "later",
+    "earlier",
+    "last",
+    "next",
+    "this",
+    "when",
+    "while",
+    "through",
+    "into",
+    "over",
+    "under",
+    "without",
+    "because",
+    "than",
+    "like",
+    "up",
+    "down",
+    "out",
+    "off",
+    "back",
+    "again",
+    "too",
+    "also",
+    "not",
+];
+
 const AUXILIARIES: &[&str] = &[
     "also",
     "has",
@@ -168,20 +225,35 @@ impl Ctx<'_, '_> {
         }
         // `X, a spokesman for Y, said`: skip the appositive back to the name.
         if doc.is_punct(e - 1, ',') {
-            let mut c = e - 1;
-            let floor = e.saturating_sub(20);
-            while c > floor && !doc.is_punct(c - 1, ',') && doc.same_sentence(c - 1, v) {
+            // The appositive may hold commas itself (`a salesman from Sumter, South Carolina,`).
+            let floor = e.saturating_sub(36);
+            let mut c = e;
+            while c > floor && doc.same_sentence(c - 1, v) && doc.toks[c - 1].kind != Kind::Close {
                 c -= 1;
-            }
-            if c > floor
-                && let Some(&(pi, _)) = self.index.by_end.get(&(c - 1))
-            {
-                return Some((pi, None));
+                if doc.is_punct(c, ',')
+                    && let Some(&(pi, _)) = self.index.by_end.get(&c)
+                {
+                    return Some((pi, None));
+                }
             }
         }
         let lw = doc.lw(e - 1);
         if let Some(g) = pronoun(lw) {
             return self.resolve_pronoun(e - 1, g).map(|p| (p, None));
+        }
+        // `X criticized the plan, saying ...`: the clause's subject opens the sentence.
+        if doc.lw(v).ends_with("ing") && doc.is_punct(e - 1, ',') {
+            let mut s = v;
+            while s > 0 && doc.same_sentence(s - 1, v) {
+                s -= 1;
+            }
+            let s = self.skip_honorifics(s);
+            if let Some(&(pi, _)) = self.index.by_start.get(&s) {
+                return Some((pi, None));
+            }
+            if let Some(g) = pronoun(doc.lw(s)) {
+                return self.resolve_pronoun(s, g).map(|p| (p, None));
+            }
         }
         self.role_noun_before(e)
     }
@@ -189,6 +261,7 @@ impl Ctx<'_, '_> {
     /// The person a subject starting at token `s` (after a verb: `said X`) names.
     fn subject_after(&self, s: usize) -> Option<(usize, Option<Span>)> {
         let doc = self.doc;
+        let s = self.skip_honorifics(s);
         if let Some(&(pi, _)) = self.index.by_start.get(&s) {
             return Some((pi, None));
         }
@@ -241,6 +314,20 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// The first token after honorifics and ranks (`Mr.`, `Dr`, `Gen.`) from `i` on.
+    fn skip_honorifics(&self, mut i: usize) -> usize {
+        let doc = self.doc;
+        while doc.is_word(i)
+            && (self.names.honorific(doc.lw(i)).is_some() || self.names.rank(doc.lw(i)).is_some())
+        {
+            i += 1;
+            if doc.is_punct(i, '.') {
+                i += 1;
+            }
+        }
+        i
+    }
+
     fn resolve_pronoun(&self, at: usize, gender: Gender) -> Option<usize> {
         let pos = self.index.order.partition_point(|&(t, _)| t < at);
         self.index.order[..pos]
@@ -268,6 +355,10 @@ impl Ctx<'_, '_> {
             }
             let d = &directs[k];
             let para = doc.toks[d.open].para;
+            // Without a cue of its own, a short quoted phrase is a title or a scare quote.
+            if (d.open + 1..d.content_end).filter(|&t| doc.is_word(t)).count() < 4 {
+                continue;
+            }
             if k > 0 && !directs[k - 1].closed && doc.toks[directs[k - 1].open].para + 1 == para {
                 found[k] = found[k - 1].clone();
                 continue;
@@ -424,7 +515,12 @@ impl Ctx<'_, '_> {
                 if let Some((pi, extra)) = self.subject_before(v) {
                     return Some((pi, extra, doc.lw(v).to_string()));
                 }
-                if let Some((pi, extra)) = self.subject_after(v + 1) {
+                // `said X: "..."`: the name must end right at the punctuation before the quote.
+                let colon = open > 0 && matches!(doc.toks[open - 1].kind, Kind::Punct(':' | ','));
+                if colon
+                    && let Some((pi, extra)) = self.subject_after(v + 1)
+                    && self.index.by_end.get(&(open - 1)).is_some_and(|&(p, _)| p == pi)
+                {
                     return Some((pi, extra, doc.lw(v).to_string()));
                 }
                 break;
@@ -472,7 +568,7 @@ impl Ctx<'_, '_> {
             if doc.lw(a) != "according" || doc.lw(a + 1) != "to" || inside[a] {
                 continue;
             }
-            let Some(&(pi, mend)) = self.index.by_start.get(&(a + 2)) else { continue };
+            let Some(&(pi, mend)) = self.index.by_start.get(&self.skip_honorifics(a + 2)) else { continue };
             if a == s {
                 // Content after the comma that closes the attribution.
                 let Some(c) = (mend..ce).find(|&k| doc.is_punct(k, ',')) else { continue };
@@ -600,33 +696,7 @@ impl Ctx<'_, '_> {
         }
         // The content must read as a clause: not a preposition or an object.
         let lw = doc.lw(k);
-        if matches!(
-            lw,
-            "in" | "on"
-                | "at"
-                | "of"
-                | "for"
-                | "to"
-                | "with"
-                | "by"
-                | "from"
-                | "as"
-                | "about"
-                | "after"
-                | "before"
-                | "during"
-                | "and"
-                | "or"
-                | "but"
-                | "so"
-                | "nothing"
-                | "yes"
-                | "no"
-                | "if"
-                | "what"
-                | "how"
-        ) || doc.toks[k].kind == Kind::Punct('(')
-        {
+        if NOT_CONTENT.contains(&lw) || doc.toks[k].kind == Kind::Punct('(') {
             return None;
         }
         Some(k)
@@ -645,6 +715,13 @@ impl Ctx<'_, '_> {
     ) {
         let doc = self.doc;
         let mut b = b;
+        // An aside after a dash is the writer's, not the speaker's.
+        if doc.toks[a].kind != Kind::Open
+            && let Some(d) =
+                (a + 3..b).find(|&k| matches!(doc.toks[k].kind, Kind::Punct('—' | '–')) && !inside[k])
+        {
+            b = d;
+        }
         while b > a && matches!(doc.toks[b - 1].kind, Kind::Punct(',' | '.' | ';' | ':')) {
             b -= 1;
         }

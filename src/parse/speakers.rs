@@ -378,14 +378,15 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
                 len = 2;
                 Kind::Open
             }
-            '\'' if next == Some('\'') => {
-                len = 2;
-                Kind::Close
-            }
-            '"' => {
+            // `"` and the typewriter `''` (some copy opens quotes with it too) open or close by
+            // the spacing around them.
+            '"' | '\'' if c == '"' || next == Some('\'') => {
+                if c == '\'' {
+                    len = 2;
+                }
                 let prev_space =
                     k == 0 || at(k - 1).is_some_and(|p| p.is_whitespace() || "([{—–-".contains(p));
-                let next_space = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)".contains(n));
+                let next_space = at(k + len).is_none_or(|n| n.is_whitespace() || ",.;:!?)".contains(n));
                 let open = if prev_space && !next_space {
                     true
                 } else if next_space && !prev_space {
@@ -492,11 +493,23 @@ fn longest(doc: &Doc<'_>, names: &Names, i: usize, end: usize, test: impl Fn(&st
 
 fn is_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> bool {
     let Some(phrase) = doc.phrase(a, b) else { return false };
+    let single = b == a + 1;
     names.country(phrase).is_some()
-        || registry.places.city(phrase).is_some()
         || registry.places.country(phrase).is_some()
         || phrase.split('-').all(|part| names.country(part).is_some())
+        || registry.agencies.lookup(phrase).is_some()
+        // A lone word that is also a given name is a person more often than a town.
+        || registry.places.city(phrase).is_some_and(|p| {
+            let big = if single { 100_000 } else { 20_000 };
+            p.population >= big && !(single && names.given(phrase).is_some())
+        })
 }
+
+/// Words that begin place names (`New Zealand`, `San Diego`, `St Louis`).
+const PLACE_PREFIXES: &[&str] = &[
+    "new", "san", "santa", "sao", "los", "las", "st", "saint", "port", "fort", "porto", "puerto", "rio",
+    "lake", "mount",
+];
 
 fn analyse_run(
     doc: &Doc<'_>,
@@ -579,6 +592,9 @@ fn analyse_run(
         break;
     }
     if k >= run_end {
+        return None;
+    }
+    if PLACE_PREFIXES.contains(&doc.lw(run_start)) && names.given(doc.lw(run_start)).is_none() {
         return None;
     }
     // A place or organisation written before a name: start at the given name.
@@ -689,7 +705,14 @@ fn analyse_run(
         || (plain && common == 0)
         || (plain && !first_common && surname)
         || (words.len() > 1 && speaks);
-    let weak_single = words.len() == 1 && speaks && (surname || names.given(&words[0]).is_some());
+    // `Sullivan says`, `..., said Skelly.`: a lone surname that speaks.
+    let said_before = start > 0
+        && doc.is_word(start - 1)
+        && names.is_say_verb(doc.lw(start - 1))
+        && (doc.is_punct(end, '.') || doc.is_punct(end, ',') || !doc.same_sentence(start, end));
+    let weak_single = words.len() == 1
+        && (speaks || said_before)
+        && (surname || names.given(&words[0]).is_some() || !names.is_common_word(&words[0]));
     let role = if pre.title.is_some() { merge_roles(pre, post) } else { merge_roles(post, pre) };
     Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })
 }
@@ -797,9 +820,13 @@ fn capitalised_name(doc: &Doc<'_>, names: &Names, i: usize, limit: usize) -> usi
 
 /// Reads a capitalised phrase as an organisation or a country.
 fn org_or_country(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize, role: &mut Role) {
-    let mut a = a;
-    while a < b && FUNCTION_WORDS.contains(&doc.lw(a)) {
+    let (mut a, mut b) = (a, b);
+    while a < b && (FUNCTION_WORDS.contains(&doc.lw(a)) || doc.is_punct(a, ')')) {
         a += 1;
+    }
+    // A trailing `(ACRONYM)` is not part of the name.
+    if b >= a + 3 && doc.is_punct(b - 1, ')') && doc.is_punct(b - 3, '(') {
+        b -= 3;
     }
     if a >= b {
         return;
@@ -940,10 +967,21 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
         }
     }
     // Before the title: `White House spokesman`, `Iran's envoy`, `Iranian ambassador`.
-    if ts > l {
+    // Only the capitalised words (and possessives) right before the title count.
+    let mut bl = ts;
+    while bl > l
+        && (doc.is_cap_word(bl - 1)
+            || doc.toks[bl - 1].upper
+            || matches!(doc.toks[bl - 1].kind, Kind::Poss | Kind::Punct('(' | ')'))
+            || (doc.is_punct(bl - 1, '.') && bl > l + 1 && names.is_org_cue(doc.lw(bl - 2)))
+            || (matches!(doc.lw(bl - 1), "of" | "and" | "for") && bl - 1 > l && doc.is_cap_word(bl - 2)))
+    {
+        bl -= 1;
+    }
+    if ts > bl {
         let before_org = role.organization.is_none();
         let mut tmp = Role::default();
-        org_or_country(doc, names, registry, l, ts, &mut tmp);
+        org_or_country(doc, names, registry, bl, ts, &mut tmp);
         if role.country.is_none() {
             role.country = tmp.country;
         }
@@ -1029,6 +1067,8 @@ fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> 
     }
     // Every word before the head must be a modifier, a capitalised word or a possessive.
     let Some((ts, te)) = title_group(doc, names, s, b) else { return role };
+    // Only the first head group counts: `X, president of Y and owner of Z`.
+    let (ts, te) = first_group(doc, names, ts, te, s);
     for j in s..ts {
         let t = &doc.toks[j];
         let ok = t.kind == Kind::Poss
@@ -1038,8 +1078,6 @@ fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> 
             return role;
         }
     }
-    // Only the first head group counts: `X, president of Y and owner of Z`.
-    let (ts, te) = first_group(doc, names, ts, te, s);
     // `X, Uzbek Deputy Prime Minister Y`: a title written before the next name.
     if te < b && doc.is_cap_word(te) {
         return role;
