@@ -147,6 +147,46 @@ const NOT_CONTENT: &[&str] = &[
     "not",
 ];
 
+/// Who is told: `told reporters`, `told a news conference`.
+const AUDIENCE: &[&str] = &[
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "parliament",
+    "conference",
+    "audience",
+    "crowd",
+    "supporters",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "students",
+    "delegates",
+    "members",
+    "investors",
+    "analysts",
+    "press",
+    "television",
+    "radio",
+    "newspaper",
+    "daily",
+    "briefing",
+    "agency",
+    "committee",
+    "senators",
+    "voters",
+    "congress",
+    "interviewer",
+    "viewers",
+    "listeners",
+    "rally",
+    "correspondent",
+    "newsmen",
+    "officials",
+];
+
 const AUXILIARIES: &[&str] = &[
     "also",
     "has",
@@ -398,10 +438,14 @@ impl Ctx<'_, '_> {
             // `"A," X said, "B."`: one quote around the attribution.
             if k + 1 < directs.len()
                 && found[k + 1].as_ref().is_some_and(|f| f.0 == pi)
+                && d.closed
                 && doc.same_sentence(d.content_end, directs[k + 1].open)
                 && directs[k + 1].open <= d.content_end + 8
             {
                 let n = &directs[k + 1];
+                while text.ends_with([',', ' ']) {
+                    text.pop();
+                }
                 text.push(' ');
                 text.push_str(&doc.span_text(n.open + 1, n.content_end));
                 span = Span::new(span.start, doc.span(n.open + 1, n.content_end).end);
@@ -445,12 +489,12 @@ impl Ctx<'_, '_> {
             .zip(found)
             .filter(|(d, f)| f.is_some() && self.doc.toks[d.open].para == prev_para)
             .map(|(d, f)| (self.doc.toks[d.open].start, f.clone()))
-            .last();
+            .next_back();
         let i = indirect
             .iter()
             .filter(|(_, q, _)| q.span.start >= start && q.span.end <= end)
             .map(|(pi, q, _)| (q.span.start, Some((*pi, None, q.cue.clone().unwrap_or_default()))))
-            .last();
+            .next_back();
         match (d, i) {
             (Some(a), Some(b)) => {
                 if a.0 > b.0 {
@@ -505,7 +549,9 @@ impl Ctx<'_, '_> {
         let mut v = open;
         while v > floor {
             v -= 1;
-            if !doc.same_sentence(v, open) && !(doc.toks[v].para == doc.toks[open].para && v + 2 >= open) {
+            let near =
+                doc.same_sentence(v, open) || (doc.toks[v].para == doc.toks[open].para && v + 2 >= open);
+            if !near {
                 break;
             }
             if doc.toks[v].kind == Kind::Close {
@@ -558,6 +604,22 @@ impl Ctx<'_, '_> {
 
     fn sentence(&self, s: usize, e: usize, inside: &[bool], out: &mut Vec<Found>) {
         let doc = self.doc;
+        // The dateline lead (`NEW YORK (Reuters) -`) is not part of the first sentence.
+        let s = (s..(s + 12).min(e))
+            .find(|&k| {
+                matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–' | '_'))
+                    && k > s
+                    && (s..k).all(|j| {
+                        doc.toks[j].upper
+                            || matches!(doc.toks[j].kind, Kind::Punct(',' | '(' | ')' | '.'))
+                            || (doc.is_word(j)
+                                && (doc.toks[j].cap || doc.w(j).starts_with(|c: char| c.is_ascii_digit())))
+                    })
+            })
+            .map_or(s, |k| k + 1);
+        if s >= e {
+            return;
+        }
         // Content end: before the final punctuation.
         let mut ce = e;
         while ce > s && matches!(doc.toks[ce - 1].kind, Kind::Punct('.' | '!' | '?' | ';' | ':')) {
@@ -568,7 +630,21 @@ impl Ctx<'_, '_> {
             if doc.lw(a) != "according" || doc.lw(a + 1) != "to" || inside[a] {
                 continue;
             }
-            let Some(&(pi, mend)) = self.index.by_start.get(&self.skip_honorifics(a + 2)) else { continue };
+            let mut j = a + 2;
+            while j < a + 10
+                && doc.is_word(j)
+                && !self.index.by_start.contains_key(&j)
+                && (self.names.is_title_head(doc.lw(j))
+                    || self.names.is_title_modifier(doc.lw(j))
+                    || self.names.honorific(doc.lw(j)).is_some()
+                    || matches!(doc.lw(j), "the" | "a" | "an"))
+            {
+                j += 1;
+                if doc.is_punct(j, '.') {
+                    j += 1;
+                }
+            }
+            let Some(&(pi, mend)) = self.index.by_start.get(&j) else { continue };
             if a == s {
                 // Content after the comma that closes the attribution.
                 let Some(c) = (mend..ce).find(|&k| doc.is_punct(k, ',')) else { continue };
@@ -583,13 +659,27 @@ impl Ctx<'_, '_> {
             }
             let cue = doc.lw(v).to_string();
             // `..., X said.` / `..., said X.`: the content comes first.
-            let tail_short = |from: usize| from + 6 >= ce;
+            // `..., X said [on Tuesday | in a statement].`: nothing but an adjunct after the verb.
+            let tail_short = |from: usize| from + 4 >= ce && (from..ce).all(|k| !self.is_say(k));
             if let Some((pi, extra)) = self.subject_before(v) {
                 let subj_start =
                     extra.map_or_else(|| self.mention_start_before(v), |sp| self.token_at(sp.start));
+                // `..., analyst Dana Whitaker said.`: titles may stand between comma and name.
+                let subj_start = subj_start.map(|mut ss| {
+                    while ss > s + 1
+                        && doc.is_word(ss - 1)
+                        && (self.names.is_title_head(doc.lw(ss - 1))
+                            || self.names.is_title_modifier(doc.lw(ss - 1))
+                            || matches!(doc.lw(ss - 1), "the" | "a" | "an"))
+                    {
+                        ss -= 1;
+                    }
+                    ss
+                });
                 if let Some(ss) = subj_start
                     && ss > s
                     && doc.is_punct(ss - 1, ',')
+                    && (s..ss).filter(|&k| doc.is_word(k)).count() >= 3
                     && tail_short(v + 1)
                 {
                     if !inside[s] {
@@ -597,17 +687,21 @@ impl Ctx<'_, '_> {
                     }
                     continue;
                 }
-                if let Some(start) = self.content_start(v, ce) {
-                    if !inside[start] && doc.toks[start].kind != Kind::Open {
-                        self.push(out, pi, extra, start, ce, &cue, inside);
-                    }
+                if let Some(start) = self.content_start(v, ce)
+                    && !inside[start]
+                    && doc.toks[start].kind != Kind::Open
+                {
+                    self.push(out, pi, extra, start, ce, &cue, inside);
                 }
                 continue;
             }
-            if v > s && doc.is_punct(v - 1, ',') && tail_short(v + 1) && !inside[s] {
-                if let Some((pi, extra)) = self.subject_after(v + 1) {
-                    self.push(out, pi, extra, s, v - 1, &cue, inside);
-                }
+            if v > s
+                && doc.is_punct(v - 1, ',')
+                && tail_short(v + 1)
+                && !inside[s]
+                && let Some((pi, extra)) = self.subject_after(v + 1)
+            {
+                self.push(out, pi, extra, s, v - 1, &cue, inside);
             }
         }
     }
@@ -635,50 +729,25 @@ impl Ctx<'_, '_> {
         let mut k = v + 1;
         // `told reporters`, `told Reuters`, `told the conference`
         if matches!(doc.lw(v), "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned") {
-            let mut skipped = 0;
-            while k < ce && skipped < 5 && doc.is_word(k) && doc.lw(k) != "that" {
-                let lw = doc.lw(k);
-                let object = doc.toks[k].cap
-                    || matches!(
-                        lw,
-                        "reporters"
-                            | "journalists"
-                            | "lawmakers"
-                            | "parliament"
-                            | "the"
-                            | "a"
-                            | "an"
-                            | "news"
-                            | "agency"
-                            | "conference"
-                            | "audience"
-                            | "crowd"
-                            | "supporters"
-                            | "him"
-                            | "her"
-                            | "them"
-                            | "us"
-                            | "me"
-                            | "students"
-                            | "delegates"
-                            | "members"
-                            | "investors"
-                            | "analysts"
-                            | "press"
-                            | "television"
-                            | "radio"
-                            | "newspaper"
-                            | "daily"
-                            | "his"
-                            | "their"
-                            | "its"
-                            | "state"
-                    );
-                if !object {
-                    break;
+            if doc.is_cap_word(k) {
+                while k < ce && doc.is_cap_word(k) {
+                    k += 1;
                 }
-                k += 1;
-                skipped += 1;
+                if doc.toks.get(k).is_some_and(|t| t.kind == Kind::Poss) {
+                    k += 1;
+                    while k < ce && doc.is_word(k) && k < v + 6 && !AUDIENCE.contains(&doc.lw(k)) {
+                        k += 1;
+                    }
+                    if AUDIENCE.contains(&doc.lw(k)) {
+                        k += 1;
+                    }
+                }
+            } else if let Some(n) = (k..(k + 4).min(ce)).find(|&n| AUDIENCE.contains(&doc.lw(n))) {
+                let determiners = (k..n)
+                    .all(|x| doc.is_word(x) && !NOT_CONTENT.contains(&doc.lw(x)) && doc.lw(x) != "that");
+                if determiners {
+                    k = n + 1;
+                }
             }
         }
         // `that` within a few tokens (`said on Tuesday that`).

@@ -466,21 +466,25 @@ const PARTICLES: &[&str] = &[
 fn run_end(doc: &Doc<'_>, names: &Names, i: usize) -> usize {
     let mut j = i + 1;
     while j < doc.toks.len() && doc.same_sentence(i, j) {
-        if doc.is_cap_word(j) && !doc.toks[j].upper {
-            j += 1;
-        } else if doc.is_word(j) && is_particle(doc, j) && doc.is_cap_word(j + 1) {
-            j += 1;
-        } else if doc.is_punct(j, '.')
+        let capital = doc.is_cap_word(j) && !doc.toks[j].upper;
+        // `van der Berg`: particles, then a capitalised word.
+        let particle = doc.is_word(j) && is_particle(doc, j) && {
+            let mut k = j + 1;
+            while k < j + 3 && doc.is_word(k) && is_particle(doc, k) {
+                k += 1;
+            }
+            doc.is_cap_word(k)
+        };
+        let initial_dot = doc.is_punct(j, '.')
             && doc.toks[j].start == doc.toks[j - 1].end
             && doc.is_cap_word(j + 1)
             && (doc.w(j - 1).chars().count() == 1
                 || names.honorific(doc.lw(j - 1)).is_some()
-                || names.rank(doc.lw(j - 1)).is_some())
-        {
-            j += 1;
-        } else {
+                || names.rank(doc.lw(j - 1)).is_some());
+        if !(capital || particle || initial_dot) {
             break;
         }
+        j += 1;
     }
     j
 }
@@ -597,6 +601,17 @@ fn analyse_run(
     if PLACE_PREFIXES.contains(&doc.lw(run_start)) && names.given(doc.lw(run_start)).is_none() {
         return None;
     }
+    // `Institute for Maritime ...`: a run joined to a capitalised name before it by a connector
+    // is part of that name, unless a given name starts a person there.
+    let joined = run_start >= 2
+        && matches!(doc.lw(run_start - 1), "of" | "for" | "and" | "on")
+        && (doc.is_cap_word(run_start - 2) || doc.toks[run_start - 2].upper)
+        && !names.is_title_head(doc.lw(run_start - 2));
+    let starts_with_place =
+        run_end > run_start + 2 && is_place(doc, names, registry, run_start, run_start + 1);
+    if joined && !starts_with_place && !(run_start..run_end).any(|j| names.given(doc.lw(j)).is_some()) {
+        return None;
+    }
     // A place or organisation written before a name: start at the given name.
     if names.given(doc.lw(k)).is_none()
         && let Some(g) = (k + 1..run_end).find(|&j| names.given(doc.lw(j)).is_some())
@@ -697,6 +712,8 @@ fn analyse_run(
         && !is_place(doc, names, registry, start, start + 1);
     let common = words.iter().filter(|w| names.is_common_word(w)).count();
     let first_common = names.is_common_word(&words[0]);
+    // A lone word needs its title or honorific right before it (`President Putin`).
+    let titled = titled && (words.len() > 1 || k_title_adjacent(doc, names, start));
     let strong = !honorifics.is_empty()
         || titled
         || given
@@ -715,6 +732,18 @@ fn analyse_run(
         && (surname || names.given(&words[0]).is_some() || !names.is_common_word(&words[0]));
     let role = if pre.title.is_some() { merge_roles(pre, post) } else { merge_roles(post, pre) };
     Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })
+}
+
+/// True when a title word or rank (or its abbreviation's dot) stands right before token `start`.
+fn k_title_adjacent(doc: &Doc<'_>, names: &Names, start: usize) -> bool {
+    let mut i = start;
+    if i > 0 && doc.is_punct(i - 1, '.') {
+        i -= 1;
+    }
+    i > 0 && doc.is_word(i - 1) && {
+        let lw = doc.lw(i - 1);
+        names.is_title_head(lw) || names.rank(lw).is_some() || names.honorific(lw).is_some()
+    }
 }
 
 fn merge_roles(first: Role, second: Role) -> Role {
@@ -807,9 +836,9 @@ fn capitalised_name(doc: &Doc<'_>, names: &Names, i: usize, limit: usize) -> usi
             }
             j += 1;
             end = j;
-        } else if doc.toks[j].kind == Kind::Poss && doc.is_cap_word(j + 1) {
-            j += 1;
-        } else if doc.is_word(j) && matches!(doc.lw(j), "of" | "for" | "and" | "the" | "on" | "de") {
+        } else if (doc.toks[j].kind == Kind::Poss && doc.is_cap_word(j + 1))
+            || (doc.is_word(j) && matches!(doc.lw(j), "of" | "for" | "and" | "the" | "on" | "de"))
+        {
             j += 1;
         } else {
             break;
@@ -954,6 +983,7 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
     if doc.phrase(ts, te).is_some_and(|p| names.is_rank(p))
         && let Some(office) = title_group(doc, names, l, ts)
     {
+        r = ts;
         (ts, te) = office;
     }
     let title = doc.span_text(ts, te);
@@ -1109,10 +1139,11 @@ fn first_group(doc: &Doc<'_>, names: &Names, ts: usize, te: usize, from: usize) 
     let mut i = from;
     while i < ts {
         let n = longest(doc, names, i, te, |p| names.is_title_head(p));
-        if n > 0 && doc.is_word(i) {
-            if let Some(group) = title_group(doc, names, from, i + n) {
-                return group;
-            }
+        if n > 0
+            && doc.is_word(i)
+            && let Some(group) = title_group(doc, names, from, i + n)
+        {
+            return group;
         }
         i += 1;
     }
