@@ -3,6 +3,8 @@
 //! (`Institute for Political and International Studies (IPIS)`), with every later use of the
 //! acronym counted as a mention.
 
+use std::collections::HashMap;
+
 use super::speakers::{Doc, Kind};
 use crate::article::{Organization, Span};
 use crate::registry::names::Names;
@@ -11,9 +13,10 @@ const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "du", "des"
 
 /// Organisations named in the paragraphs, in order of first mention.
 pub(crate) fn find(doc: &Doc<'_>, names: &Names, person: &[bool]) -> Vec<Organization> {
-    let mut orgs: Vec<Organization> = Vec::new();
+    let mut orgs = Orgs::default();
     let n = doc.toks.len();
-    // Acronyms in parentheses after a name.
+    // Acronyms in parentheses after a name; the tokens of such a name are not looked at again.
+    let mut expansion = vec![false; n];
     for p in 0..n {
         if !(doc.is_punct(p, '(') && doc.is_word(p + 1) && doc.toks[p + 1].upper && doc.is_punct(p + 2, ')'))
         {
@@ -27,25 +30,24 @@ pub(crate) fn find(doc: &Doc<'_>, names: &Names, person: &[bool]) -> Vec<Organiz
         let Some(start) = expansion_start(doc, p, &letters) else { continue };
         let name = doc.span_text(start, p);
         let mentions = vec![doc.span(start, p), doc.span(p + 1, p + 2)];
-        add(&mut orgs, name, Some(acronym.to_string()), mentions);
+        for flag in expansion.iter_mut().take(p + 3).skip(start) {
+            *flag = true;
+        }
+        orgs.add(name, Some(acronym.to_string()), mentions);
     }
     // Later uses of a linked acronym.
-    for i in 0..n {
-        if !doc.is_word(i) || !doc.toks[i].upper {
+    for (i, &inside_expansion) in expansion.iter().enumerate() {
+        if inside_expansion || !doc.is_word(i) || !doc.toks[i].upper {
             continue;
         }
-        let word = doc.w(i);
-        let span = doc.span(i, i + 1);
-        if let Some(org) = orgs.iter_mut().find(|o| o.acronym.as_deref() == Some(word))
-            && !org.mentions.contains(&span)
-        {
-            org.mentions.push(span);
+        if let Some(&oi) = orgs.by_acronym.get(doc.w(i)) {
+            orgs.list[oi].mentions.push(doc.span(i, i + 1));
         }
     }
     // Names with an organisation word.
     let mut i = 0;
     while i < n {
-        if !doc.is_cap_word(i) || person[i] {
+        if !doc.is_cap_word(i) || person[i] || expansion[i] {
             i += 1;
             continue;
         }
@@ -86,16 +88,17 @@ pub(crate) fn find(doc: &Doc<'_>, names: &Names, person: &[bool]) -> Vec<Organiz
         }
         if end > s && !(end - s == 1 && CONNECTORS.contains(&doc.lw(s))) {
             let name = doc.span_text(s, end);
-            add(&mut orgs, name, None, vec![doc.span(s, end)]);
+            orgs.add(name, None, vec![doc.span(s, end)]);
         }
         i = end.max(i + 1);
     }
-    for org in &mut orgs {
+    let mut list = orgs.list;
+    for org in &mut list {
         org.mentions.sort();
         org.mentions.dedup();
     }
-    orgs.sort_by_key(|o| o.mentions.first().copied().unwrap_or_default());
-    orgs
+    list.sort_by_key(|o| o.mentions.first().copied().unwrap_or_default());
+    list
 }
 
 /// The first token of the name an acronym at `p + 1` abbreviates, when the initials of the
@@ -139,20 +142,32 @@ fn expansion_start(doc: &Doc<'_>, p: usize, letters: &[char]) -> Option<usize> {
     None
 }
 
-fn add(orgs: &mut Vec<Organization>, name: String, acronym: Option<String>, mentions: Vec<Span>) {
-    if let Some(org) = orgs.iter_mut().find(|o| o.name == name) {
-        if org.acronym.is_none() {
-            org.acronym = acronym;
+/// Organisations found so far, by name and by acronym.
+#[derive(Default)]
+struct Orgs {
+    list: Vec<Organization>,
+    by_name: HashMap<String, usize>,
+    by_acronym: HashMap<String, usize>,
+}
+
+impl Orgs {
+    fn add(&mut self, name: String, acronym: Option<String>, mentions: Vec<Span>) {
+        let index = match self.by_name.get(&name) {
+            Some(&i) => {
+                self.list[i].mentions.extend(mentions);
+                i
+            }
+            None => {
+                self.by_name.insert(name.clone(), self.list.len());
+                self.list.push(Organization { name, acronym: None, mentions });
+                self.list.len() - 1
+            }
+        };
+        if let Some(acronym) = acronym
+            && self.list[index].acronym.is_none()
+        {
+            self.by_acronym.entry(acronym.clone()).or_insert(index);
+            self.list[index].acronym = Some(acronym);
         }
-        org.mentions.extend(mentions);
-        return;
     }
-    // A shorter name inside a known one (`Institute` alone) is a mention of it.
-    if let Some(org) =
-        orgs.iter_mut().find(|o| mentions.iter().any(|m| o.mentions.iter().any(|om| om.contains(m))))
-    {
-        org.mentions.extend(mentions);
-        return;
-    }
-    orgs.push(Organization { name, acronym, mentions });
 }

@@ -17,7 +17,16 @@ use crate::registry::names::{Gender, Names};
 /// A quote and the index of the person (in `people`) it is attributed to.
 pub(crate) fn find(doc: &Doc<'_>, names: &Names, people: &mut [Person]) -> Vec<(usize, Quote)> {
     let index = MentionIndex::new(people);
-    let ctx = Ctx { doc, names, people, index };
+    let mut paras: Vec<(usize, usize)> = Vec::new();
+    for t in &doc.toks {
+        let p = t.para as usize;
+        if paras.len() <= p {
+            paras.resize(p + 1, (t.start, t.end));
+        }
+        paras[p].1 = t.end;
+    }
+    let roles = people.iter().map(Person::role).collect();
+    let ctx = Ctx { doc, names, people, index, paras, roles };
     let directs = ctx.direct_spans();
     let mut inside = vec![false; doc.toks.len()];
     for d in &directs {
@@ -26,7 +35,8 @@ pub(crate) fn find(doc: &Doc<'_>, names: &Names, people: &mut [Person]) -> Vec<(
         }
     }
     let mut out: Vec<(usize, Quote)> = Vec::new();
-    let indirect = ctx.indirect(&inside);
+    let mut indirect = ctx.indirect(&inside);
+    indirect.sort_by_key(|(_, q, _)| q.span.start);
     let direct = ctx.attribute_directs(&directs, &indirect);
     for (person, q, extra) in direct.into_iter().chain(indirect) {
         if let Some(span) = extra {
@@ -35,10 +45,23 @@ pub(crate) fn find(doc: &Doc<'_>, names: &Names, people: &mut [Person]) -> Vec<(
         out.push((person, q));
     }
     // A direct quote inside a paraphrase is part of that paraphrase.
-    let spans: Vec<(Span, QuoteKind)> = out.iter().map(|(_, q)| (q.span, q.kind)).collect();
+    let mut paraphrases: Vec<Span> =
+        out.iter().filter(|(_, q)| q.kind == QuoteKind::Indirect).map(|(_, q)| q.span).collect();
+    paraphrases.sort();
+    // The furthest end among paraphrases starting at or before each one.
+    let reach: Vec<usize> = paraphrases
+        .iter()
+        .scan(0, |max, s| {
+            *max = s.end.max(*max);
+            Some(*max)
+        })
+        .collect();
     out.retain(|(_, q)| {
-        q.kind == QuoteKind::Indirect
-            || !spans.iter().any(|(s, k)| *k == QuoteKind::Indirect && s.contains(&q.span) && *s != q.span)
+        if q.kind == QuoteKind::Indirect {
+            return true;
+        }
+        let before = paraphrases.partition_point(|s| s.start <= q.span.start);
+        before == 0 || reach[before - 1] < q.span.end || paraphrases[before - 1] == q.span
     });
     out.sort_by_key(|(_, q)| q.span);
     out.dedup_by(|a, b| a.1.span == b.1.span);
@@ -78,7 +101,14 @@ struct Ctx<'a, 't> {
     names: &'a Names,
     people: &'a mut [Person],
     index: MentionIndex,
+    /// Byte range of each paragraph, by paragraph number.
+    paras: Vec<(usize, usize)>,
+    /// Each person's role, worked out once.
+    roles: Vec<super::speakers::Role>,
 }
+
+/// How many neighbouring quotes the paragraph fallbacks look at.
+const WINDOW: usize = 8;
 
 /// A span in quotation marks: tokens `open`, content `open + 1 .. content_end`, and the closing
 /// mark at `content_end` when the quote closes in its paragraph.
@@ -344,9 +374,9 @@ impl Ctx<'_, '_> {
             return None;
         }
         let pos = self.index.order.partition_point(|&(t, _)| t < s);
-        self.index.order[..pos].iter().rev().find_map(|&(_, pi)| {
-            let role = self.people[pi].role();
-            let title = role.title?.to_ascii_lowercase();
+        self.index.order[..pos].iter().rev().take(32).find_map(|&(_, pi)| {
+            let role = &self.roles[pi];
+            let title = role.title.as_ref()?.to_ascii_lowercase();
             title
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w == head)
@@ -403,18 +433,18 @@ impl Ctx<'_, '_> {
                 found[k] = found[k - 1].clone();
                 continue;
             }
-            let same_para = (0..directs.len())
+            // A bounded window keeps this linear however many quotes a paragraph has.
+            let same_para = (k.saturating_sub(WINDOW)..(k + WINDOW).min(directs.len()))
                 .filter(|&o| o != k && doc.toks[directs[o].open].para == para)
                 .filter_map(|o| found[o].clone().map(|f| (directs[o].open.abs_diff(d.open), f)))
                 .min_by_key(|(dist, _)| *dist)
                 .map(|(_, f)| f);
+            let (ps, pe) = self.para_bounds(para);
+            let first = indirect.partition_point(|(_, q, _)| q.span.start < ps);
             let from_indirect = indirect
-                .iter()
-                .filter(|(_, q, _)| {
-                    q.span.start >= self.para_start(para) && q.span.end <= self.para_end(para)
-                })
-                .map(|(pi, q, _)| (*pi, q.cue.clone().unwrap_or_default()))
-                .next();
+                .get(first)
+                .filter(|(_, q, _)| q.span.end <= pe)
+                .map(|(pi, q, _)| (*pi, q.cue.clone().unwrap_or_default()));
             found[k] = same_para.or_else(|| from_indirect.map(|(pi, cue)| (pi, None, cue)));
             // A paragraph that is all quote, after a paragraph whose speaker is known.
             if found[k].is_none()
@@ -422,7 +452,7 @@ impl Ctx<'_, '_> {
                 && doc.toks[d.open - 1].para + 1 == para
                 && self.opens_paragraph(d.open)
             {
-                found[k] = self.last_speaker_before(d.open, directs, &found, indirect);
+                found[k] = self.last_speaker_before(k, directs, &found, indirect);
             }
         }
         let mut out = Vec::new();
@@ -466,35 +496,31 @@ impl Ctx<'_, '_> {
         i == 0 || self.doc.toks[i - 1].para != self.doc.toks[i].para
     }
 
-    fn para_start(&self, para: u32) -> usize {
-        self.doc.toks.iter().find(|t| t.para == para).map_or(0, |t| t.start)
-    }
-
-    fn para_end(&self, para: u32) -> usize {
-        self.doc.toks.iter().rev().find(|t| t.para == para).map_or(0, |t| t.end)
+    /// Byte range of paragraph `para`.
+    fn para_bounds(&self, para: u32) -> (usize, usize) {
+        self.paras.get(para as usize).copied().unwrap_or((0, 0))
     }
 
     fn last_speaker_before(
         &self,
-        at: usize,
+        k: usize,
         directs: &[Direct],
         found: &[Option<(usize, Option<Span>, String)>],
         indirect: &[Found],
     ) -> Option<(usize, Option<Span>, String)> {
+        let at = directs[k].open;
         let prev_para = self.doc.toks[at - 1].para;
-        let start = self.para_start(prev_para);
+        let (start, _) = self.para_bounds(prev_para);
         let end = self.doc.toks[at - 1].end;
-        let d = directs
-            .iter()
-            .zip(found)
-            .filter(|(d, f)| f.is_some() && self.doc.toks[d.open].para == prev_para)
-            .map(|(d, f)| (self.doc.toks[d.open].start, f.clone()))
-            .next_back();
-        let i = indirect
-            .iter()
+        let d = (k.saturating_sub(WINDOW)..k)
+            .rev()
+            .find(|&o| found[o].is_some() && self.doc.toks[directs[o].open].para == prev_para)
+            .map(|o| (self.doc.toks[directs[o].open].start, found[o].clone()));
+        let upto = indirect.partition_point(|(_, q, _)| q.span.start < end);
+        let i = indirect[..upto]
+            .last()
             .filter(|(_, q, _)| q.span.start >= start && q.span.end <= end)
-            .map(|(pi, q, _)| (q.span.start, Some((*pi, None, q.cue.clone().unwrap_or_default()))))
-            .next_back();
+            .map(|(pi, q, _)| (q.span.start, Some((*pi, None, q.cue.clone().unwrap_or_default()))));
         match (d, i) {
             (Some(a), Some(b)) => {
                 if a.0 > b.0 {
@@ -784,6 +810,10 @@ impl Ctx<'_, '_> {
     ) {
         let doc = self.doc;
         let mut b = b;
+        // Longer than any reported clause: a run-on list, not speech (and keeps the work linear).
+        if b > a + 200 {
+            return;
+        }
         // An aside after a dash is the writer's, not the speaker's.
         if doc.toks[a].kind != Kind::Open
             && let Some(d) =

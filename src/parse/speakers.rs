@@ -9,6 +9,8 @@
 //! appositive after it (`X, first deputy minister of healthcare,`), and [`super::quotes`] attaches
 //! direct and indirect speech. The headline is never scanned: its title-case words are not names.
 
+use std::collections::HashMap;
+
 use super::organizations;
 use super::quotes;
 use crate::article::{Organization, Quote, Span, Speaker, Text};
@@ -1164,6 +1166,8 @@ pub(crate) struct Person {
     name: String,
     /// Extra mention spans (role nouns, pronoun-free back-references) added by quotes.
     pub extra: Vec<Span>,
+    /// First token of the earliest mention.
+    first: usize,
 }
 
 impl Person {
@@ -1173,7 +1177,7 @@ impl Person {
 
     /// First token of the first mention: orders people by appearance.
     pub fn first_token(&self) -> usize {
-        self.mentions.iter().map(|m| m.start).min().unwrap_or(0)
+        self.first
     }
 
     pub fn role(&self) -> Role {
@@ -1218,61 +1222,91 @@ impl Person {
     }
 }
 
+/// How many people sharing a word a mention is compared with.
+const CANDIDATES: usize = 64;
+
 /// True when every word of `short` is in `long` and both end in the same word.
 fn subsumes(long: &[String], short: &[String]) -> bool {
     !short.is_empty() && long.last() == short.last() && short.iter().all(|w| long.contains(w))
 }
 
 fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
+    // People by every word of their names, so matching looks at a few candidates, not everyone.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
     let mut people: Vec<Person> = Vec::new();
     let mut singles: Vec<Mention> = Vec::new();
+    let new_person = |m: Mention| Person {
+        gender: m.gender,
+        confirmed: m.strong,
+        name: String::new(),
+        fullest: 0,
+        first: m.start,
+        mentions: vec![m],
+        extra: Vec::new(),
+    };
+    let index = |by_word: &mut HashMap<String, Vec<usize>>, words: &[String], pi: usize| {
+        for w in words {
+            let list = by_word.entry(w.clone()).or_default();
+            if list.last() != Some(&pi) {
+                list.push(pi);
+            }
+        }
+    };
     for m in mentions {
         if m.words.len() == 1 {
             singles.push(m);
             continue;
         }
+        let last = m.words[m.words.len() - 1].clone();
         let found =
-            people.iter().rposition(|p| subsumes(p.words(), &m.words) || subsumes(&m.words, p.words()));
-        match found {
-            Some(pi) => add_mention(&mut people[pi], m),
-            None => people.push(Person {
-                gender: m.gender,
-                confirmed: m.strong,
-                name: String::new(),
-                fullest: 0,
-                mentions: vec![m],
-                extra: Vec::new(),
-            }),
-        }
+            by_word.get(&last).and_then(|list| {
+                list.iter().rev().take(CANDIDATES).copied().find(|&pi| {
+                    subsumes(people[pi].words(), &m.words) || subsumes(&m.words, people[pi].words())
+                })
+            });
+        let words = m.words.clone();
+        let pi = match found {
+            Some(pi) => {
+                add_mention(&mut people[pi], m);
+                pi
+            }
+            None => {
+                people.push(new_person(m));
+                people.len() - 1
+            }
+        };
+        index(&mut by_word, &words, pi);
     }
     // Surname-only mentions join the person of that surname named nearest before them (or the
-    // first one after, for a surname used before the full name).
+    // first one after, for a surname used before the full name); else a given name used alone.
     for m in singles {
-        let word = &m.words[0];
-        let owner = people
+        let word = m.words[0].clone();
+        let candidates: Vec<usize> = by_word
+            .get(&word)
+            .map(|l| l.iter().rev().take(CANDIDATES).copied().collect())
+            .unwrap_or_default();
+        let owner = candidates
             .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                p.words().last() == Some(word) || (p.words().len() > 2 && p.words()[1..].contains(word))
+            .copied()
+            .filter(|&pi| {
+                let w = people[pi].words();
+                w.last() == Some(&word)
+                    || (w.len() > 2 && w[1..].contains(&word))
+                    || (w.len() > 1 && w[0] == word)
             })
-            .chain(people.iter().enumerate().filter(|(_, p)| p.words().len() > 1 && p.words()[0] == *word))
-            .min_by_key(|(_, p)| {
+            .min_by_key(|&pi| {
+                let p = &people[pi];
                 let s = p.first_token();
-                let by_last = usize::from(p.words().last() != Some(word));
+                let by_last = usize::from(p.words().last() != Some(&word));
                 if s <= m.start { (by_last, 0, m.start - s) } else { (by_last, 1, s - m.start) }
             })
-            .map(|(i, _)| i)
-            .or_else(|| people.iter().position(|p| p.words().len() == 1 && p.words()[0] == *word));
+            .or_else(|| candidates.iter().copied().find(|&pi| people[pi].words() == [word.clone()]));
         match owner {
             Some(pi) => add_mention(&mut people[pi], m),
-            None => people.push(Person {
-                gender: m.gender,
-                confirmed: m.strong,
-                name: String::new(),
-                fullest: 0,
-                mentions: vec![m],
-                extra: Vec::new(),
-            }),
+            None => {
+                people.push(new_person(m));
+                index(&mut by_word, std::slice::from_ref(&word), people.len() - 1);
+            }
         }
     }
     for p in &mut people {
@@ -1295,6 +1329,7 @@ fn add_mention(p: &mut Person, m: Mention) {
         p.gender = m.gender;
     }
     p.confirmed |= m.strong;
+    p.first = p.first.min(m.start);
     if m.words.len() > p.words().len() {
         p.fullest = p.mentions.len();
     }
