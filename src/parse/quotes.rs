@@ -398,14 +398,29 @@ impl Ctx<'_, '_> {
         i
     }
 
+    /// The person `he`/`she` at token `at` refers to: among the last few compatible people named,
+    /// the nearest one named as a subject (opening a sentence or followed by a reporting verb)
+    /// within the last three sentences, else the nearest one.
     fn resolve_pronoun(&self, at: usize, gender: Gender) -> Option<usize> {
+        let doc = self.doc;
         let pos = self.index.order.partition_point(|&(t, _)| t < at);
-        self.index.order[..pos]
+        let recent: Vec<(usize, usize)> = self.index.order[..pos]
             .iter()
             .rev()
             .take(12)
-            .find(|&&(_, pi)| self.people[pi].gender.compatible(gender))
-            .map(|&(_, pi)| pi)
+            .copied()
+            .filter(|&(_, pi)| self.people[pi].gender.compatible(gender))
+            .collect();
+        let sent = doc.toks.get(at).map_or(0, |t| t.sent);
+        let subject = recent.iter().find(|&&(t, pi)| {
+            let near = doc.toks[t].sent + 3 >= sent;
+            let opens = t == 0 || doc.toks[t - 1].sent != doc.toks[t].sent || doc.is_punct(t - 1, '-');
+            let end = self.index.by_start.get(&t).map_or(t + 1, |&(_, e)| e);
+            let speaks = self.is_say(end)
+                || (doc.is_word(end) && AUXILIARIES.contains(&doc.lw(end)) && self.is_say(end + 1));
+            near && (opens || speaks) && self.people[pi].confirmed
+        });
+        subject.or(recent.first()).map(|&(_, pi)| pi)
     }
 
     fn is_say(&self, i: usize) -> bool {
