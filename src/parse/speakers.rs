@@ -481,6 +481,7 @@ fn run_end(doc: &Doc<'_>, names: &Names, i: usize) -> usize {
             && doc.toks[j].start == doc.toks[j - 1].end
             && doc.is_cap_word(j + 1)
             && (doc.w(j - 1).chars().count() == 1
+                || (doc.w(j - 1).contains('.') && doc.w(j - 1).split('.').all(|p| p.chars().count() == 1))
                 || names.honorific(doc.lw(j - 1)).is_some()
                 || names.rank(doc.lw(j - 1)).is_some());
         if !(capital || particle || initial_dot) {
@@ -531,7 +532,7 @@ fn analyse_run(
         let lw = doc.lw(j);
         let next = doc.lw(j + 1);
         let title_end = j > run_start
-            && names.is_title_head(lw)
+            && (names.is_title_head(lw) || names.honorific(lw).is_some())
             && !names.is_title_head(next)
             && !names.is_title_modifier(next);
         if names.is_org_cue(lw) || title_end {
@@ -573,12 +574,12 @@ fn analyse_run(
             k += n;
             continue;
         }
-        if names.is_stopword(lw)
-            && !(titled
-                && (names.is_surname(lw) || names.given(lw).is_some())
-                && doc.is_cap_word(k + 1)
-                && !names.is_stopword(doc.lw(k + 1)))
-        {
+        let next_is_name = doc.is_cap_word(k + 1) && !names.is_stopword(doc.lw(k + 1)) && k + 1 < run_end;
+        let name_like = ((titled && names.is_surname(lw)) || names.given(lw).is_some())
+            && !(names.is_common_word(lw) && lw.len() <= 3)
+            && !PARTICLES.contains(&lw)
+            && !FUNCTION_WORDS.contains(&lw);
+        if names.is_stopword(lw) && !(name_like && next_is_name && !names.is_common_word(doc.lw(k + 1))) {
             k += 1;
             continue;
         }
@@ -630,7 +631,11 @@ fn analyse_run(
     while end < run_end {
         let lw = doc.lw(end);
         // The first word was already judged by the stripping loop above.
+        // `Brian De Palma`, `Larbi El Khattabi`: a capitalised particle inside a name.
+        let inner_particle =
+            end > start && PARTICLES.contains(&lw) && doc.is_cap_word(end + 1) && end + 1 < run_end;
         let blocked = !is_particle(doc, end)
+            && !inner_particle
             && (names.is_org_cue(lw)
                 || names.honorific(lw).is_some()
                 || (end > start && (names.is_stopword(lw) || names.is_title_head(lw))));
