@@ -668,6 +668,14 @@ fn analyse_run(
     if words.is_empty() || words.len() > 5 {
         return None;
     }
+    // `Borussia Dortmund 3 (Zorc 59th)`: a team with its score and scorers.
+    let scored = doc.is_word(end)
+        && doc.w(end).bytes().all(|b| b.is_ascii_digit())
+        && doc.is_punct(end + 1, '(')
+        && !(start..end).any(|j| doc.w(j).chars().count() == 1);
+    if scored {
+        return None;
+    }
     // Organisations named after a person ("Kevin Sullivan Foundation") end in a cue word.
     if run_end > end && names.is_org_cue(doc.lw(end)) {
         return None;
