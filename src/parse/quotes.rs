@@ -824,7 +824,10 @@ impl Ctx<'_, '_> {
         inside: &[bool],
     ) {
         let doc = self.doc;
-        let mut b = b;
+        let mut b = b.min(doc.toks.len());
+        if a >= b {
+            return;
+        }
         // Longer than any reported clause: a run-on list, not speech (and keeps the work linear).
         if b > a + 200 {
             return;
