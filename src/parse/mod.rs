@@ -13,6 +13,8 @@ pub mod header;
 pub mod headline;
 pub mod keyphrases;
 pub mod layout;
+pub mod organizations;
+pub mod quotes;
 pub mod speakers;
 pub mod timestamp;
 pub mod topics;

@@ -1,14 +1,1350 @@
-//! Speakers: the people named in the story and what they said.
+//! Speakers: the people named in the story, in what capacity, and what they said.
+//!
+//! The paragraphs are cut into word tokens once. Capitalised runs of words become name
+//! candidates after honorifics, title words, countries and organisation names are peeled off
+//! their left edge; a candidate is a person when a given name, a surname, an honorific, a title
+//! or a reporting verb vouches for it. Mentions are merged (`Sajjadpour` → `Mohammad Kazzem
+//! Sajjadpour`, `Majid Saber` → `Majid Samadzadeh Saber`), titles and organisations are read from
+//! the phrase before the name (`Chairman of Iran's Institute ... (IPIS) Seyed X`) or the
+//! appositive after it (`X, first deputy minister of healthcare,`), and [`super::quotes`] attaches
+//! direct and indirect speech. The headline is never scanned: its title-case words are not names.
 
-use crate::article::{Organization, Speaker, Text};
+use std::collections::HashMap;
+
+use super::organizations;
+use super::quotes;
+use crate::article::{Organization, Quote, Span, Speaker, Text};
 use crate::registry::Registry;
+use crate::registry::names::{Gender, Names};
 
 /// People and organisations in the paragraphs.
 pub fn extract(
-    _text: &str,
-    _paragraphs: &[Text],
-    _headline: Option<&Text>,
-    _registry: &Registry,
+    text: &str,
+    paragraphs: &[Text],
+    headline: Option<&Text>,
+    registry: &Registry,
 ) -> (Vec<Speaker>, Vec<Organization>) {
-    (Vec::new(), Vec::new())
+    let names = Names::embedded();
+    let doc = Doc::new(text, paragraphs, headline);
+    let mentions = find_mentions(&doc, names, registry);
+    let mut person = vec![false; doc.toks.len()];
+    for m in &mentions {
+        for flag in person.iter_mut().take(m.end).skip(m.start) {
+            *flag = true;
+        }
+    }
+    let organizations = organizations::find(&doc, names, &person);
+    let mut people = merge(&doc, mentions);
+    let mut said: Vec<Vec<Quote>> = vec![Vec::new(); people.len()];
+    for (person, quote) in quotes::find(&doc, names, &mut people) {
+        if let Some(list) = said.get_mut(person) {
+            list.push(quote);
+        }
+    }
+    let speakers = people
+        .into_iter()
+        .zip(said)
+        .filter(|(p, _)| p.confirmed)
+        .map(|(p, mut quotes)| {
+            let mut speaker = p.into_speaker(&doc);
+            quotes.sort_by_key(|q| q.span);
+            speaker.quotes = quotes;
+            speaker
+        })
+        .collect();
+    (speakers, organizations)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters and digits, with inner hyphens, apostrophes and initialism dots.
+    Word,
+    /// A possessive `'s` / `’s` glued to the word before.
+    Poss,
+    /// An opening quotation mark.
+    Open,
+    /// A closing quotation mark.
+    Close,
+    /// Any other character.
+    Punct(char),
+}
+
+/// One token with its byte span in the input.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// First character is upper case.
+    pub cap: bool,
+    /// Two or more letters, all upper case (an acronym or shouted text).
+    pub upper: bool,
+    /// Paragraph number.
+    pub para: u32,
+    /// Sentence number, across the whole document.
+    pub sent: u32,
+    /// The paragraph is mostly upper case, so capitals say nothing.
+    pub shouted: bool,
+}
+
+/// The paragraphs as tokens, with an ASCII-lower-cased copy of the text for lookups.
+pub(crate) struct Doc<'t> {
+    pub text: &'t str,
+    lower: String,
+    pub toks: Vec<Tok>,
+}
+
+impl<'t> Doc<'t> {
+    fn new(text: &'t str, paragraphs: &[Text], headline: Option<&Text>) -> Doc<'t> {
+        let mut doc = Doc { text, lower: text.to_ascii_lowercase(), toks: Vec::new() };
+        for (p, para) in paragraphs.iter().enumerate() {
+            if headline.is_some_and(|h| h.span.start < para.span.end && para.span.start < h.span.end) {
+                continue;
+            }
+            let Some(slice) = text.get(para.span.start..para.span.end) else { continue };
+            let first = doc.toks.len();
+            tokenize(slice, para.span.start, p as u32, &mut doc.toks);
+            let words = doc.toks[first..].iter().filter(|t| t.kind == Kind::Word && t.cap);
+            let (mut capital, mut shouted) = (0usize, 0usize);
+            for t in words {
+                capital += 1;
+                if t.upper {
+                    shouted += 1;
+                }
+            }
+            let is_shouted = capital >= 3 && shouted * 3 >= capital * 2;
+            for t in &mut doc.toks[first..] {
+                t.shouted = is_shouted;
+            }
+        }
+        doc.split_sentences();
+        doc
+    }
+
+    /// The token as written.
+    pub fn w(&self, i: usize) -> &str {
+        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+    }
+
+    /// The token in ASCII lower case.
+    pub fn lw(&self, i: usize) -> &str {
+        self.toks.get(i).and_then(|t| self.lower.get(t.start..t.end)).unwrap_or("")
+    }
+
+    /// The lower-cased text of tokens `a..b` when they are adjacent words separated by single
+    /// spaces in the source, for multi-word lexicon look-ups.
+    pub fn phrase(&self, a: usize, b: usize) -> Option<&str> {
+        if a >= b || b > self.toks.len() {
+            return None;
+        }
+        for i in a + 1..b {
+            let gap = self.toks[i].start.checked_sub(self.toks[i - 1].end)?;
+            if gap != 1 || self.text.as_bytes().get(self.toks[i - 1].end) != Some(&b' ') {
+                return None;
+            }
+        }
+        self.lower.get(self.toks[a].start..self.toks[b - 1].end)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    pub fn is_cap_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap && !t.shouted)
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => x.sent == y.sent,
+            _ => false,
+        }
+    }
+
+    /// Source text from the start of token `a` to the end of token `b - 1`, whitespace collapsed.
+    pub fn span_text(&self, a: usize, b: usize) -> String {
+        if a >= b || b > self.toks.len() {
+            return String::new();
+        }
+        let raw = self.text.get(self.toks[a].start..self.toks[b - 1].end).unwrap_or("");
+        let mut out = String::with_capacity(raw.len());
+        for word in raw.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
+    }
+
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        match (self.toks.get(a), b.checked_sub(1).and_then(|e| self.toks.get(e))) {
+            (Some(x), Some(y)) if a < b => Span::new(x.start, y.end),
+            _ => Span::default(),
+        }
+    }
+
+    fn split_sentences(&mut self) {
+        let names = Names::embedded();
+        let mut sent = 0u32;
+        let mut para = u32::MAX;
+        let mut break_before = false;
+        for i in 0..self.toks.len() {
+            if self.toks[i].para != para {
+                if para != u32::MAX {
+                    sent += 1;
+                }
+                para = self.toks[i].para;
+            } else if break_before {
+                sent += 1;
+            }
+            break_before = false;
+            self.toks[i].sent = sent;
+            let end_mark = matches!(self.toks[i].kind, Kind::Punct('.' | '!' | '?'));
+            if !end_mark {
+                // A closing quote right after the end mark belongs to the sentence it closes.
+                if self.toks[i].kind == Kind::Close
+                    && i > 0
+                    && matches!(self.toks[i - 1].kind, Kind::Punct('.' | '!' | '?'))
+                    && self.next_starts_sentence(i + 1)
+                {
+                    break_before = true;
+                }
+                continue;
+            }
+            if self.toks[i].kind == Kind::Punct('.') && i > 0 && self.is_abbreviation(i - 1, names) {
+                continue;
+            }
+            if self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Close) {
+                continue;
+            }
+            if self.next_starts_sentence(i + 1) {
+                break_before = true;
+            }
+        }
+    }
+
+    fn next_starts_sentence(&self, i: usize) -> bool {
+        match self.toks.get(i) {
+            None => true,
+            Some(t) if t.para != self.toks[i - 1].para => true,
+            Some(t) => match t.kind {
+                Kind::Word => t.cap || self.w(i).starts_with(|c: char| c.is_ascii_digit()),
+                Kind::Open | Kind::Punct('(' | '[' | '-' | '—' | '–' | '_') => true,
+                _ => false,
+            },
+        }
+    }
+
+    fn is_abbreviation(&self, i: usize, names: &Names) -> bool {
+        let t = &self.toks[i];
+        if t.kind != Kind::Word || t.end != self.toks[i + 1].start {
+            return false;
+        }
+        let w = self.w(i);
+        let lw = self.lw(i);
+        (w.chars().count() == 1 && t.cap)
+            || names.honorific(lw).is_some()
+            || names.rank(lw).is_some()
+            || matches!(
+                lw,
+                "jan"
+                    | "feb"
+                    | "mar"
+                    | "apr"
+                    | "jun"
+                    | "jul"
+                    | "aug"
+                    | "sep"
+                    | "sept"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+                    | "no"
+                    | "st"
+                    | "mt"
+                    | "vs"
+                    | "inc"
+                    | "corp"
+                    | "co"
+                    | "ltd"
+                    | "jr"
+                    | "sr"
+                    | "u.s"
+                    | "u.n"
+                    | "u.k"
+                    | "e.g"
+                    | "i.e"
+                    | "messrs"
+                    | "ft"
+                    | "approx"
+                    | "est"
+            )
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '&')
+}
+
+/// Cuts `slice` (which starts at byte `base` of the input) into tokens.
+fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let pos = |k: usize| chars.get(k).map_or(slice.len(), |&(p, _)| p);
+    let mut inside_plain = false;
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        let mut tok = Tok {
+            start: base + start,
+            end: 0,
+            kind: Kind::Punct(c),
+            cap: false,
+            upper: false,
+            para,
+            sent: 0,
+            shouted: false,
+        };
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = k + 1;
+            let mut segment_len = 1; // letters since the last inner dot
+            while let Some(d) = at(j) {
+                if d.is_alphanumeric() {
+                    segment_len += 1;
+                    j += 1;
+                } else if is_apostrophe(d)
+                    && matches!(at(j + 1), Some('s' | 'S'))
+                    && !at(j + 2).is_some_and(char::is_alphanumeric)
+                {
+                    break; // possessive
+                } else if is_joiner(d) && at(j + 1).is_some_and(char::is_alphanumeric) {
+                    segment_len = 0;
+                    j += 1;
+                } else if d == '.' && segment_len == 1 && at(j + 1).is_some_and(char::is_alphabetic) {
+                    // U.S, U.N, e.g
+                    segment_len = 0;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let word = &slice[start..pos(j)];
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            tok.kind = Kind::Word;
+            // `al-Qidra`, `el-Sayed`: an Arabic article before a capitalised name.
+            let article_prefix = word.split_once('-').is_some_and(|(head, rest)| {
+                matches!(
+                    head,
+                    "al" | "el" | "ad" | "as" | "ash" | "at" | "az" | "ul" | "ud" | "bin" | "ibn" | "abu"
+                ) && rest.starts_with(char::is_uppercase)
+            });
+            tok.cap = c.is_uppercase() || article_prefix;
+            tok.upper = letters >= 2 && !word.chars().any(char::is_lowercase);
+            tok.end = base + pos(j);
+            out.push(tok);
+            k = j;
+            continue;
+        }
+        let next = at(k + 1);
+        let prev_is_word = out.last().is_some_and(|t| t.kind == Kind::Word && t.end == base + start);
+        let mut len = 1;
+        tok.kind = match c {
+            '\'' | '’'
+                if prev_is_word
+                    && matches!(next, Some('s' | 'S'))
+                    && !at(k + 2).is_some_and(char::is_alphanumeric) =>
+            {
+                len = 2;
+                Kind::Poss
+            }
+            '“' | '«' | '„' => Kind::Open,
+            '”' | '»' => Kind::Close,
+            '`' if next == Some('`') => {
+                len = 2;
+                Kind::Open
+            }
+            // `"` and the typewriter `''` (some copy opens quotes with it too) open or close by
+            // the spacing around them.
+            '"' | '\'' if c == '"' || next == Some('\'') => {
+                if c == '\'' {
+                    len = 2;
+                }
+                let prev_space =
+                    k == 0 || at(k - 1).is_some_and(|p| p.is_whitespace() || "([{—–-".contains(p));
+                let next_space = at(k + len).is_none_or(|n| n.is_whitespace() || ",.;:!?)".contains(n));
+                let open = if prev_space && !next_space {
+                    true
+                } else if next_space && !prev_space {
+                    false
+                } else {
+                    !inside_plain
+                };
+                inside_plain = open;
+                if open { Kind::Open } else { Kind::Close }
+            }
+            _ => Kind::Punct(c),
+        };
+        tok.end = base + pos(k + len);
+        out.push(tok);
+        k += len;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mentions
+
+/// What a title phrase said about a person.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Role {
+    pub title: Option<String>,
+    pub organization: Option<String>,
+    pub country: Option<String>,
+}
+
+/// One place a name is written.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    /// Tokens of the name, `start..end`.
+    pub start: usize,
+    pub end: usize,
+    /// Lower-case name words without particles and initials, for matching.
+    pub words: Vec<String>,
+    pub honorifics: Vec<String>,
+    pub gender: Gender,
+    pub role: Role,
+    /// A given name, honorific, title or context vouches for this being a person.
+    pub strong: bool,
+}
+
+fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    let mut prev_end = 0usize;
+    while i < doc.toks.len() {
+        if !doc.is_cap_word(i) || doc.toks[i].upper {
+            i += 1;
+            continue;
+        }
+        let end = run_end(doc, names, i);
+        if let Some(m) = analyse_run(doc, names, registry, i, end, prev_end) {
+            prev_end = m.end;
+            mentions.push(m);
+        }
+        i = end.max(i + 1);
+    }
+    mentions
+}
+
+fn is_particle(doc: &Doc<'_>, i: usize) -> bool {
+    let lw = doc.lw(i);
+    let w = doc.w(i);
+    !doc.toks[i].cap && PARTICLES.contains(&lw) && w == lw
+}
+
+const PARTICLES: &[&str] = &[
+    "bin", "bint", "ibn", "al", "el", "ul", "ud", "da", "de", "del", "della", "di", "dos", "das", "du",
+    "van", "von", "der", "den", "la", "le", "ter", "ten", "ould", "abu", "y", "zu",
+];
+
+/// End (exclusive) of the capitalised run starting at `i`: capitalised words, name particles
+/// between them, and the dot after an initial or abbreviated honorific.
+fn run_end(doc: &Doc<'_>, names: &Names, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < doc.toks.len() && doc.same_sentence(i, j) {
+        let capital = doc.is_cap_word(j) && !doc.toks[j].upper;
+        // `van der Berg`: particles, then a capitalised word.
+        let particle = doc.is_word(j) && is_particle(doc, j) && {
+            let mut k = j + 1;
+            while k < j + 3 && doc.is_word(k) && is_particle(doc, k) {
+                k += 1;
+            }
+            doc.is_cap_word(k)
+        };
+        let initial_dot = doc.is_punct(j, '.')
+            && doc.toks[j].start == doc.toks[j - 1].end
+            && doc.is_cap_word(j + 1)
+            && (doc.w(j - 1).chars().count() == 1
+                || (doc.w(j - 1).contains('.') && doc.w(j - 1).split('.').all(|p| p.chars().count() == 1))
+                || names.honorific(doc.lw(j - 1)).is_some()
+                || names.rank(doc.lw(j - 1)).is_some());
+        if !(capital || particle || initial_dot) {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Longest phrase starting at `i` (within `..end`) accepted by `test`, in tokens.
+fn longest(doc: &Doc<'_>, names: &Names, i: usize, end: usize, test: impl Fn(&str) -> bool) -> usize {
+    let max = names.max_phrase_words().min(end.saturating_sub(i));
+    (1..=max).rev().find(|&n| doc.phrase(i, i + n).is_some_and(&test)).unwrap_or(0)
+}
+
+fn is_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> bool {
+    let Some(phrase) = doc.phrase(a, b) else { return false };
+    let single = b == a + 1;
+    names.country(phrase).is_some()
+        || registry.places.country(phrase).is_some()
+        || phrase.split('-').all(|part| names.country(part).is_some())
+        || registry.agencies.lookup(phrase).is_some()
+        // A lone word that is also a given name is a person more often than a town.
+        || registry.places.city(phrase).is_some_and(|p| {
+            let big = if single { 100_000 } else { 20_000 };
+            p.population >= big && !(single && names.given(phrase).is_some())
+        })
+}
+
+/// Words that begin place names (`New Zealand`, `San Diego`, `St Louis`).
+const PLACE_PREFIXES: &[&str] = &[
+    "new", "san", "santa", "sao", "los", "las", "st", "saint", "port", "fort", "porto", "puerto", "rio",
+    "lake", "mount",
+];
+
+fn analyse_run(
+    doc: &Doc<'_>,
+    names: &Names,
+    registry: &Registry,
+    run_start: usize,
+    run_end: usize,
+    prev_end: usize,
+) -> Option<Mention> {
+    // Everything up to the last organisation cue word is an organisation's name.
+    let mut k = run_start;
+    for j in (run_start..run_end.saturating_sub(1)).rev() {
+        let lw = doc.lw(j);
+        let next = doc.lw(j + 1);
+        let title_end = j > run_start
+            && (names.is_title_head(lw) || names.honorific(lw).is_some())
+            && !names.is_title_head(next)
+            && !names.is_title_modifier(next);
+        if names.is_org_cue(lw) || title_end {
+            k = if names.is_org_cue(lw) { j + 1 } else { j };
+            break;
+        }
+    }
+    let mut honorifics = Vec::new();
+    let mut gender = Gender::Unknown;
+    let mut titled = false;
+    while k < run_end {
+        if doc.is_punct(k, '.') {
+            k += 1;
+            continue;
+        }
+        let n = longest(doc, names, k, run_end, |p| names.honorific(p).is_some());
+        if n > 0 {
+            let phrase = doc.phrase(k, k + n).unwrap_or("");
+            if let Some(g) = names.honorific(phrase)
+                && g != Gender::Unknown
+            {
+                gender = g;
+            }
+            let with_dot = if doc.is_punct(k + n, '.') { k + n + 1 } else { k + n };
+            honorifics.push(doc.span_text(k, with_dot));
+            k = with_dot;
+            continue;
+        }
+        let lw = doc.lw(k);
+        if names.rank(lw).is_some() && k + 1 < run_end {
+            titled = true;
+            k += if doc.is_punct(k + 1, '.') { 2 } else { 1 };
+            continue;
+        }
+        let n = longest(doc, names, k, run_end, |p| names.is_title_head(p) || names.is_title_modifier(p));
+        if n > 0 {
+            titled |= (k..k + n).any(|j| names.is_title_head(doc.lw(j)))
+                || doc.phrase(k, k + n).is_some_and(|p| names.is_title_head(p));
+            k += n;
+            continue;
+        }
+        let next_is_name = doc.is_cap_word(k + 1) && !names.is_stopword(doc.lw(k + 1)) && k + 1 < run_end;
+        let name_like = ((titled && names.is_surname(lw)) || names.given(lw).is_some())
+            && !(names.is_common_word(lw) && lw.len() <= 3)
+            && !PARTICLES.contains(&lw)
+            && !FUNCTION_WORDS.contains(&lw);
+        if names.is_stopword(lw) && !(name_like && next_is_name && !names.is_common_word(doc.lw(k + 1))) {
+            k += 1;
+            continue;
+        }
+        let n = longest(doc, names, k, run_end, |p| names.country(p).is_some());
+        if n > 0 && k + n < run_end {
+            k += n;
+            continue;
+        }
+        if k + 1 < run_end
+            && names.given(lw).is_none()
+            && registry.places.city(lw).is_some()
+            && names.given(doc.lw(k + 1)).is_some()
+        {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    if k >= run_end {
+        return None;
+    }
+    if PLACE_PREFIXES.contains(&doc.lw(run_start)) && names.given(doc.lw(run_start)).is_none() {
+        return None;
+    }
+    // `Institute for Maritime ...`: a run joined to a capitalised name before it by a connector
+    // is part of that name, unless a given name starts a person there.
+    let joined = run_start >= 2
+        && matches!(doc.lw(run_start - 1), "of" | "for" | "and" | "on")
+        && (doc.is_cap_word(run_start - 2) || doc.toks[run_start - 2].upper)
+        && !names.is_title_head(doc.lw(run_start - 2));
+    let starts_with_place =
+        run_end > run_start + 2 && is_place(doc, names, registry, run_start, run_start + 1);
+    if joined && !starts_with_place && !(run_start..run_end).any(|j| names.given(doc.lw(j)).is_some()) {
+        return None;
+    }
+    // A place or organisation written before a name: start at the given name.
+    if names.given(doc.lw(k)).is_none()
+        && let Some(g) = (k + 1..run_end).find(|&j| names.given(doc.lw(j)).is_some())
+        && (is_place(doc, names, registry, k, g)
+            || (k == run_start
+                && run_start > 0
+                && matches!(doc.lw(run_start - 1), "to" | "in" | "from" | "at")
+                && (k..g).all(|j| !names.is_surname(doc.lw(j)))))
+    {
+        k = g;
+    }
+    let start = k;
+    let mut end = start;
+    while end < run_end {
+        let lw = doc.lw(end);
+        // The first word was already judged by the stripping loop above.
+        // `Brian De Palma`, `Larbi El Khattabi`: a capitalised particle inside a name.
+        let inner_particle =
+            end > start && PARTICLES.contains(&lw) && doc.is_cap_word(end + 1) && end + 1 < run_end;
+        let blocked = !is_particle(doc, end)
+            && !inner_particle
+            && (names.is_org_cue(lw)
+                || names.honorific(lw).is_some()
+                || (end > start && (names.is_stopword(lw) || names.is_title_head(lw))));
+        if blocked && end > start {
+            let keeps = names.is_surname(lw)
+                && !names.is_org_cue(lw)
+                && names.given(doc.lw(end - 1)).is_some()
+                && end + 1 == run_end;
+            if !keeps {
+                break;
+            }
+        } else if blocked {
+            return None;
+        }
+        end += 1;
+    }
+    while end > start && doc.is_punct(end - 1, '.') {
+        end -= 1;
+    }
+    if end <= start {
+        return None;
+    }
+    if is_place(doc, names, registry, start, end) || names.is_title_head(doc.lw(start)) {
+        return None;
+    }
+    let words: Vec<String> = (start..end)
+        .filter(|&j| doc.is_word(j) && !is_particle(doc, j) && doc.w(j).chars().count() > 1)
+        .map(|j| doc.lw(j).to_string())
+        .collect();
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    // `Borussia Dortmund 3 (Zorc 59th)`: a team with its score and scorers.
+    let scored = doc.is_word(end)
+        && doc.w(end).bytes().all(|b| b.is_ascii_digit())
+        && doc.is_punct(end + 1, '(')
+        && !(start..end).any(|j| doc.w(j).chars().count() == 1);
+    if scored {
+        return None;
+    }
+    // Organisations named after a person ("Kevin Sullivan Foundation") end in a cue word.
+    if run_end > end && names.is_org_cue(doc.lw(end)) {
+        return None;
+    }
+    if gender == Gender::Unknown {
+        gender = names.given(&words[0]).unwrap_or(Gender::Unknown);
+    }
+    let mut pre = prenominal(doc, names, registry, start, prev_end);
+    // `Head of the Commission, Alaeddin Borujerdi`: a title phrase closed by a comma.
+    if pre.title.is_none() && start > 0 && doc.is_punct(start - 1, ',') && start - 1 > prev_end {
+        pre = prenominal(doc, names, registry, start - 1, prev_end);
+    }
+    let mut post = appositive(doc, names, registry, end);
+    // `Umberto Bossi of the Northern League`
+    if post.organization.is_none() && doc.lw(end) == "of" && doc.same_sentence(end.saturating_sub(1), end + 1)
+    {
+        let mut f = end + 1;
+        while doc.lw(f) == "the" {
+            f += 1;
+        }
+        let e = capitalised_name(doc, names, f, doc.toks.len());
+        if e > f && (f..e).any(|j| names.is_org_cue(doc.lw(j))) {
+            org_or_country(doc, names, registry, f, e, &mut post);
+        }
+    }
+    // A bare military rank gives way to a role written after the name.
+    if pre.title.as_deref().is_some_and(|t| names.is_rank(&t.to_ascii_lowercase())) && post.title.is_some() {
+        pre.title = None;
+        pre.organization = None;
+    }
+    titled |= pre.title.is_some() || post.title.is_some();
+    let speaks = says_after(doc, names, end);
+    let last = &words[words.len() - 1];
+    let given = names.given(&words[0]).is_some()
+        && words.len() > 1
+        && (!names.is_common_word(last) || names.is_surname(last));
+    let surname = names.is_surname(&words[words.len() - 1]);
+    // `G. Thorpe`, `Pietro T.`: an initial next to a capitalised word.
+    let initial =
+        (start..end).any(|j| doc.w(j).chars().count() == 1 && doc.toks[j].cap && doc.is_punct(j + 1, '.'));
+    // `Khalid Boulami (Morocco)`: a name followed by a country in parentheses.
+    let country_after = doc.is_punct(end, '(') && {
+        let close = (end + 1..(end + 5).min(doc.toks.len())).find(|&j| doc.is_punct(j, ')'));
+        close.is_some_and(|c| c > end + 1 && is_place(doc, names, registry, end + 1, c))
+    };
+    // Two or more plain capitalised words that are no place: most often a person.
+    let plain = words.len() > 1
+        && !is_place(doc, names, registry, end - 1, end)
+        && !is_place(doc, names, registry, start, start + 1);
+    let common = words.iter().filter(|w| names.is_common_word(w)).count();
+    let first_common = names.is_common_word(&words[0]);
+    // A lone word needs its title or honorific right before it (`President Putin`).
+    let titled = titled && (words.len() > 1 || k_title_adjacent(doc, names, start));
+    let strong = !honorifics.is_empty()
+        || titled
+        || given
+        || initial
+        || country_after
+        || (plain && common == 0)
+        || (plain && !first_common && surname)
+        || (words.len() > 1 && speaks);
+    // `Sullivan says`, `..., said Skelly.`: a lone surname that speaks.
+    let said_before = start > 0
+        && doc.is_word(start - 1)
+        && names.is_say_verb(doc.lw(start - 1))
+        && (doc.is_punct(end, '.') || doc.is_punct(end, ',') || !doc.same_sentence(start, end));
+    let weak_single = words.len() == 1
+        && (speaks || said_before)
+        && (surname || names.given(&words[0]).is_some() || !names.is_common_word(&words[0]));
+    let role = if pre.title.is_some() { merge_roles(pre, post) } else { merge_roles(post, pre) };
+    Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })
+}
+
+/// True when a title word or rank (or its abbreviation's dot) stands right before token `start`.
+fn k_title_adjacent(doc: &Doc<'_>, names: &Names, start: usize) -> bool {
+    let mut i = start;
+    if i > 0 && doc.is_punct(i - 1, '.') {
+        i -= 1;
+    }
+    i > 0 && doc.is_word(i - 1) && {
+        let lw = doc.lw(i - 1);
+        names.is_title_head(lw) || names.rank(lw).is_some() || names.honorific(lw).is_some()
+    }
+}
+
+fn merge_roles(first: Role, second: Role) -> Role {
+    Role {
+        organization: if first.title.is_some() {
+            first.organization
+        } else {
+            first.organization.or(second.organization.clone())
+        },
+        title: first.title.or(second.title),
+        country: first.country.or(second.country),
+    }
+}
+
+/// True when a reporting verb follows the name (`X said`, `X, 45, told`).
+fn says_after(doc: &Doc<'_>, names: &Names, end: usize) -> bool {
+    let mut j = end;
+    while doc.is_word(j)
+        && matches!(
+            doc.lw(j),
+            "also"
+                | "has"
+                | "had"
+                | "have"
+                | "later"
+                | "then"
+                | "previously"
+                | "earlier"
+                | "again"
+                | "on"
+                | "once"
+        )
+    {
+        j += 1;
+    }
+    doc.same_sentence(end.saturating_sub(1), j) && doc.is_word(j) && names.is_say_verb(doc.lw(j))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Titles and organisations around a name
+
+/// Tokens of a title group: modifiers and heads, `first deputy minister`, `Director General`.
+fn title_group(doc: &Doc<'_>, names: &Names, a: usize, b: usize) -> Option<(usize, usize)> {
+    // Find the last head in a..b, then widen over modifiers to the left and heads to the right.
+    let mut head: Option<(usize, usize)> = None;
+    let mut i = a;
+    while i < b {
+        if !doc.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let n = longest(doc, names, i, b, |p| names.is_title_head(p));
+        if n > 0 {
+            head = Some((i, i + n));
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    let (mut s, mut e) = head?;
+    while s > a
+        && doc.is_word(s - 1)
+        && (names.is_title_modifier(doc.lw(s - 1)) || names.is_title_head(doc.lw(s - 1)))
+        && !names.is_org_cue(doc.lw(s - 1))
+    {
+        s -= 1;
+    }
+    // `minister of healthcare`: lower-case portfolio words after `of`.
+    if e + 1 < b && doc.lw(e) == "of" && doc.is_word(e + 1) && !doc.toks[e + 1].cap {
+        let mut f = e + 1;
+        while f < b && doc.is_word(f) && !doc.toks[f].cap && names.is_title_modifier(doc.lw(f)) {
+            f += 1;
+        }
+        if f > e + 1 {
+            e = f;
+        }
+    }
+    Some((s, e))
+}
+
+/// A capitalised name from `i` on (`the International Cooperation Department of the Iranian
+/// Health Ministry`), stopping before `(`, the limit, or anything else; returns its end.
+fn capitalised_name(doc: &Doc<'_>, names: &Names, i: usize, limit: usize) -> usize {
+    let mut j = i;
+    let mut end = i;
+    while j < limit {
+        if doc.is_cap_word(j) || (doc.is_word(j) && doc.toks[j].upper) {
+            if names.honorific(doc.lw(j)).is_some() {
+                break;
+            }
+            j += 1;
+            end = j;
+        } else if (doc.toks[j].kind == Kind::Poss && doc.is_cap_word(j + 1))
+            || (doc.is_word(j) && matches!(doc.lw(j), "of" | "for" | "and" | "the" | "on" | "de"))
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Reads a capitalised phrase as an organisation or a country.
+fn org_or_country(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize, role: &mut Role) {
+    let (mut a, mut b) = (a, b);
+    while a < b && (FUNCTION_WORDS.contains(&doc.lw(a)) || doc.is_punct(a, ')')) {
+        a += 1;
+    }
+    // A trailing `(ACRONYM)` is not part of the name.
+    if b >= a + 3 && doc.is_punct(b - 1, ')') && doc.is_punct(b - 3, '(') {
+        b -= 3;
+    }
+    if a >= b {
+        return;
+    }
+    // `Iran's Institute ...`: the possessor is a country, else an organisation.
+    if let Some(p) = (a..b).find(|&j| doc.toks[j].kind == Kind::Poss) {
+        match country_of(doc, names, registry, a, p) {
+            Some(code) => {
+                role.country.get_or_insert(code);
+            }
+            None if p + 1 >= b => role.organization = Some(doc.span_text(a, p)),
+            None => {}
+        }
+        a = p + 1;
+    }
+    if a >= b {
+        return;
+    }
+    if let Some(code) = country_of(doc, names, registry, a, b) {
+        role.country.get_or_insert(code);
+        return;
+    }
+    role.organization = Some(doc.span_text(a, b));
+    if role.country.is_none() {
+        role.country = country_within(doc, names, a, b);
+    }
+}
+
+/// Words that start a phrase without being part of a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "and",
+    "with",
+    "since",
+    "by",
+    "from",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "as",
+    "while",
+    "when",
+    "to",
+    "under",
+    "among",
+    "including",
+    "said",
+    "says",
+];
+
+/// The country tokens `a..b` name (`Iran`, `Iranian`, `U. S.`).
+fn country_of(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> Option<String> {
+    if let Some(code) = doc.phrase(a, b).and_then(|p| names.country(p).or_else(|| registry.places.country(p)))
+    {
+        return Some(code.to_string());
+    }
+    // Spaced initials: `U. S.`.
+    let initials = (a..b).all(|j| doc.is_punct(j, '.') || (doc.is_word(j) && doc.w(j).chars().count() == 1));
+    if !initials {
+        return None;
+    }
+    let letters: String = (a..b).filter(|&j| doc.is_word(j)).map(|j| doc.lw(j)).collect();
+    (letters.len() >= 2).then(|| names.country(&letters).map(str::to_string)).flatten()
+}
+
+/// The first country or nationality named inside tokens `a..b`.
+fn country_within(doc: &Doc<'_>, names: &Names, a: usize, b: usize) -> Option<String> {
+    (a..b).find_map(|j| {
+        let n = longest(doc, names, j, b, |p| names.country(p).is_some());
+        (n > 0).then(|| doc.phrase(j, j + n).and_then(|p| names.country(p)).map(str::to_string)).flatten()
+    })
+}
+
+/// The title phrase written before the name that starts at token `start`.
+fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, floor: usize) -> Role {
+    let mut role = Role::default();
+    // Walk left over what a pre-nominal title phrase may contain.
+    let mut l = start;
+    let mut steps = 0;
+    while l > floor && steps < 40 && doc.same_sentence(l - 1, start) {
+        let i = l - 1;
+        let t = &doc.toks[i];
+        let ok = match t.kind {
+            Kind::Word => {
+                let lw = doc.lw(i);
+                t.cap
+                    || t.upper
+                    || names.is_title_head(lw)
+                    || names.is_title_modifier(lw)
+                    || names.country(lw).is_some()
+                    || matches!(lw, "of" | "for" | "and" | "to" | "at")
+                    || (lw == "the" && i > 0 && matches!(doc.lw(i - 1), "of" | "for" | "to" | "at"))
+            }
+            Kind::Poss | Kind::Punct('(' | ')' | '.') => true,
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        l = i;
+        steps += 1;
+    }
+    while l < start && matches!(doc.lw(l), "and" | "of" | "for" | "to" | "at" | "the") {
+        l += 1;
+    }
+    // Honorifics right before the name are not part of the title.
+    let mut r = start;
+    while r > l && (names.honorific(doc.lw(r - 1)).is_some() || doc.is_punct(r - 1, '.')) {
+        r -= 1;
+    }
+    if l >= r {
+        return role;
+    }
+    let Some((mut ts, mut te)) = title_group(doc, names, l, r) else {
+        role.country = country_within(doc, names, l, r);
+        return role;
+    };
+    // `Commander of the IRGC Major General X`: the office, not the rank.
+    if doc.phrase(ts, te).is_some_and(|p| names.is_rank(p))
+        && let Some(office) = title_group(doc, names, l, ts)
+    {
+        r = ts;
+        (ts, te) = office;
+    }
+    let title = doc.span_text(ts, te);
+    role.title = Some(expand_rank(names, &title));
+    // After the title: `of/for/at [the] ORG`, `to PLACE`.
+    if te < r && matches!(doc.lw(te), "of" | "for" | "at" | "with" | "in") {
+        let e = capitalised_name(doc, names, te + 1, r);
+        let e = trim_acronym_and_connectors(doc, te + 1, e);
+        if e > te + 1 {
+            org_or_country(doc, names, registry, te + 1, e, &mut role);
+        }
+    }
+    // Before the title: `White House spokesman`, `Iran's envoy`, `Iranian ambassador`.
+    // Only the capitalised words (and possessives) right before the title count.
+    let mut bl = ts;
+    while bl > l
+        && (doc.is_cap_word(bl - 1)
+            || doc.toks[bl - 1].upper
+            || matches!(doc.toks[bl - 1].kind, Kind::Poss | Kind::Punct('(' | ')'))
+            || (doc.is_punct(bl - 1, '.') && bl > l + 1 && names.is_org_cue(doc.lw(bl - 2)))
+            || (matches!(doc.lw(bl - 1), "of" | "and" | "for") && bl - 1 > l && doc.is_cap_word(bl - 2)))
+    {
+        bl -= 1;
+    }
+    if ts > bl {
+        let before_org = role.organization.is_none();
+        let mut tmp = Role::default();
+        org_or_country(doc, names, registry, bl, ts, &mut tmp);
+        if role.country.is_none() {
+            role.country = tmp.country;
+        }
+        if before_org && let Some(org) = tmp.organization {
+            role.organization = Some(org);
+        }
+    }
+    if role.country.is_none() {
+        role.country = country_within(doc, names, l, r);
+    }
+    role
+}
+
+fn trim_acronym_and_connectors(doc: &Doc<'_>, a: usize, mut e: usize) -> usize {
+    while e > a && matches!(doc.lw(e - 1), "of" | "for" | "and" | "the" | "on" | "de") {
+        e -= 1;
+    }
+    e
+}
+
+fn expand_rank(names: &Names, title: &str) -> String {
+    let bare = title.trim_end_matches('.');
+    names.rank(&bare.to_ascii_lowercase()).map_or_else(|| title.to_string(), str::to_string)
+}
+
+/// The appositive after a name: `X, first deputy minister of healthcare,`, `X, the spokesman for
+/// the Foreign Ministry,`, `X, who heads Y,`.
+fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> Role {
+    let mut role = Role::default();
+    if !doc.is_punct(end, ',') || !doc.same_sentence(end.saturating_sub(1), end + 1) {
+        return role;
+    }
+    let mut a = end + 1;
+    // Age: `X, 45, ...`.
+    if doc.is_word(a) && doc.w(a).bytes().all(|b| b.is_ascii_digit()) && doc.is_punct(a + 1, ',') {
+        a += 2;
+    }
+    // Limit: the next comma, sentence end, or 14 tokens.
+    let mut b = a;
+    while b < doc.toks.len()
+        && b < a + 14
+        && doc.same_sentence(a, b)
+        && !matches!(
+            doc.toks[b].kind,
+            Kind::Punct(',' | ';' | ':' | '.' | ')' | '—' | '–') | Kind::Open | Kind::Close
+        )
+    {
+        b += 1;
+    }
+    if a >= b {
+        return role;
+    }
+    if doc.lw(a) == "who" {
+        if matches!(
+            doc.lw(a + 1),
+            "heads" | "headed" | "leads" | "led" | "chairs" | "chaired" | "runs" | "ran"
+        ) {
+            let verb = doc.lw(a + 1);
+            role.title = Some(
+                match verb {
+                    "heads" | "headed" => "head",
+                    "leads" | "led" => "leader",
+                    "chairs" | "chaired" => "chairman",
+                    _ => "head",
+                }
+                .to_string(),
+            );
+            org_or_country(doc, names, registry, a + 2, capitalised_name(doc, names, a + 2, b), &mut role);
+            return role;
+        }
+        if matches!(doc.lw(a + 1), "is" | "was" | "serves" | "served") {
+            a += 2;
+            if matches!(doc.lw(a), "as") {
+                a += 1;
+            }
+        } else {
+            return role;
+        }
+    }
+    let mut s = a;
+    while s < b && matches!(doc.lw(s), "the" | "a" | "an" | "his" | "her" | "its" | "their") {
+        s += 1;
+    }
+    // Every word before the head must be a modifier, a capitalised word or a possessive.
+    let Some((ts, te)) = title_group(doc, names, s, b) else { return role };
+    // Only the first head group counts: `X, president of Y and owner of Z`.
+    let (ts, te) = first_group(doc, names, ts, te, s);
+    for j in s..ts {
+        let t = &doc.toks[j];
+        let ok = t.kind == Kind::Poss
+            || (t.kind == Kind::Word && (t.cap || t.upper || names.is_title_modifier(doc.lw(j))))
+            || matches!(doc.lw(j), "of" | "and");
+        if !ok {
+            return role;
+        }
+    }
+    // `X, Uzbek Deputy Prime Minister Y`: a title written before the next name.
+    if te < b && doc.is_cap_word(te) {
+        return role;
+    }
+    role.title = Some(expand_rank(names, &doc.span_text(ts, te)));
+    if te < b && matches!(doc.lw(te), "of" | "for" | "at" | "with" | "in") {
+        let mut f = te + 1;
+        while f < b && doc.lw(f) == "the" {
+            f += 1;
+        }
+        let e = trim_acronym_and_connectors(doc, f, capitalised_name(doc, names, f, b));
+        if e > f {
+            org_or_country(doc, names, registry, f, e, &mut role);
+        }
+    }
+    if ts > s {
+        let mut tmp = Role::default();
+        org_or_country(doc, names, registry, s, ts, &mut tmp);
+        role.country = role.country.or(tmp.country);
+        if role.organization.is_none() {
+            role.organization = tmp.organization;
+        }
+    }
+    role
+}
+
+/// When `title_group` found the last head, use the first head group from `from` on instead.
+fn first_group(doc: &Doc<'_>, names: &Names, ts: usize, te: usize, from: usize) -> (usize, usize) {
+    let mut i = from;
+    while i < ts {
+        let n = longest(doc, names, i, te, |p| names.is_title_head(p));
+        if n > 0
+            && doc.is_word(i)
+            && let Some(group) = title_group(doc, names, from, i + n)
+        {
+            return group;
+        }
+        i += 1;
+    }
+    (ts, te)
+}
+
+// ---------------------------------------------------------------------------------------------
+// People: merged mentions
+
+/// A person: merged mentions, the fullest name, the best role.
+#[derive(Clone, Debug)]
+pub(crate) struct Person {
+    pub mentions: Vec<Mention>,
+    /// Index into `mentions` of the fullest name.
+    pub fullest: usize,
+    pub gender: Gender,
+    pub confirmed: bool,
+    name: String,
+    /// Extra mention spans (role nouns, pronoun-free back-references) added by quotes.
+    pub extra: Vec<Span>,
+    /// First token of the earliest mention.
+    first: usize,
+}
+
+impl Person {
+    pub fn words(&self) -> &[String] {
+        &self.mentions[self.fullest].words
+    }
+
+    /// First token of the first mention: orders people by appearance.
+    pub fn first_token(&self) -> usize {
+        self.first
+    }
+
+    pub fn role(&self) -> Role {
+        // The role written with the fullest name, then any other.
+        let full = &self.mentions[self.fullest].role;
+        let mut role = full.clone();
+        for m in &self.mentions {
+            if role.title.is_none() && m.role.title.is_some() {
+                role.title = m.role.title.clone();
+                role.organization = m.role.organization.clone();
+            }
+            if role.country.is_none() {
+                role.country = m.role.country.clone();
+            }
+        }
+        role
+    }
+
+    fn into_speaker(self, doc: &Doc<'_>) -> Speaker {
+        let role = self.role();
+        let mut honorifics: Vec<String> = Vec::new();
+        for m in &self.mentions {
+            for h in &m.honorifics {
+                if !honorifics.contains(h) {
+                    honorifics.push(h.clone());
+                }
+            }
+        }
+        let mut mentions: Vec<Span> = self.mentions.iter().map(|m| doc.span(m.start, m.end)).collect();
+        mentions.extend(self.extra);
+        mentions.sort();
+        mentions.dedup();
+        Speaker {
+            name: self.name,
+            honorifics,
+            title: role.title,
+            organization: role.organization,
+            country: role.country,
+            mentions,
+            quotes: Vec::new(),
+        }
+    }
+}
+
+/// How many people sharing a word a mention is compared with.
+const CANDIDATES: usize = 64;
+
+/// True when every word of `short` is in `long` and both end in the same word.
+fn subsumes(long: &[String], short: &[String]) -> bool {
+    !short.is_empty() && long.last() == short.last() && short.iter().all(|w| long.contains(w))
+}
+
+fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
+    // People by every word of their names, so matching looks at a few candidates, not everyone.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut people: Vec<Person> = Vec::new();
+    let mut singles: Vec<Mention> = Vec::new();
+    let new_person = |m: Mention| Person {
+        gender: m.gender,
+        confirmed: m.strong,
+        name: String::new(),
+        fullest: 0,
+        first: m.start,
+        mentions: vec![m],
+        extra: Vec::new(),
+    };
+    let index = |by_word: &mut HashMap<String, Vec<usize>>, words: &[String], pi: usize| {
+        for w in words {
+            let list = by_word.entry(w.clone()).or_default();
+            if list.last() != Some(&pi) {
+                list.push(pi);
+            }
+        }
+    };
+    for m in mentions {
+        if m.words.len() == 1 {
+            singles.push(m);
+            continue;
+        }
+        let last = m.words[m.words.len() - 1].clone();
+        let found =
+            by_word.get(&last).and_then(|list| {
+                list.iter().rev().take(CANDIDATES).copied().find(|&pi| {
+                    subsumes(people[pi].words(), &m.words) || subsumes(&m.words, people[pi].words())
+                })
+            });
+        let words = m.words.clone();
+        let pi = match found {
+            Some(pi) => {
+                add_mention(&mut people[pi], m);
+                pi
+            }
+            None => {
+                people.push(new_person(m));
+                people.len() - 1
+            }
+        };
+        index(&mut by_word, &words, pi);
+    }
+    // Surname-only mentions join the person of that surname named nearest before them (or the
+    // first one after, for a surname used before the full name); else a given name used alone.
+    for m in singles {
+        let word = m.words[0].clone();
+        let candidates: Vec<usize> = by_word
+            .get(&word)
+            .map(|l| l.iter().rev().take(CANDIDATES).copied().collect())
+            .unwrap_or_default();
+        let owner = candidates
+            .iter()
+            .copied()
+            .filter(|&pi| {
+                let w = people[pi].words();
+                w.last() == Some(&word)
+                    || (w.len() > 2 && w[1..].contains(&word))
+                    || (w.len() > 1 && w[0] == word)
+            })
+            .min_by_key(|&pi| {
+                let p = &people[pi];
+                let s = p.first_token();
+                let by_last = usize::from(p.words().last() != Some(&word));
+                if s <= m.start { (by_last, 0, m.start - s) } else { (by_last, 1, s - m.start) }
+            })
+            .or_else(|| candidates.iter().copied().find(|&pi| people[pi].words() == [word.clone()]));
+        match owner {
+            Some(pi) => add_mention(&mut people[pi], m),
+            None => {
+                people.push(new_person(m));
+                index(&mut by_word, std::slice::from_ref(&word), people.len() - 1);
+            }
+        }
+    }
+    for p in &mut people {
+        p.mentions.sort_by_key(|m| m.start);
+        p.fullest = p
+            .mentions
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, m)| (m.words.len(), std::cmp::Reverse(*i)))
+            .map_or(0, |(i, _)| i);
+        let m = &p.mentions[p.fullest];
+        p.name = doc.span_text(m.start, m.end);
+    }
+    people.sort_by_key(Person::first_token);
+    people
+}
+
+fn add_mention(p: &mut Person, m: Mention) {
+    if p.gender == Gender::Unknown {
+        p.gender = m.gender;
+    }
+    p.confirmed |= m.strong;
+    p.first = p.first.min(m.start);
+    if m.words.len() > p.words().len() {
+        p.fullest = p.mentions.len();
+    }
+    p.mentions.push(m);
 }

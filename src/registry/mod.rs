@@ -5,6 +5,7 @@
 
 pub mod agencies;
 pub mod countries;
+pub mod names;
 pub mod places;
 pub mod topics;
 pub mod zones;

@@ -1,0 +1,173 @@
+//! Organisations: capitalised names that contain an organisation word (`Ministry`, `Institute`,
+//! `Bank`, `Party`), and acronyms in parentheses linked to the name before them
+//! (`Institute for Political and International Studies (IPIS)`), with every later use of the
+//! acronym counted as a mention.
+
+use std::collections::HashMap;
+
+use super::speakers::{Doc, Kind};
+use crate::article::{Organization, Span};
+use crate::registry::names::Names;
+
+const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "du", "des", "la", "&"];
+
+/// Organisations named in the paragraphs, in order of first mention.
+pub(crate) fn find(doc: &Doc<'_>, names: &Names, person: &[bool]) -> Vec<Organization> {
+    let mut orgs = Orgs::default();
+    let n = doc.toks.len();
+    // Acronyms in parentheses after a name; the tokens of such a name are not looked at again.
+    let mut expansion = vec![false; n];
+    for p in 0..n {
+        if !(doc.is_punct(p, '(') && doc.is_word(p + 1) && doc.toks[p + 1].upper && doc.is_punct(p + 2, ')'))
+        {
+            continue;
+        }
+        let acronym = doc.w(p + 1);
+        let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 2 || letters.len() > 10 {
+            continue;
+        }
+        let Some(start) = expansion_start(doc, p, &letters) else { continue };
+        let name = doc.span_text(start, p);
+        let mentions = vec![doc.span(start, p), doc.span(p + 1, p + 2)];
+        for flag in expansion.iter_mut().take(p + 3).skip(start) {
+            *flag = true;
+        }
+        orgs.add(name, Some(acronym.to_string()), mentions);
+    }
+    // Later uses of a linked acronym.
+    for (i, &inside_expansion) in expansion.iter().enumerate() {
+        if inside_expansion || !doc.is_word(i) || !doc.toks[i].upper {
+            continue;
+        }
+        if let Some(&oi) = orgs.by_acronym.get(doc.w(i)) {
+            orgs.list[oi].mentions.push(doc.span(i, i + 1));
+        }
+    }
+    // Names with an organisation word.
+    let mut i = 0;
+    while i < n {
+        if !doc.is_cap_word(i) || person[i] || expansion[i] {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut end = j;
+        while j < n && doc.same_sentence(i, j) && !person[j] {
+            if doc.is_cap_word(j) || (doc.is_word(j) && doc.toks[j].upper) {
+                j += 1;
+                end = j;
+            } else if doc.is_word(j) && CONNECTORS.contains(&doc.lw(j)) {
+                let mut k = j;
+                while k < n && doc.is_word(k) && CONNECTORS.contains(&doc.lw(k)) && k < j + 3 {
+                    k += 1;
+                }
+                if !doc.is_cap_word(k) || person[k] {
+                    break;
+                }
+                j = k;
+            } else {
+                break;
+            }
+        }
+        let Some(cue) = (i..end).rev().find(|&k| names.is_org_cue(doc.lw(k))) else {
+            i = end.max(i + 1);
+            continue;
+        };
+        // The name ends at its last cue word or the capitalised words right after it.
+        let mut s = i;
+        while s < cue
+            && (matches!(
+                doc.lw(s),
+                "the" | "a" | "an" | "this" | "that" | "in" | "on" | "at" | "by" | "for" | "from"
+            ) || names.is_title_head(doc.lw(s))
+                || names.honorific(doc.lw(s)).is_some()
+                || CONNECTORS.contains(&doc.lw(s)))
+        {
+            s += 1;
+        }
+        if end > s && !(end - s == 1 && CONNECTORS.contains(&doc.lw(s))) {
+            let name = doc.span_text(s, end);
+            orgs.add(name, None, vec![doc.span(s, end)]);
+        }
+        i = end.max(i + 1);
+    }
+    let mut list = orgs.list;
+    for org in &mut list {
+        org.mentions.sort();
+        org.mentions.dedup();
+    }
+    list.sort_by_key(|o| o.mentions.first().copied().unwrap_or_default());
+    list
+}
+
+/// The first token of the name an acronym at `p + 1` abbreviates, when the initials of the
+/// capitalised words before `p` spell it (connectors skipped, trailing extra words allowed).
+fn expansion_start(doc: &Doc<'_>, p: usize, letters: &[char]) -> Option<usize> {
+    // The capitalised stretch before the parenthesis.
+    let mut l = p;
+    let mut steps = 0;
+    while l > 0 && steps < 16 && doc.same_sentence(l - 1, p) {
+        let k = l - 1;
+        let ok = doc.is_cap_word(k)
+            || (doc.is_word(k) && (doc.toks[k].upper || CONNECTORS.contains(&doc.lw(k))))
+            || doc.toks[k].kind == Kind::Punct('-');
+        if !ok {
+            break;
+        }
+        l = k;
+        steps += 1;
+    }
+    let words: Vec<usize> = (l..p).filter(|&k| doc.is_word(k) && !CONNECTORS.contains(&doc.lw(k))).collect();
+    let first = letters[0].to_ascii_uppercase();
+    // The leftmost word with the acronym's first letter from which the letters follow in order.
+    for (wi, &k) in words.iter().enumerate() {
+        let initial = doc.w(k).chars().next().map(|c| c.to_ascii_uppercase());
+        if initial != Some(first) {
+            continue;
+        }
+        let mut li = 1;
+        for &k2 in &words[wi + 1..] {
+            if li < letters.len()
+                && doc.w(k2).chars().next().map(|c| c.to_ascii_uppercase())
+                    == Some(letters[li].to_ascii_uppercase())
+            {
+                li += 1;
+            }
+        }
+        if li == letters.len() && words.len() - wi >= letters.len().min(2) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Organisations found so far, by name and by acronym.
+#[derive(Default)]
+struct Orgs {
+    list: Vec<Organization>,
+    by_name: HashMap<String, usize>,
+    by_acronym: HashMap<String, usize>,
+}
+
+impl Orgs {
+    fn add(&mut self, name: String, acronym: Option<String>, mentions: Vec<Span>) {
+        let index = match self.by_name.get(&name) {
+            Some(&i) => {
+                self.list[i].mentions.extend(mentions);
+                i
+            }
+            None => {
+                self.by_name.insert(name.clone(), self.list.len());
+                self.list.push(Organization { name, acronym: None, mentions });
+                self.list.len() - 1
+            }
+        };
+        if let Some(acronym) = acronym
+            && self.list[index].acronym.is_none()
+        {
+            self.by_acronym.entry(acronym.clone()).or_insert(index);
+            self.list[index].acronym = Some(acronym);
+        }
+    }
+}

@@ -1,0 +1,866 @@
+//! Quotes: direct speech in quotation marks and indirect speech after a reporting verb, each
+//! attributed to a person found by [`super::speakers`].
+//!
+//! Direct quotes are attributed by the cue next to them (`"...," X said`, `"...," said X`,
+//! `X said: "..."`), else by the speaker of the same paragraph, else by the quote they continue
+//! (a paragraph that opens a quote without closing it runs on into the next). Indirect speech is
+//! `X said (that) ...`, `X told Reuters ...`, `..., X said.`, `according to X, ...` and `...,
+//! according to X.` A subject `he`/`she` goes to the last person named before it whose gender
+//! fits; `the minister` goes to the last person with that title.
+
+use std::collections::HashMap;
+
+use super::speakers::{Doc, Kind, Person};
+use crate::article::{Quote, QuoteKind, Span};
+use crate::registry::names::{Gender, Names};
+
+/// A quote and the index of the person (in `people`) it is attributed to.
+pub(crate) fn find(doc: &Doc<'_>, names: &Names, people: &mut [Person]) -> Vec<(usize, Quote)> {
+    let index = MentionIndex::new(people);
+    let mut paras: Vec<(usize, usize)> = Vec::new();
+    for t in &doc.toks {
+        let p = t.para as usize;
+        if paras.len() <= p {
+            paras.resize(p + 1, (t.start, t.end));
+        }
+        paras[p].1 = t.end;
+    }
+    let roles = people.iter().map(Person::role).collect();
+    let ctx = Ctx { doc, names, people, index, paras, roles };
+    let directs = ctx.direct_spans();
+    let mut inside = vec![false; doc.toks.len()];
+    for d in &directs {
+        for flag in inside.iter_mut().take(d.content_end).skip(d.open) {
+            *flag = true;
+        }
+    }
+    let mut out: Vec<(usize, Quote)> = Vec::new();
+    let mut indirect = ctx.indirect(&inside);
+    indirect.sort_by_key(|(_, q, _)| q.span.start);
+    let direct = ctx.attribute_directs(&directs, &indirect);
+    for (person, q, extra) in direct.into_iter().chain(indirect) {
+        if let Some(span) = extra {
+            ctx.people[person].extra.push(span);
+        }
+        out.push((person, q));
+    }
+    // A direct quote inside a paraphrase is part of that paraphrase.
+    let mut paraphrases: Vec<Span> =
+        out.iter().filter(|(_, q)| q.kind == QuoteKind::Indirect).map(|(_, q)| q.span).collect();
+    paraphrases.sort();
+    // The furthest end among paraphrases starting at or before each one.
+    let reach: Vec<usize> = paraphrases
+        .iter()
+        .scan(0, |max, s| {
+            *max = s.end.max(*max);
+            Some(*max)
+        })
+        .collect();
+    out.retain(|(_, q)| {
+        if q.kind == QuoteKind::Indirect {
+            return true;
+        }
+        let before = paraphrases.partition_point(|s| s.start <= q.span.start);
+        before == 0 || reach[before - 1] < q.span.end || paraphrases[before - 1] == q.span
+    });
+    out.sort_by_key(|(_, q)| q.span);
+    out.dedup_by(|a, b| a.1.span == b.1.span);
+    out
+}
+
+/// Which person a token starts or ends a mention of.
+struct MentionIndex {
+    by_end: HashMap<usize, (usize, usize)>,
+    by_start: HashMap<usize, (usize, usize)>,
+    /// (first token, person) of every mention, in text order.
+    order: Vec<(usize, usize)>,
+}
+
+impl MentionIndex {
+    fn new(people: &[Person]) -> Self {
+        let mut by_end = HashMap::new();
+        let mut by_start = HashMap::new();
+        let mut order = Vec::new();
+        for (pi, p) in people.iter().enumerate() {
+            if !p.confirmed {
+                continue;
+            }
+            for m in &p.mentions {
+                by_end.insert(m.end, (pi, m.start));
+                by_start.insert(m.start, (pi, m.end));
+                order.push((m.start, pi));
+            }
+        }
+        order.sort_unstable();
+        MentionIndex { by_end, by_start, order }
+    }
+}
+
+struct Ctx<'a, 't> {
+    doc: &'a Doc<'t>,
+    names: &'a Names,
+    people: &'a mut [Person],
+    index: MentionIndex,
+    /// Byte range of each paragraph, by paragraph number.
+    paras: Vec<(usize, usize)>,
+    /// Each person's role, worked out once.
+    roles: Vec<super::speakers::Role>,
+}
+
+/// How many neighbouring quotes the paragraph fallbacks look at.
+const WINDOW: usize = 8;
+
+/// A span in quotation marks: tokens `open`, content `open + 1 .. content_end`, and the closing
+/// mark at `content_end` when the quote closes in its paragraph.
+struct Direct {
+    open: usize,
+    content_end: usize,
+    closed: bool,
+}
+
+type Found = (usize, Quote, Option<Span>);
+
+/// Words that cannot open reported content: prepositions, adverbs, objects.
+const NOT_CONTENT: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "to",
+    "with",
+    "by",
+    "from",
+    "as",
+    "about",
+    "after",
+    "before",
+    "during",
+    "and",
+    "or",
+    "but",
+    "so",
+    "nothing",
+    "yes",
+    "no",
+    "if",
+    "what",
+    "how",
+    "outside",
+    "inside",
+    "near",
+    "following",
+    "ahead",
+    "later",
+    "earlier",
+    "last",
+    "next",
+    "this",
+    "when",
+    "while",
+    "through",
+    "into",
+    "over",
+    "under",
+    "without",
+    "because",
+    "than",
+    "like",
+    "up",
+    "down",
+    "out",
+    "off",
+    "back",
+    "again",
+    "too",
+    "also",
+    "not",
+];
+
+/// Who is told: `told reporters`, `told a news conference`.
+const AUDIENCE: &[&str] = &[
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "parliament",
+    "conference",
+    "audience",
+    "crowd",
+    "supporters",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "students",
+    "delegates",
+    "members",
+    "investors",
+    "analysts",
+    "press",
+    "television",
+    "radio",
+    "newspaper",
+    "daily",
+    "briefing",
+    "agency",
+    "committee",
+    "senators",
+    "voters",
+    "congress",
+    "interviewer",
+    "viewers",
+    "listeners",
+    "rally",
+    "correspondent",
+    "newsmen",
+    "officials",
+];
+
+const AUXILIARIES: &[&str] = &[
+    "also",
+    "has",
+    "had",
+    "have",
+    "later",
+    "then",
+    "previously",
+    "earlier",
+    "again",
+    "once",
+    "will",
+    "would",
+    "is",
+    "was",
+    "has",
+    "further",
+    "separately",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "privately",
+    "recently",
+    "first",
+    "last",
+    "often",
+    "always",
+    "never",
+    "once",
+    "had",
+    "could",
+    "might",
+    "may",
+];
+
+impl Ctx<'_, '_> {
+    fn direct_spans(&self) -> Vec<Direct> {
+        let doc = self.doc;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < doc.toks.len() {
+            if doc.toks[i].kind != Kind::Open {
+                i += 1;
+                continue;
+            }
+            let para = doc.toks[i].para;
+            let mut j = i + 1;
+            while j < doc.toks.len()
+                && doc.toks[j].para == para
+                && !matches!(doc.toks[j].kind, Kind::Close | Kind::Open)
+            {
+                j += 1;
+            }
+            let closed = j < doc.toks.len() && doc.toks[j].para == para && doc.toks[j].kind == Kind::Close;
+            if j > i + 1 {
+                out.push(Direct { open: i, content_end: j, closed });
+            }
+            i = if closed { j + 1 } else { j };
+        }
+        out
+    }
+
+    /// The person a subject ending just before token `v` names: a name, a pronoun or a role
+    /// noun. Returns the person and, for a role noun, its span as an extra mention.
+    fn subject_before(&self, v: usize) -> Option<(usize, Option<Span>)> {
+        let doc = self.doc;
+        let mut e = v;
+        while e > 0 && doc.is_word(e - 1) && AUXILIARIES.contains(&doc.lw(e - 1)) {
+            e -= 1;
+        }
+        if e == 0 || !doc.same_sentence(e - 1, v) {
+            return None;
+        }
+        if let Some(&(pi, _)) = self.index.by_end.get(&e) {
+            return Some((pi, None));
+        }
+        // `X, a spokesman for Y, said`: skip the appositive back to the name.
+        if doc.is_punct(e - 1, ',') {
+            // The appositive may hold commas itself (`a salesman from Sumter, South Carolina,`).
+            let floor = e.saturating_sub(36);
+            let mut c = e;
+            while c > floor && doc.same_sentence(c - 1, v) && doc.toks[c - 1].kind != Kind::Close {
+                c -= 1;
+                if doc.is_punct(c, ',')
+                    && let Some(&(pi, _)) = self.index.by_end.get(&c)
+                {
+                    return Some((pi, None));
+                }
+            }
+        }
+        let lw = doc.lw(e - 1);
+        if let Some(g) = pronoun(lw) {
+            return self.resolve_pronoun(e - 1, g).map(|p| (p, None));
+        }
+        // `X criticized the plan, saying ...`: the clause's subject opens the sentence.
+        if doc.lw(v).ends_with("ing") && doc.is_punct(e - 1, ',') {
+            let mut s = v;
+            while s > 0 && doc.same_sentence(s - 1, v) {
+                s -= 1;
+            }
+            let s = self.skip_honorifics(s);
+            if let Some(&(pi, _)) = self.index.by_start.get(&s) {
+                return Some((pi, None));
+            }
+            if let Some(g) = pronoun(doc.lw(s)) {
+                return self.resolve_pronoun(s, g).map(|p| (p, None));
+            }
+        }
+        self.role_noun_before(e)
+    }
+
+    /// The person a subject starting at token `s` (after a verb: `said X`) names.
+    fn subject_after(&self, s: usize) -> Option<(usize, Option<Span>)> {
+        let doc = self.doc;
+        let s = self.skip_honorifics(s);
+        if let Some(&(pi, _)) = self.index.by_start.get(&s) {
+            return Some((pi, None));
+        }
+        if let Some(g) = pronoun(doc.lw(s)) {
+            return self.resolve_pronoun(s, g).map(|p| (p, None));
+        }
+        // `said the minister`
+        let mut e = s;
+        while e < doc.toks.len() && e < s + 5 && doc.is_word(e) && doc.same_sentence(s, e) {
+            e += 1;
+            if self.names.is_title_head(doc.lw(e - 1)) {
+                return self.role_noun_before(e);
+            }
+        }
+        None
+    }
+
+    /// `the minister`, `the Democratic presidential nominee` ending before token `e`: the last
+    /// person named before it whose title has that head word.
+    fn role_noun_before(&self, e: usize) -> Option<(usize, Option<Span>)> {
+        let doc = self.doc;
+        if e == 0 || !doc.is_word(e - 1) || !self.names.is_title_head(doc.lw(e - 1)) {
+            return None;
+        }
+        let head = doc.lw(e - 1);
+        let mut s = e - 1;
+        while s > 0 && doc.is_word(s - 1) && doc.same_sentence(s - 1, e - 1) {
+            let lw = doc.lw(s - 1);
+            if lw == "the" {
+                s -= 1;
+                break;
+            }
+            if self.names.is_title_modifier(lw) || self.names.country(lw).is_some() || doc.toks[s - 1].cap {
+                s -= 1;
+                continue;
+            }
+            return None;
+        }
+        if !doc.lw(s).eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let pos = self.index.order.partition_point(|&(t, _)| t < s);
+        self.index.order[..pos].iter().rev().take(32).find_map(|&(_, pi)| {
+            let role = &self.roles[pi];
+            let title = role.title.as_ref()?.to_ascii_lowercase();
+            title
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == head)
+                .then_some((pi, Some(doc.span(s, e))))
+        })
+    }
+
+    /// The first token after honorifics and ranks (`Mr.`, `Dr`, `Gen.`) from `i` on.
+    fn skip_honorifics(&self, mut i: usize) -> usize {
+        let doc = self.doc;
+        while doc.is_word(i)
+            && (self.names.honorific(doc.lw(i)).is_some() || self.names.rank(doc.lw(i)).is_some())
+        {
+            i += 1;
+            if doc.is_punct(i, '.') {
+                i += 1;
+            }
+        }
+        i
+    }
+
+    /// The person `he`/`she` at token `at` refers to: among the last few compatible people named,
+    /// the nearest one named as a subject (opening a sentence or followed by a reporting verb)
+    /// within the last three sentences, else the nearest one.
+    fn resolve_pronoun(&self, at: usize, gender: Gender) -> Option<usize> {
+        let doc = self.doc;
+        let pos = self.index.order.partition_point(|&(t, _)| t < at);
+        let recent: Vec<(usize, usize)> = self.index.order[..pos]
+            .iter()
+            .rev()
+            .take(12)
+            .copied()
+            .filter(|&(_, pi)| self.people[pi].gender.compatible(gender))
+            .collect();
+        let sent = doc.toks.get(at).map_or(0, |t| t.sent);
+        let subject = recent.iter().find(|&&(t, pi)| {
+            let near = doc.toks[t].sent + 3 >= sent;
+            let opens = t == 0 || doc.toks[t - 1].sent != doc.toks[t].sent || doc.is_punct(t - 1, '-');
+            let end = self.index.by_start.get(&t).map_or(t + 1, |&(_, e)| e);
+            let speaks = self.is_say(end)
+                || (doc.is_word(end) && AUXILIARIES.contains(&doc.lw(end)) && self.is_say(end + 1));
+            near && (opens || speaks) && self.people[pi].confirmed
+        });
+        subject.or(recent.first()).map(|&(_, pi)| pi)
+    }
+
+    fn is_say(&self, i: usize) -> bool {
+        self.doc.is_word(i) && self.names.is_say_verb(self.doc.lw(i))
+    }
+
+    fn attribute_directs(&self, directs: &[Direct], indirect: &[Found]) -> Vec<Found> {
+        let doc = self.doc;
+        let mut found: Vec<Option<(usize, Option<Span>, String)>> = Vec::with_capacity(directs.len());
+        for d in directs {
+            found.push(self.direct_cue(d));
+        }
+        // Unattributed: the speaker of the quote this one continues, else of the paragraph.
+        for k in 0..directs.len() {
+            if found[k].is_some() {
+                continue;
+            }
+            let d = &directs[k];
+            let para = doc.toks[d.open].para;
+            // Without a cue of its own, a short quoted phrase is a title or a scare quote.
+            if (d.open + 1..d.content_end).filter(|&t| doc.is_word(t)).count() < 4 {
+                continue;
+            }
+            if k > 0 && !directs[k - 1].closed && doc.toks[directs[k - 1].open].para + 1 == para {
+                found[k] = found[k - 1].clone();
+                continue;
+            }
+            // A bounded window keeps this linear however many quotes a paragraph has.
+            let same_para = (k.saturating_sub(WINDOW)..(k + WINDOW).min(directs.len()))
+                .filter(|&o| o != k && doc.toks[directs[o].open].para == para)
+                .filter_map(|o| found[o].clone().map(|f| (directs[o].open.abs_diff(d.open), f)))
+                .min_by_key(|(dist, _)| *dist)
+                .map(|(_, f)| f);
+            let (ps, pe) = self.para_bounds(para);
+            let first = indirect.partition_point(|(_, q, _)| q.span.start < ps);
+            let from_indirect = indirect
+                .get(first)
+                .filter(|(_, q, _)| q.span.end <= pe)
+                .map(|(pi, q, _)| (*pi, q.cue.clone().unwrap_or_default()));
+            found[k] = same_para.or_else(|| from_indirect.map(|(pi, cue)| (pi, None, cue)));
+            // A paragraph that is all quote, after a paragraph whose speaker is known.
+            if found[k].is_none()
+                && d.open > 0
+                && doc.toks[d.open - 1].para + 1 == para
+                && self.opens_paragraph(d.open)
+            {
+                found[k] = self.last_speaker_before(k, directs, &found, indirect);
+            }
+        }
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < directs.len() {
+            let Some((pi, extra, cue)) = found[k].clone() else {
+                k += 1;
+                continue;
+            };
+            let d = &directs[k];
+            let mut text = doc.span_text(d.open + 1, d.content_end);
+            let mut span = doc.span(d.open + 1, d.content_end);
+            // `"A," X said, "B."`: one quote around the attribution.
+            if k + 1 < directs.len()
+                && found[k + 1].as_ref().is_some_and(|f| f.0 == pi)
+                && d.closed
+                && doc.same_sentence(d.content_end, directs[k + 1].open)
+                && directs[k + 1].open <= d.content_end + 8
+            {
+                let n = &directs[k + 1];
+                while text.ends_with([',', ' ']) {
+                    text.pop();
+                }
+                text.push(' ');
+                text.push_str(&doc.span_text(n.open + 1, n.content_end));
+                span = Span::new(span.start, doc.span(n.open + 1, n.content_end).end);
+                k += 1;
+            }
+            let text = text.trim_end_matches([',', ' ']).to_string();
+            out.push((
+                pi,
+                Quote { text, span, cue: (!cue.is_empty()).then_some(cue), kind: QuoteKind::Direct },
+                extra,
+            ));
+            k += 1;
+        }
+        out
+    }
+
+    fn opens_paragraph(&self, i: usize) -> bool {
+        i == 0 || self.doc.toks[i - 1].para != self.doc.toks[i].para
+    }
+
+    /// Byte range of paragraph `para`.
+    fn para_bounds(&self, para: u32) -> (usize, usize) {
+        self.paras.get(para as usize).copied().unwrap_or((0, 0))
+    }
+
+    fn last_speaker_before(
+        &self,
+        k: usize,
+        directs: &[Direct],
+        found: &[Option<(usize, Option<Span>, String)>],
+        indirect: &[Found],
+    ) -> Option<(usize, Option<Span>, String)> {
+        let at = directs[k].open;
+        let prev_para = self.doc.toks[at - 1].para;
+        let (start, _) = self.para_bounds(prev_para);
+        let end = self.doc.toks[at - 1].end;
+        let d = (k.saturating_sub(WINDOW)..k)
+            .rev()
+            .find(|&o| found[o].is_some() && self.doc.toks[directs[o].open].para == prev_para)
+            .map(|o| (self.doc.toks[directs[o].open].start, found[o].clone()));
+        let upto = indirect.partition_point(|(_, q, _)| q.span.start < end);
+        let i = indirect[..upto]
+            .last()
+            .filter(|(_, q, _)| q.span.start >= start && q.span.end <= end)
+            .map(|(pi, q, _)| (q.span.start, Some((*pi, None, q.cue.clone().unwrap_or_default()))));
+        match (d, i) {
+            (Some(a), Some(b)) => {
+                if a.0 > b.0 {
+                    a.1
+                } else {
+                    b.1
+                }
+            }
+            (Some(a), None) => a.1,
+            (None, Some(b)) => b.1,
+            (None, None) => None,
+        }
+    }
+
+    /// The cue written next to a direct quote.
+    fn direct_cue(&self, d: &Direct) -> Option<(usize, Option<Span>, String)> {
+        let doc = self.doc;
+        // After: `"...," X said` / `"...," said X` / `"...," he added`.
+        if d.closed {
+            let mut j = d.content_end + 1;
+            if doc.is_punct(j, ',') {
+                j += 1;
+            }
+            if j < doc.toks.len() && doc.same_sentence(d.content_end, j)
+                || doc.toks.get(j).is_some_and(|t| t.para == doc.toks[d.open].para)
+            {
+                if self.is_say(j) {
+                    if let Some((pi, extra)) = self.subject_after(j + 1) {
+                        return Some((pi, extra, doc.lw(j).to_string()));
+                    }
+                } else {
+                    // subject then verb, within a few tokens
+                    for v in j + 1..(j + 8).min(doc.toks.len()) {
+                        if self.is_say(v) {
+                            if let Some((pi, extra)) = self.subject_before(v)
+                                && self.subject_starts_at_or_after(pi, extra, j, v)
+                            {
+                                return Some((pi, extra, doc.lw(v).to_string()));
+                            }
+                            break;
+                        }
+                        if !doc.is_word(v) && !doc.is_punct(v, ',') && !doc.is_punct(v, '.') {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        // Before: `X said: "..."`, `X told reporters, "..."`.
+        let open = d.open;
+        let floor = open.saturating_sub(12);
+        let mut v = open;
+        while v > floor {
+            v -= 1;
+            let near =
+                doc.same_sentence(v, open) || (doc.toks[v].para == doc.toks[open].para && v + 2 >= open);
+            if !near {
+                break;
+            }
+            if doc.toks[v].kind == Kind::Close {
+                break;
+            }
+            if self.is_say(v) {
+                if let Some((pi, extra)) = self.subject_before(v) {
+                    return Some((pi, extra, doc.lw(v).to_string()));
+                }
+                // `said X: "..."`: the name must end right at the punctuation before the quote.
+                let colon = open > 0 && matches!(doc.toks[open - 1].kind, Kind::Punct(':' | ','));
+                if colon
+                    && let Some((pi, extra)) = self.subject_after(v + 1)
+                    && self.index.by_end.get(&(open - 1)).is_some_and(|&(p, _)| p == pi)
+                {
+                    return Some((pi, extra, doc.lw(v).to_string()));
+                }
+                break;
+            }
+        }
+        None
+    }
+
+    fn subject_starts_at_or_after(&self, pi: usize, extra: Option<Span>, j: usize, v: usize) -> bool {
+        if let Some(span) = extra {
+            return span.start >= self.doc.toks[j].start;
+        }
+        // The name or pronoun lies between j and v.
+        (j..v).any(|t| {
+            self.index.by_start.get(&t).is_some_and(|&(p, _)| p == pi) || pronoun(self.doc.lw(t)).is_some()
+        })
+    }
+
+    /// Indirect speech, skipping tokens inside quotation marks.
+    fn indirect(&self, inside: &[bool]) -> Vec<Found> {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let mut out = Vec::new();
+        let mut s = 0;
+        while s < n {
+            let mut e = s;
+            while e < n && doc.toks[e].sent == doc.toks[s].sent {
+                e += 1;
+            }
+            self.sentence(s, e, inside, &mut out);
+            s = e;
+        }
+        out
+    }
+
+    fn sentence(&self, s: usize, e: usize, inside: &[bool], out: &mut Vec<Found>) {
+        let doc = self.doc;
+        // The dateline lead (`NEW YORK (Reuters) -`) is not part of the first sentence.
+        let s = (s..(s + 12).min(e))
+            .find(|&k| {
+                matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–' | '_'))
+                    && k > s
+                    && (s..k).all(|j| {
+                        doc.toks[j].upper
+                            || matches!(doc.toks[j].kind, Kind::Punct(',' | '(' | ')' | '.'))
+                            || (doc.is_word(j)
+                                && (doc.toks[j].cap || doc.w(j).starts_with(|c: char| c.is_ascii_digit())))
+                    })
+            })
+            .map_or(s, |k| k + 1);
+        if s >= e {
+            return;
+        }
+        // Content end: before the final punctuation.
+        let mut ce = e;
+        while ce > s && matches!(doc.toks[ce - 1].kind, Kind::Punct('.' | '!' | '?' | ';' | ':')) {
+            ce -= 1;
+        }
+        // `according to X, ...` / `..., according to X.`
+        for a in s..e.saturating_sub(2) {
+            if doc.lw(a) != "according" || doc.lw(a + 1) != "to" || inside[a] {
+                continue;
+            }
+            let mut j = a + 2;
+            while j < a + 10
+                && doc.is_word(j)
+                && !self.index.by_start.contains_key(&j)
+                && (self.names.is_title_head(doc.lw(j))
+                    || self.names.is_title_modifier(doc.lw(j))
+                    || self.names.honorific(doc.lw(j)).is_some()
+                    || matches!(doc.lw(j), "the" | "a" | "an"))
+            {
+                j += 1;
+                if doc.is_punct(j, '.') {
+                    j += 1;
+                }
+            }
+            let Some(&(pi, mend)) = self.index.by_start.get(&j) else { continue };
+            if a == s {
+                // Content after the comma that closes the attribution.
+                let Some(c) = (mend..ce).find(|&k| doc.is_punct(k, ',')) else { continue };
+                self.push(out, pi, None, c + 1, ce, "according to", inside);
+            } else if a > s && doc.is_punct(a - 1, ',') {
+                self.push(out, pi, None, s, a - 1, "according to", inside);
+            }
+        }
+        for v in s..e {
+            if inside[v] || !self.is_say(v) {
+                continue;
+            }
+            let cue = doc.lw(v).to_string();
+            // `..., X said.` / `..., said X.`: the content comes first.
+            // `..., X said [on Tuesday | in a statement].`: nothing but an adjunct after the verb.
+            let tail_short = |from: usize| from + 4 >= ce && (from..ce).all(|k| !self.is_say(k));
+            if let Some((pi, extra)) = self.subject_before(v) {
+                let subj_start =
+                    extra.map_or_else(|| self.mention_start_before(v), |sp| self.token_at(sp.start));
+                // `..., analyst Dana Whitaker said.`: titles may stand between comma and name.
+                let subj_start = subj_start.map(|mut ss| {
+                    while ss > s + 1
+                        && doc.is_word(ss - 1)
+                        && (self.names.is_title_head(doc.lw(ss - 1))
+                            || self.names.is_title_modifier(doc.lw(ss - 1))
+                            || matches!(doc.lw(ss - 1), "the" | "a" | "an"))
+                    {
+                        ss -= 1;
+                    }
+                    ss
+                });
+                if let Some(ss) = subj_start
+                    && ss > s
+                    && doc.is_punct(ss - 1, ',')
+                    && (s..ss).filter(|&k| doc.is_word(k)).count() >= 3
+                    && tail_short(v + 1)
+                {
+                    if !inside[s] {
+                        self.push(out, pi, extra, s, ss - 1, &cue, inside);
+                    }
+                    continue;
+                }
+                if let Some(start) = self.content_start(v, ce)
+                    && !inside[start]
+                    && doc.toks[start].kind != Kind::Open
+                {
+                    self.push(out, pi, extra, start, ce, &cue, inside);
+                }
+                continue;
+            }
+            if v > s
+                && doc.is_punct(v - 1, ',')
+                && tail_short(v + 1)
+                && !inside[s]
+                && let Some((pi, extra)) = self.subject_after(v + 1)
+            {
+                self.push(out, pi, extra, s, v - 1, &cue, inside);
+            }
+        }
+    }
+
+    fn token_at(&self, byte: usize) -> Option<usize> {
+        let k = self.doc.toks.partition_point(|t| t.start < byte);
+        (k < self.doc.toks.len()).then_some(k)
+    }
+
+    fn mention_start_before(&self, v: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut e = v;
+        while e > 0 && doc.is_word(e - 1) && AUXILIARIES.contains(&doc.lw(e - 1)) {
+            e -= 1;
+        }
+        if let Some(&(_, start)) = self.index.by_end.get(&e) {
+            return Some(start);
+        }
+        (e > 0 && pronoun(doc.lw(e - 1)).is_some()).then(|| e - 1)
+    }
+
+    /// Where the reported content starts after the verb at `v`.
+    fn content_start(&self, v: usize, ce: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut k = v + 1;
+        // `told reporters`, `told Reuters`, `told the conference`
+        if matches!(doc.lw(v), "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned") {
+            if doc.is_cap_word(k) {
+                while k < ce && doc.is_cap_word(k) {
+                    k += 1;
+                }
+                if doc.toks.get(k).is_some_and(|t| t.kind == Kind::Poss) {
+                    k += 1;
+                    while k < ce && doc.is_word(k) && k < v + 6 && !AUDIENCE.contains(&doc.lw(k)) {
+                        k += 1;
+                    }
+                    if AUDIENCE.contains(&doc.lw(k)) {
+                        k += 1;
+                    }
+                }
+            } else if let Some(n) = (k..(k + 4).min(ce)).find(|&n| AUDIENCE.contains(&doc.lw(n))) {
+                let determiners = (k..n)
+                    .all(|x| doc.is_word(x) && !NOT_CONTENT.contains(&doc.lw(x)) && doc.lw(x) != "that");
+                if determiners {
+                    k = n + 1;
+                }
+            }
+        }
+        // `that` within a few tokens (`said on Tuesday that`).
+        if let Some(t) = (k..(k + 9).min(ce)).find(|&t| doc.lw(t) == "that" && doc.is_word(t)) {
+            let clean = (k..t).all(|x| doc.is_word(x) || doc.is_punct(x, ','));
+            if clean {
+                return (t + 1 < ce).then_some(t + 1);
+            }
+        }
+        while k < ce && matches!(doc.toks[k].kind, Kind::Punct(',' | ':')) {
+            k += 1;
+        }
+        if k >= ce {
+            return None;
+        }
+        // The content must read as a clause: not a preposition or an object.
+        let lw = doc.lw(k);
+        if NOT_CONTENT.contains(&lw) || doc.toks[k].kind == Kind::Punct('(') {
+            return None;
+        }
+        Some(k)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &self,
+        out: &mut Vec<Found>,
+        pi: usize,
+        extra: Option<Span>,
+        a: usize,
+        b: usize,
+        cue: &str,
+        inside: &[bool],
+    ) {
+        let doc = self.doc;
+        let mut b = b.min(doc.toks.len());
+        if a >= b {
+            return;
+        }
+        // Longer than any reported clause: a run-on list, not speech (and keeps the work linear).
+        if b > a + 200 {
+            return;
+        }
+        // An aside after a dash is the writer's, not the speaker's.
+        if doc.toks[a].kind != Kind::Open
+            && let Some(d) =
+                (a + 3..b).find(|&k| matches!(doc.toks[k].kind, Kind::Punct('—' | '–')) && !inside[k])
+        {
+            b = d;
+        }
+        while b > a && matches!(doc.toks[b - 1].kind, Kind::Punct(',' | '.' | ';' | ':')) {
+            b -= 1;
+        }
+        let words = (a..b).filter(|&k| doc.is_word(k)).count();
+        if words < 3 || inside[a] && inside[b - 1] && doc.toks[a].kind != Kind::Open {
+            return;
+        }
+        let kind = if doc.toks[a].kind == Kind::Open && b > a && doc.toks[b - 1].kind == Kind::Close {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Indirect
+        };
+        let quote =
+            Quote { text: doc.span_text(a, b), span: doc.span(a, b), cue: Some(cue.to_string()), kind };
+        out.push((pi, quote, extra));
+    }
+}
+
+fn pronoun(lw: &str) -> Option<Gender> {
+    match lw {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
