@@ -27,7 +27,6 @@ run: dev ## parse the bundled reference article and print it as JSON
 
 .PHONY: test
 test: dev ## every test: cargo test (Rust) and pytest (Python)
-	cargo test --all-features --quiet
 	cargo test --quiet
 	$(PY) -m pytest tests/python -q
 
