@@ -110,7 +110,11 @@ def test_speakers_frame_is_tidy_and_keyed(series: pd.Series) -> None:
     assert list(df.columns) == list(newswire._newswire.SPEAKER_COLUMNS)
     assert df.index.name == "article"
     expected = _tidy_expected(series, lambda a: [(s.name, s.title, len(s.quotes)) for s in a.speakers])
-    got = [(label, r.name, r.title if isinstance(r.title, str) else None, r.quotes) for label, r in df.iterrows()]
+    # `row.name` is the row's index label in pandas, so columns are read by key.
+    got = [
+        (label, r["name"], r["title"] if isinstance(r["title"], str) else None, r["quotes"])
+        for label, r in df.iterrows()
+    ]
     assert got == expected
 
 
