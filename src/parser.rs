@@ -123,13 +123,10 @@ impl Parser {
 
         if let Some(found) = dateline {
             let mut dateline = found.dateline;
-            dateline.date = dateline
-                .date_text
-                .as_deref()
-                .and_then(|d| {
-                    let reference = published_date.or_else(|| parse::dates::document_date(text));
-                    parse::dates::resolve_dateline_date(d, reference)
-                });
+            dateline.date = dateline.date_text.as_deref().and_then(|d| {
+                let reference = published_date.or_else(|| parse::dates::document_date(text));
+                parse::dates::resolve_dateline_date(d, reference)
+            });
             if let (Some(date), Some(published)) = (dateline.date, published_date) {
                 article.warnings.extend(parse::dates::check_dateline_date(date, published, dateline.span));
             }

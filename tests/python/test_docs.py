@@ -1,4 +1,4 @@
-"""The Python examples in docs/python.md run as written (from the repository root)."""
+"""The Python examples in README.md run as written (from the repository root)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 
-DOC = ROOT / "docs" / "python.md"
+DOC = ROOT / "README.md"
 
 
 def _blocks() -> list[str]:

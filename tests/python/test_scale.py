@@ -35,7 +35,7 @@ def test_dask_map_partitions_on_local_cluster(reference_text: str, stories: list
     assert remote == newswire.parse(reference_text)
 
 
-def _parse_batches(batches):  # the Spark recipe from docs/python.md
+def _parse_batches(batches):  # the Spark recipe from README.md
     for pdf in batches:
         frame = newswire.to_frame(pdf["text"], columns=["headline", "agency", "dateline_city"], errors="coerce")
         yield frame.astype({"agency": "object"}).reset_index(drop=True)
