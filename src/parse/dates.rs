@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate};
 use regex::Regex;
 
-use super::timestamp::{month_number, weekday_number};
+use super::timestamp::{self, month_number, weekday_number};
 use crate::article::{DateMention, Span, Text, Warning};
 
 /// How far a year-less date may be from the reference and still take its year (days).
@@ -17,21 +17,10 @@ const NEAREST_YEAR_WINDOW: i64 = 183;
 fn lenient_month(word: &str) -> Option<u32> {
     month_number(word).or_else(|| {
         let lower = word.trim_end_matches('.').to_ascii_lowercase();
-        const FULL: [&str; 12] = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        FULL.iter().position(|m| lower.starts_with(m) && lower.len() == m.len() + 1).map(|i| i as u32 + 1)
+        timestamp::MONTHS
+            .iter()
+            .position(|m| lower.starts_with(m) && lower.len() == m.len() + 1)
+            .map(|i| i as u32 + 1)
     })
 }
 
@@ -135,11 +124,11 @@ pub fn document_date(text: &str) -> Option<NaiveDate> {
 }
 
 const DAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-const MONTHS: &str = "Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|April|Apr\\.|May|June|July|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?";
+const MONTH_PATTERN: &str = "Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|April|Apr\\.|May|June|July|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?";
 
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?P<prep>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate)\s+)?(?P<weekday>{DAYS})\b(?:\s+(?:morning|afternoon|evening|night))?|\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b|\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|month|year|weekend)\b|\b(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\s+)?(?P<month>{MONTHS})\s?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTHS})\b(?:,?\s+(?P<year2>(?:19|20)\d{{2}})\b)?"
+        r"\b(?:(?P<prep>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate)\s+)?(?P<weekday>{DAYS})\b(?:\s+(?:morning|afternoon|evening|night))?|\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b|\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|month|year|weekend)\b|\b(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\s+)?(?P<month>{MONTH_PATTERN})\s?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_PATTERN})\b(?:,?\s+(?P<year2>(?:19|20)\d{{2}})\b)?"
     ))
     .expect("valid regex")
 });

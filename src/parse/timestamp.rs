@@ -29,7 +29,8 @@ const LABELS: [&str; 12] = [
     "released",
 ];
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
