@@ -259,3 +259,51 @@ fn odd_input_never_panics_and_matches_only_whole_words() {
     let terms: Vec<&str> = a.topics.iter().flat_map(|t| t.evidence.iter().map(|e| e.term.as_str())).collect();
     assert!(terms.contains(&"warfare") && !terms.contains(&"war"), "{terms:?}");
 }
+
+fn evidence_terms(a: &Article) -> Vec<(&str, &str)> {
+    a.topics.iter().flat_map(|t| t.evidence.iter().map(move |e| (t.code.as_str(), e.term.as_str()))).collect()
+}
+
+#[test]
+fn a_result_near_the_top_is_evidence_for_sport() {
+    let text = "Hawks Edge Owls 3-1\n\nThe visitors held on for a 112-106 win on Sunday night.";
+    let a = parse(text);
+    assert_eq!(a.topics[0].top_level, "medtop:15000000", "{:?}", a.topics);
+    let sport = a.topics.iter().find(|t| t.code == "medtop:15000000").expect("sport");
+    let scores: Vec<&str> = sport
+        .evidence
+        .iter()
+        .filter(|e| e.term == "score n-n")
+        .map(|e| &text[e.span.start..e.span.end])
+        .collect();
+    assert_eq!(scores.len(), 2, "{:?}", sport.evidence);
+    assert!(scores.contains(&"3-1") && scores.contains(&"112-106"));
+}
+
+#[test]
+fn years_phone_numbers_money_and_vote_tallies_are_not_results() {
+    for text in [
+        "Budget For 2004-05 Agreed\n\nThe plan runs to 2006-07, officials said.",
+        "Help Line Opens\n\nCall 1-800-555-0199 or 020-7946-0000 for advice.",
+        "Fares Rise\n\nTickets will cost $3-4 more and fees 5-6% more.",
+        "Court Rules On Appeal\n\nJustices ruled in a 5-4 decision after a 6-3 vote last year.",
+    ] {
+        let a = parse(text);
+        assert!(evidence_terms(&a).iter().all(|(_, t)| *t != "score n-n"), "{text}: {:?}", a.topics);
+    }
+}
+
+#[test]
+fn neutral_idioms_hide_the_topic_words_inside_them() {
+    let a = parse("Minister Under Fire\n\nThe minister came under fire as his job was at stake.");
+    let terms = evidence_terms(&a);
+    assert!(terms.iter().all(|(_, t)| !matches!(*t, "fire" | "stake")), "{terms:?}");
+    assert_eq!(a.topics[0].top_level, "medtop:11000000");
+
+    // A user's neutral phrase does the same; the shared parser still reads the word.
+    let text = "Quiet Harvest Moon\n\nThe harvest moon rose over the hills.";
+    assert!(evidence_terms(&parse(text)).iter().any(|(_, t)| t.starts_with("harvest")));
+    let parser = Parser::builder().topic_lexicon_toml("neutral = [\"harvest moon\"]").unwrap().build();
+    let quiet = parser.parse(text).unwrap();
+    assert!(evidence_terms(&quiet).iter().all(|(_, t)| !t.starts_with("harvest")), "{:?}", quiet.topics);
+}

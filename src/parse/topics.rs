@@ -26,6 +26,16 @@ const MAX_TOP_LEVEL: usize = 5;
 const MAX_TOPICS: usize = 12;
 const MAX_EVIDENCE: usize = 8;
 
+/// A result written as `3-1` or `112-106` near the top of a story is evidence for sport.
+const SCORE_TOPIC: &str = "medtop:15000000";
+const SCORE_WEIGHT: f32 = 2.0;
+/// How it is shown as evidence.
+const SCORE_TERM: &str = "score n-n";
+/// Results sit in the headline and the first paragraphs; looking further finds only tallies.
+const SCORE_REGIONS: usize = 3;
+/// Words after `5-4` that make it a tally, not a result.
+const TALLY_WORDS: &[&str] = &["vote", "votes", "ruling", "decision", "majority", "verdict"];
+
 /// A stretch of the text to classify and how much its matches count.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Region {
@@ -78,15 +88,24 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
     let mut hits: Vec<Hit<'_>> = Vec::new();
     // Repeats of one term count less each time: 1, 1/2, 1/3 ...
     let mut repeats: HashMap<(usize, usize), u32> = HashMap::new();
-    for region in regions {
+    let mut add = |topic: usize, pattern: usize, term, span, weight: f32, region: &Region| {
+        let seen = repeats.entry((topic, pattern)).or_insert(0);
+        *seen += 1;
+        let weight = f64::from(weight) * region.weight / f64::from(*seen);
+        hits.push(Hit { topic, term, span, weight });
+    };
+    let score_topic = vocabulary.index(SCORE_TOPIC);
+    for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
         for m in lexicon.find(slice) {
             let span = m.span.shifted(region.span.start);
             for (topic, weight, term) in lexicon.entries(&m, slice) {
-                let seen = repeats.entry((topic, m.pattern)).or_insert(0);
-                *seen += 1;
-                let weight = f64::from(weight) * region.weight / f64::from(*seen);
-                hits.push(Hit { topic, term, span, weight });
+                add(topic, m.pattern, term, span, weight, region);
+            }
+        }
+        if let Some(topic) = score_topic.filter(|_| r < SCORE_REGIONS) {
+            for span in scores(slice) {
+                add(topic, usize::MAX, SCORE_TERM, span.shifted(region.span.start), SCORE_WEIGHT, region);
             }
         }
     }
@@ -187,6 +206,40 @@ fn evidence(hits: &[Hit<'_>], topic: usize, lexicon: &TopicLexicon) -> Vec<Evide
         }
     }
     evidence
+}
+
+/// Results such as `3-1`, `7-6` or `112-106`: one to three digits on each side of a hyphen,
+/// standing alone (not `2004-05`, `1-800-555`, `$3-4`, `5-4 vote`).
+fn scores(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let digits_before =
+        |end: usize| bytes[..end].iter().rev().take(4).take_while(|b| b.is_ascii_digit()).count();
+    let digits_after =
+        |start: usize| bytes[start..].iter().take(4).take_while(|b| b.is_ascii_digit()).count();
+    let free_before = |i: usize| {
+        text.get(..i).and_then(|s| s.chars().next_back()).is_none_or(|c| {
+            !(c.is_alphanumeric() || matches!(c, '$' | '£' | '€' | '.' | ',' | '-' | '/' | ':'))
+        })
+    };
+    let free_after = |i: usize| {
+        let rest = text.get(i..).unwrap_or("");
+        let mut chars = rest.chars();
+        match chars.next() {
+            None => true,
+            Some(c) if c.is_alphanumeric() || matches!(c, '%' | '-' | '/' | ':') => false,
+            Some('.' | ',') => !chars.next().is_some_and(|n| n.is_ascii_digit()),
+            Some(_) => {
+                let next_word = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                !TALLY_WORDS.iter().any(|w| w.eq_ignore_ascii_case(next_word))
+            }
+        }
+    };
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'-').filter_map(move |(i, _)| {
+        let (before, after) = (digits_before(i), digits_after(i + 1));
+        let (start, end) = (i - before, i + 1 + after);
+        ((1..=3).contains(&before) && (1..=3).contains(&after) && free_before(start) && free_after(end))
+            .then(|| Span::new(start, end))
+    })
 }
 
 fn round4(x: f64) -> f64 {

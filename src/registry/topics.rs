@@ -173,6 +173,8 @@ struct LexiconFile {
     #[serde(default)]
     exclude_labels: Vec<String>,
     #[serde(default)]
+    neutral: Vec<String>,
+    #[serde(default)]
     terms: Vec<TermGroup>,
 }
 
@@ -203,15 +205,24 @@ fn default_weight() -> f32 {
 ///
 /// A top-level `exclude_labels = [...]` list (used by the embedded lexicon to keep generic
 /// vocabulary labels such as `game` out of the matcher) is accepted and applies to the whole
-/// lexicon.
+/// lexicon, and so is a `neutral = [...]` list of idioms that count for no topic and hide the
+/// terms inside them (`at stake` is not a stake in a company).
 pub fn parse_lexicon_toml(toml_text: &str) -> Result<Vec<LexiconTerm>, DataError> {
-    parse_file(toml_text).map(|(terms, _)| terms)
+    parse_file(toml_text).map(|file| file.terms)
 }
 
-fn parse_file(toml_text: &str) -> Result<(Vec<LexiconTerm>, Vec<String>), DataError> {
+/// The parts of a lexicon file, resolved.
+struct Parsed {
+    terms: Vec<LexiconTerm>,
+    excluded: Vec<String>,
+    neutral: Vec<String>,
+}
+
+fn parse_file(toml_text: &str) -> Result<Parsed, DataError> {
     let file: LexiconFile =
         toml::from_str(toml_text).map_err(|e| Error::data(format!("topic lexicon: {e}")))?;
     let excluded = file.exclude_labels.iter().map(|l| l.to_lowercase()).collect();
+    let neutral = file.neutral;
     let terms = file
         .terms
         .into_iter()
@@ -220,7 +231,7 @@ fn parse_file(toml_text: &str) -> Result<(Vec<LexiconTerm>, Vec<String>), DataEr
             g.terms.into_iter().map(move |term| LexiconTerm { code: code.clone(), term, weight, cased })
         })
         .collect();
-    Ok((terms, excluded))
+    Ok(Parsed { terms, excluded, neutral })
 }
 
 /// What one pattern of the automaton stands for.
@@ -255,16 +266,14 @@ pub struct TopicLexicon {
     vocabulary: Arc<Vocabulary>,
     terms: Vec<LexiconTerm>,
     excluded_labels: Vec<String>,
+    neutral: Vec<String>,
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
 }
 
 static LEXICON_DEFAULT: LazyLock<Arc<TopicLexicon>> = LazyLock::new(|| {
-    let (terms, excluded) = parse_file(LEXICON).expect("data/topic_lexicon.toml is valid");
-    Arc::new(
-        TopicLexicon::compile(Vocabulary::embedded(), terms, excluded)
-            .expect("data/topic_lexicon.toml compiles"),
-    )
+    let file = parse_file(LEXICON).expect("data/topic_lexicon.toml is valid");
+    Arc::new(TopicLexicon::compile(Vocabulary::embedded(), file).expect("data/topic_lexicon.toml compiles"))
 });
 
 impl TopicLexicon {
@@ -278,17 +287,20 @@ impl TopicLexicon {
     pub fn with_terms(&self, extra: &[LexiconTerm]) -> Result<TopicLexicon, DataError> {
         let mut terms = self.terms.clone();
         terms.extend_from_slice(extra);
-        TopicLexicon::compile(Arc::clone(&self.vocabulary), terms, self.excluded_labels.clone())
+        let file = Parsed { terms, excluded: self.excluded_labels.clone(), neutral: self.neutral.clone() };
+        TopicLexicon::compile(Arc::clone(&self.vocabulary), file)
     }
 
     /// This lexicon with the terms of lexicon TOML text added (see [`parse_lexicon_toml`]).
     pub fn with_toml(&self, toml_text: &str) -> Result<TopicLexicon, DataError> {
-        let (extra, excluded) = parse_file(toml_text)?;
+        let extra = parse_file(toml_text)?;
         let mut terms = self.terms.clone();
-        terms.extend(extra);
-        let mut all_excluded = self.excluded_labels.clone();
-        all_excluded.extend(excluded);
-        TopicLexicon::compile(Arc::clone(&self.vocabulary), terms, all_excluded)
+        terms.extend(extra.terms);
+        let mut excluded = self.excluded_labels.clone();
+        excluded.extend(extra.excluded);
+        let mut neutral = self.neutral.clone();
+        neutral.extend(extra.neutral);
+        TopicLexicon::compile(Arc::clone(&self.vocabulary), Parsed { terms, excluded, neutral })
     }
 
     /// The Media Topics vocabulary the lexicon points into.
@@ -301,11 +313,8 @@ impl TopicLexicon {
         &self.terms
     }
 
-    fn compile(
-        vocabulary: Arc<Vocabulary>,
-        terms: Vec<LexiconTerm>,
-        excluded_labels: Vec<String>,
-    ) -> Result<Self, DataError> {
+    fn compile(vocabulary: Arc<Vocabulary>, file: Parsed) -> Result<Self, DataError> {
+        let Parsed { terms, excluded: excluded_labels, neutral } = file;
         let mut keys: HashMap<(String, bool), usize> = HashMap::new();
         let mut needles: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -374,6 +383,20 @@ impl TopicLexicon {
                 add(index, label, LABEL_WEIGHT, false, true)?;
             }
         }
+        for phrase in &neutral {
+            let phrase = phrase.trim();
+            if phrase.len() < 2 || phrase.contains('*') {
+                return Err(Error::data(format!(
+                    "topic lexicon: neutral {phrase:?}: a phrase needs 2 characters and no `*`"
+                )));
+            }
+            // A phrase that is also a term keeps its topics; otherwise it matches for nothing.
+            keys.entry((phrase.to_ascii_lowercase(), false)).or_insert_with(|| {
+                needles.push(phrase.to_ascii_lowercase());
+                patterns.push(Pattern { prefix: false, entries: Vec::new() });
+                patterns.len() - 1
+            });
+        }
         // A term listed for a topic and for a narrower one counts once, for the narrower one
         // (which passes it up the hierarchy anyway), with the larger weight.
         for pattern in &mut patterns {
@@ -403,7 +426,7 @@ impl TopicLexicon {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&needles)
             .map_err(|e| Error::data(format!("topic lexicon: cannot compile: {e}")))?;
-        Ok(TopicLexicon { vocabulary, terms, excluded_labels, automaton, patterns })
+        Ok(TopicLexicon { vocabulary, terms, excluded_labels, neutral, automaton, patterns })
     }
 
     /// Every whole-word match in `text`, left to right, longest first where matches overlap.
