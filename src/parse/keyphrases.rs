@@ -5,7 +5,8 @@
 //! candidate scores the position weights of its occurrences (headline and lead count more), times
 //! a bonus for length; a phrase inside a better one (or around a better one) is dropped.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
 use super::topics::Region;
@@ -358,38 +359,76 @@ struct Word {
 }
 
 /// A phrase as the lower-case word ids it is made of (unused slots are `u32::MAX`).
-type Key = [u32; MAX_NAME_WORDS];
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Key([u32; MAX_NAME_WORDS]);
 
-#[derive(Default)]
+impl Hash for Key {
+    /// Only the used slots: most phrases have two to four words, and hashing the empty slots
+    /// would triple the work.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for pair in self.0.chunks(2).take_while(|p| p[0] != u32::MAX) {
+            state.write_u64(u64::from(pair[0]) | u64::from(pair[1]) << 32);
+        }
+    }
+}
+
 struct Candidate {
     score: f64,
     words: usize,
-    spans: Vec<Span>,
 }
 
 struct Lexicon {
-    /// Lower-case forms, by id.
-    forms: Vec<String>,
+    /// The word is a role written before a name (`head`, `chairman`), by id.
+    role: Vec<bool>,
     stop: Vec<bool>,
 }
 
-static STOPSET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOPWORDS.iter().copied().collect());
+/// The stopwords packed into integers (all are shorter than 16 bytes), sorted for binary
+/// search: a few integer comparisons per look-up, no hashing and no string compares.
+static STOPSET: LazyLock<Vec<u128>> = LazyLock::new(|| {
+    let mut words: Vec<u128> = STOPWORDS.iter().filter_map(|w| packed(w)).collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
+/// The bytes of a word of at most 16 bytes as one integer (`None` when longer: no stopword is).
+fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    Some(u128::from_be_bytes(buf))
+}
+
+fn is_listed_stopword(word: &str) -> bool {
+    packed(word).is_some_and(|key| STOPSET.binary_search(&key).is_ok())
+}
 
 /// The keyphrases of the text in `regions`, best first.
 pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
     let (words, lexicon) = words(text, regions);
     let stop = |w: &Word| lexicon.stop[w.id as usize];
-    let mut candidates: HashMap<Key, Candidate> = HashMap::new();
+    // Each distinct phrase once, by key; every occurrence as (phrase index, span).
+    let mut index: HashMap<Key, u32> = HashMap::new();
+    let mut candidates: Vec<(Key, Candidate)> = Vec::new();
+    let mut occurrences: Vec<(u32, Span)> = Vec::new();
     let mut add = |from: usize, to: usize| {
         let (first, last) = (words[from], words[to - 1]);
-        let mut key: Key = [u32::MAX; MAX_NAME_WORDS];
-        for (slot, w) in key.iter_mut().zip(&words[from..to]) {
+        let mut key = Key([u32::MAX; MAX_NAME_WORDS]);
+        for (slot, w) in key.0.iter_mut().zip(&words[from..to]) {
             *slot = w.id;
         }
-        let c = candidates.entry(key).or_default();
-        c.score += 1.0 + (regions[first.region].weight - 1.0) * POSITION_DAMPING;
-        c.words = to - from;
-        c.spans.push(Span::new(first.span.start, last.span.end));
+        let i = *index.entry(key).or_insert_with(|| {
+            candidates.push((key, Candidate { score: 0.0, words: to - from }));
+            u32::try_from(candidates.len() - 1).unwrap_or(u32::MAX)
+        });
+        if let Some((_, c)) = candidates.get_mut(i as usize) {
+            c.score += 1.0 + (regions[first.region].weight - 1.0) * POSITION_DAMPING;
+            occurrences.push((i, Span::new(first.span.start, last.span.end)));
+        }
     };
 
     // Runs of content words between stopwords and punctuation: every 2..4-word stretch.
@@ -441,7 +480,7 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
         }
         // `Chairman of Iran's Institute for ...`: the name starts after the role and the possessive.
         let mut start = i;
-        while start + 1 < last_cap && ROLE_WORDS.contains(&lexicon.forms[words[start].id as usize].as_str()) {
+        while start + 1 < last_cap && lexicon.role[words[start].id as usize] {
             start += 1;
         }
         while start < last_cap && NAME_JOINERS.contains(&words[start].span.slice(text)) {
@@ -460,38 +499,43 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
         i = last_cap.max(i + 1);
     }
 
-    let mut ranked: Vec<(Key, Candidate)> = candidates
+    drop(index);
+    let mut ranked: Vec<(u32, Key, Candidate)> = candidates
         .into_iter()
-        .map(|(k, mut c)| {
+        .enumerate()
+        .map(|(i, (k, mut c))| {
             c.score *= 1.0 + 0.3 * (c.words.min(MAX_WORDS) as f64 - 1.0);
-            (k, c)
+            (u32::try_from(i).unwrap_or(u32::MAX), k, c)
         })
         .collect();
-    ranked.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    ranked.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then(a.1.cmp(&b.1)));
 
-    let mut chosen: Vec<(Key, Candidate)> = Vec::new();
-    for (key, c) in ranked {
-        let this = &key[..c.words];
-        if chosen.iter().any(|(k, o)| contains(&k[..o.words], this) || contains(this, &k[..o.words])) {
+    let mut chosen: Vec<(u32, Key, Candidate)> = Vec::new();
+    for (i, key, c) in ranked {
+        let this = &key.0[..c.words];
+        if chosen.iter().any(|(_, k, o)| contains(&k.0[..o.words], this) || contains(this, &k.0[..o.words])) {
             continue;
         }
-        chosen.push((key, c));
+        chosen.push((i, key, c));
         if chosen.len() == MAX_KEYPHRASES {
             break;
         }
     }
-    let best = chosen.first().map_or(1.0, |(_, c)| c.score);
+    let best = chosen.first().map_or(1.0, |(_, _, c)| c.score);
     chosen
         .into_iter()
-        .map(|(_, c)| {
-            let mut forms: HashMap<String, usize> = HashMap::new();
-            for span in &c.spans {
+        .map(|(i, _, c)| {
+            let mut spans: Vec<Span> = occurrences.iter().filter(|(o, _)| *o == i).map(|(_, s)| *s).collect();
+            // The most frequent way of writing it (whitespace collapsed), the first in order on ties.
+            let mut forms: Vec<(String, usize)> = Vec::new();
+            for span in &spans {
                 let form = span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
-                *forms.entry(form).or_insert(0) += 1;
+                match forms.iter_mut().find(|(f, _)| *f == form) {
+                    Some((_, n)) => *n += 1,
+                    None => forms.push((form, 1)),
+                }
             }
-            let mut forms: Vec<(String, usize)> = forms.into_iter().collect();
             forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let mut spans = c.spans;
             spans.sort();
             spans.dedup();
             Keyphrase {
@@ -512,16 +556,18 @@ fn contains(outer: &[u32], inner: &[u32]) -> bool {
 fn words(text: &str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
     let mut out = Vec::new();
     let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut lexicon = Lexicon { forms: Vec::new(), stop: Vec::new() };
+    let mut lexicon = Lexicon { role: Vec::new(), stop: Vec::new() };
+    // One buffer for the normal form of every word: only a new distinct word allocates.
+    let mut key = String::new();
     let mut intern = |word: &str| -> u32 {
-        let key = normal(word);
-        if let Some(&id) = ids.get(&key) {
+        normal(word, &mut key);
+        if let Some(&id) = ids.get(key.as_str()) {
             return id;
         }
-        let id = u32::try_from(lexicon.forms.len()).unwrap_or(u32::MAX - 1);
+        let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
         lexicon.stop.push(is_stopword(&key));
-        lexicon.forms.push(key.clone());
-        ids.insert(key, id);
+        lexicon.role.push(ROLE_WORDS.contains(&key.as_str()));
+        ids.insert(key.clone(), id);
         id
     };
     for (r, region) in regions.iter().enumerate() {
@@ -564,25 +610,38 @@ fn words(text: &str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
     (out, lexicon)
 }
 
-/// Lower case, with a plural `s` dropped so `webinars` and `webinar` are one word.
-fn normal(word: &str) -> String {
-    let mut lower = word.to_lowercase();
+/// Lower case, with a plural `s` dropped so `webinars` and `webinar` are one word, written into
+/// `lower`.
+fn normal(word: &str, lower: &mut String) {
+    lower.clear();
+    if word.is_ascii() {
+        lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        // `str::to_lowercase` knows the final sigma, which `char::to_lowercase` does not.
+        lower.push_str(&word.to_lowercase());
+    }
     if lower.len() > 3
         && lower.ends_with('s')
         && !lower.ends_with("ss")
         && !lower.ends_with("us")
         && !lower.ends_with("is")
-        && !STOPSET.contains(lower.as_str())
-        && !STOPSET.contains(&lower[..lower.len() - 1])
+        && !is_listed_stopword(lower)
+        && !is_listed_stopword(&lower[..lower.len() - 1])
     {
         lower.pop();
     }
-    lower
 }
 
 fn is_stopword(lower: &str) -> bool {
-    let bare = lower.trim_end_matches("'s").trim_end_matches("’s");
-    bare.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-') || STOPSET.contains(bare)
+    // `strip_suffix` in a loop is `trim_end_matches` without building a substring searcher.
+    let mut bare = lower;
+    while let Some(rest) = bare.strip_suffix("'s") {
+        bare = rest;
+    }
+    while let Some(rest) = bare.strip_suffix("’s") {
+        bare = rest;
+    }
+    bare.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-') || is_listed_stopword(bare)
 }
 
 fn is_capitalised(word: &str) -> bool {
