@@ -555,7 +555,10 @@ fn contains(outer: &[u32], inner: &[u32]) -> bool {
 /// The words of every region: letters and digits, with inner hyphens, apostrophes and dots.
 fn words(text: &str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
     let mut out = Vec::new();
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    // Sized for a typical story up front (about one distinct word per dozen bytes) so the map
+    // rarely rehashes; capped so a huge input grows it as usual.
+    let bytes: usize = regions.iter().map(|r| r.span.end.saturating_sub(r.span.start)).sum();
+    let mut ids: HashMap<String, u32> = HashMap::with_capacity((bytes / 12).min(4096));
     let mut lexicon = Lexicon { role: Vec::new(), stop: Vec::new() };
     // One buffer for the normal form of every word: only a new distinct word allocates.
     let mut key = String::new();
@@ -615,7 +618,8 @@ fn words(text: &str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
 fn normal(word: &str, lower: &mut String) {
     lower.clear();
     if word.is_ascii() {
-        lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
     } else {
         // `str::to_lowercase` knows the final sigma, which `char::to_lowercase` does not.
         lower.push_str(&word.to_lowercase());

@@ -114,13 +114,20 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
     }
 
     // Evidence for each topic and, through the hierarchy, for every broader one.
-    let mut total: HashMap<usize, f64> = HashMap::new();
-    let mut direct: HashMap<usize, f64> = HashMap::new();
+    // Dense by topic index: a thousand slots cost less than hashing every hit.
+    let mut total = vec![0.0_f64; vocabulary.len()];
+    let mut is_direct = vec![false; vocabulary.len()];
+    let mut direct: Vec<usize> = Vec::new();
     for hit in &hits {
-        *direct.entry(hit.topic).or_insert(0.0) += hit.weight;
+        if let Some(seen) = is_direct.get_mut(hit.topic).filter(|seen| !**seen) {
+            *seen = true;
+            direct.push(hit.topic);
+        }
         let mut node = Some(hit.topic);
         while let Some(n) = node {
-            *total.entry(n).or_insert(0.0) += hit.weight;
+            if let Some(t) = total.get_mut(n) {
+                *t += hit.weight;
+            }
             node = vocabulary.parent_index(n);
         }
     }
@@ -132,8 +139,13 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
         node
     };
 
-    let mut tops: Vec<(usize, f64)> =
-        total.iter().filter(|(t, _)| vocabulary.topic(**t).level == 1).map(|(t, w)| (*t, *w)).collect();
+    // Weights are positive, so a topic with evidence has a positive total.
+    let mut tops: Vec<(usize, f64)> = total
+        .iter()
+        .enumerate()
+        .filter(|(t, w)| **w > 0.0 && vocabulary.topic(*t).level == 1)
+        .map(|(t, w)| (t, *w))
+        .collect();
     tops.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let sum: f64 = tops.iter().map(|(_, w)| w).sum();
     let confidence = 1.0 - (-sum / CONFIDENCE_SCALE).exp();
@@ -149,12 +161,12 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
 
     let mut chosen: Vec<(usize, f64)> = chosen_tops.clone();
     let mut subs: Vec<(usize, f64)> = direct
-        .keys()
+        .iter()
         .filter(|t| vocabulary.topic(**t).level > 1)
         .filter_map(|t| {
             let top = top_of(*t);
             let top_weight = chosen_tops.iter().find(|(c, _)| *c == top)?.1;
-            let weight = total[t];
+            let weight = total.get(*t).copied().unwrap_or(0.0);
             (weight >= MIN_SUB_SHARE_OF_TOP * top_weight).then_some((*t, weight))
         })
         .collect();
