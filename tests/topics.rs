@@ -307,3 +307,22 @@ fn neutral_idioms_hide_the_topic_words_inside_them() {
     let quiet = parser.parse(text).unwrap();
     assert!(evidence_terms(&quiet).iter().all(|(_, t)| !t.starts_with("harvest")), "{:?}", quiet.topics);
 }
+
+#[test]
+fn equal_evidence_goes_to_the_topic_mentioned_first() {
+    let lexicon = r#"
+        [[terms]]
+        code = "medtop:20001154"   # chess (sport)
+        weight = 4.0
+        terms = ["zorbl"]
+
+        [[terms]]
+        code = "medtop:20000763"   # information technology (science and technology)
+        weight = 4.0
+        terms = ["quix"]
+    "#;
+    let parser = Parser::builder().topic_lexicon_toml(lexicon).unwrap().build();
+    let first = |text: &str| parser.parse(text).unwrap().topics[0].top_level.clone();
+    assert_eq!(first("Notes\n\nThe zorbl met the quix."), "medtop:15000000");
+    assert_eq!(first("Notes\n\nThe quix met the zorbl."), "medtop:13000000");
+}

@@ -118,6 +118,9 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
     let mut total = vec![0.0_f64; vocabulary.len()];
     let mut is_direct = vec![false; vocabulary.len()];
     let mut direct: Vec<usize> = Vec::new();
+    // Where each topic is first mentioned: of two topics with equal evidence, the one the story
+    // opens with (headline first) is what it is about.
+    let mut first = vec![usize::MAX; vocabulary.len()];
     for hit in &hits {
         if let Some(seen) = is_direct.get_mut(hit.topic).filter(|seen| !**seen) {
             *seen = true;
@@ -127,6 +130,9 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
         while let Some(n) = node {
             if let Some(t) = total.get_mut(n) {
                 *t += hit.weight;
+            }
+            if let Some(f) = first.get_mut(n) {
+                *f = (*f).min(hit.span.start);
             }
             node = vocabulary.parent_index(n);
         }
@@ -146,7 +152,11 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
         .filter(|(t, w)| **w > 0.0 && vocabulary.topic(*t).level == 1)
         .map(|(t, w)| (t, *w))
         .collect();
-    tops.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let first_at = |t: usize| first.get(t).copied().unwrap_or(usize::MAX);
+    let by_weight = |a: &(usize, f64), b: &(usize, f64)| {
+        b.1.total_cmp(&a.1).then(first_at(a.0).cmp(&first_at(b.0))).then(a.0.cmp(&b.0))
+    };
+    tops.sort_by(by_weight);
     let sum: f64 = tops.iter().map(|(_, w)| w).sum();
     let confidence = 1.0 - (-sum / CONFIDENCE_SCALE).exp();
     let score = |w: f64| round4((w / sum * confidence).clamp(0.0, 1.0));
@@ -170,27 +180,31 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
             (weight >= MIN_SUB_SHARE_OF_TOP * top_weight).then_some((*t, weight))
         })
         .collect();
-    subs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    subs.sort_by(by_weight);
     chosen.extend(subs);
 
-    let mut topics: Vec<Topic> = chosen
+    let mut topics: Vec<(usize, Topic)> = chosen
         .into_iter()
-        .map(|(topic, weight)| {
+        .enumerate()
+        .map(|(rank, (topic, weight))| {
             let concept = vocabulary.topic(topic);
-            Topic {
+            let topic = Topic {
                 code: concept.code.clone(),
                 label: concept.label.clone(),
                 score: score(weight),
                 top_level: concept.top_level.clone(),
                 evidence: evidence(&hits, topic, lexicon),
-            }
+            };
+            (rank, topic)
         })
         .collect();
     let level = |t: &Topic| vocabulary.get(&t.code).map_or(0, |c| c.level);
-    topics
-        .sort_by(|a, b| b.score.total_cmp(&a.score).then(level(a).cmp(&level(b))).then(a.code.cmp(&b.code)));
+    // Equal (rounded) scores keep the order of the evidence: weight, then first mention.
+    topics.sort_by(|(ra, a), (rb, b)| {
+        b.score.total_cmp(&a.score).then(level(a).cmp(&level(b))).then(ra.cmp(rb))
+    });
     topics.truncate(MAX_TOPICS);
-    topics
+    topics.into_iter().map(|(_, t)| t).collect()
 }
 
 /// The strongest matches for `topic` or any narrower topic, one per place.
