@@ -326,3 +326,18 @@ fn equal_evidence_goes_to_the_topic_mentioned_first() {
     assert_eq!(first("Notes\n\nThe zorbl met the quix."), "medtop:15000000");
     assert_eq!(first("Notes\n\nThe quix met the zorbl."), "medtop:13000000");
 }
+
+#[test]
+fn word_stems_do_not_swallow_unrelated_words() {
+    // `diploma`, `exam`, `surge`, `royal` and `broker` must not catch these.
+    let a = parse(
+        "Diplomats Examine Surgery Royalties\n\n\
+         The diplomatic envoys examined an example; the ceasefire was brokered by diplomats.",
+    );
+    let terms = evidence_terms(&a);
+    assert!(a.topics.iter().all(|t| t.top_level != "medtop:05000000"), "{terms:?}");
+    for (_, term) in &terms {
+        assert!(!matches!(*term, "diploma" | "exam" | "surge" | "royal" | "broker"), "{terms:?}");
+    }
+    assert_eq!(a.topics[0].top_level, "medtop:11000000", "{terms:?}");
+}
