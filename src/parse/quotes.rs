@@ -8,7 +8,8 @@
 //! according to X.` A subject `he`/`she` goes to the last person named before it whose gender
 //! fits; `the minister` goes to the last person with that title.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::speakers::{Doc, Kind, Person};
 use crate::article::{Quote, QuoteKind, Span};
@@ -25,8 +26,14 @@ pub(crate) fn find(doc: &Doc<'_>, names: &Names, people: &mut [Person]) -> Vec<(
         }
         paras[p].1 = t.end;
     }
+    let mut sent_first: Vec<usize> = Vec::new();
+    for (i, t) in doc.toks.iter().enumerate() {
+        if sent_first.len() <= t.sent as usize {
+            sent_first.resize(t.sent as usize + 1, i);
+        }
+    }
     let roles = people.iter().map(Person::role).collect();
-    let ctx = Ctx { doc, names, people, index, paras, roles };
+    let ctx = Ctx { doc, names, people, index, paras, sent_first, roles };
     let directs = ctx.direct_spans();
     let mut inside = vec![false; doc.toks.len()];
     for d in &directs {
@@ -103,12 +110,18 @@ struct Ctx<'a, 't> {
     index: MentionIndex,
     /// Byte range of each paragraph, by paragraph number.
     paras: Vec<(usize, usize)>,
+    /// First token of each sentence, by sentence number.
+    sent_first: Vec<usize>,
     /// Each person's role, worked out once.
     roles: Vec<super::speakers::Role>,
 }
 
 /// How many neighbouring quotes the paragraph fallbacks look at.
 const WINDOW: usize = 8;
+
+/// The longest attribution (in tokens) between two quotes that still make one quote:
+/// `"...," said X, a former adviser to the governor of the state. "..."`.
+const MAX_GAP: usize = 40;
 
 /// A span in quotation marks: tokens `open`, content `open + 1 .. content_end`, and the closing
 /// mark at `content_end` when the quote closes in its paragraph.
@@ -141,11 +154,6 @@ const NOT_CONTENT: &[&str] = &[
     "but",
     "so",
     "nothing",
-    "yes",
-    "no",
-    "if",
-    "what",
-    "how",
     "outside",
     "inside",
     "near",
@@ -175,6 +183,69 @@ const NOT_CONTENT: &[&str] = &[
     "too",
     "also",
     "not",
+];
+
+/// Words in -ing after a comma that do not open a participle clause.
+const NOT_PARTICIPLES: &[&str] = &[
+    "including",
+    "during",
+    "regarding",
+    "following",
+    "concerning",
+    "excluding",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "morning",
+    "evening",
+    "building",
+    "meeting",
+    "spending",
+    "funding",
+    "hearing",
+    "ruling",
+    "shooting",
+    "bombing",
+    "training",
+    "housing",
+    "polling",
+    "voting",
+    "opening",
+    "notwithstanding",
+];
+
+/// Adverbs between an auxiliary or subject and the verb: `has long said`, `was also told`.
+const ADVERBS: &[&str] = &[
+    "also",
+    "long",
+    "repeatedly",
+    "often",
+    "just",
+    "now",
+    "still",
+    "even",
+    "already",
+    "flatly",
+    "publicly",
+    "privately",
+    "quickly",
+    "immediately",
+    "later",
+    "then",
+    "previously",
+    "earlier",
+    "again",
+    "once",
+    "first",
+    "never",
+    "always",
+    "recently",
+    "reportedly",
+    "further",
+    "separately",
+    "not",
+    "initially",
 ];
 
 /// Who is told: `told reporters`, `told a news conference`.
@@ -250,6 +321,39 @@ const AUXILIARIES: &[&str] = &[
     "could",
     "might",
     "may",
+    "did",
+    "does",
+    "do",
+    "not",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "wouldn't",
+    "wouldn’t",
+    "won't",
+    "won’t",
+    "long",
+    "still",
+    "now",
+    "just",
+    "flatly",
+    "quickly",
+    "immediately",
+    "initially",
+    "even",
+    "only",
+    "clearly",
+    "explicitly",
+    "specifically",
+    "directly",
+    "openly",
+    "strongly",
+    "sharply",
+    "bluntly",
+    "frequently",
+    "subsequently",
+    "been",
 ];
 
 impl Ctx<'_, '_> {
@@ -311,21 +415,47 @@ impl Ctx<'_, '_> {
         if let Some(g) = pronoun(lw) {
             return self.resolve_pronoun(e - 1, g).map(|p| (p, None));
         }
-        // `X criticized the plan, saying ...`: the clause's subject opens the sentence.
-        if doc.lw(v).ends_with("ing") && doc.is_punct(e - 1, ',') {
-            let mut s = v;
-            while s > 0 && doc.same_sentence(s - 1, v) {
-                s -= 1;
-            }
+        // `X criticized the plan, saying ...`, `X met them and said ...`: the clause's subject
+        // opens the sentence.
+        let participle = doc.lw(v).ends_with("ing") && doc.is_punct(e - 1, ',');
+        if participle || matches!(doc.lw(e - 1), "and" | "but") {
+            return self.sentence_subject(v);
+        }
+        self.role_noun_before(e)
+    }
+
+    /// The person (or pronoun) that opens the sentence of token `v`, after a leading phrase
+    /// closed by a comma (`At the forum, X ...`) and the titles before the name.
+    fn sentence_subject(&self, v: usize) -> Option<(usize, Option<Span>)> {
+        let doc = self.doc;
+        let first = self.sent_first.get(doc.toks[v].sent as usize).copied().unwrap_or(v);
+        // After the dateline lead (`LIMA (AP) -`), then after a leading phrase.
+        let lead = (first..(first + 12).min(v))
+            .find(|&k| matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–')))
+            .map_or(first, |d| d + 1);
+        let after_comma = (lead..(lead + 8).min(v)).find(|&k| doc.is_punct(k, ',')).map(|c| c + 1);
+        for s in [Some(first), Some(lead), after_comma].into_iter().flatten() {
             let s = self.skip_honorifics(s);
-            if let Some(&(pi, _)) = self.index.by_start.get(&s) {
-                return Some((pi, None));
-            }
             if let Some(g) = pronoun(doc.lw(s)) {
                 return self.resolve_pronoun(s, g).map(|p| (p, None));
             }
+            // `Former Florida Gov. X`, `Sen. X`: title words before the name.
+            let mut k = s;
+            while k < v && k < s + 6 {
+                if let Some(&(pi, _)) = self.index.by_start.get(&k) {
+                    return Some((pi, None));
+                }
+                let titled = doc.is_cap_word(k)
+                    || doc.is_punct(k, '.')
+                    || doc.is_word(k)
+                        && (self.names.is_title_modifier(doc.lw(k)) || self.names.is_title_head(doc.lw(k)));
+                if !titled {
+                    break;
+                }
+                k += 1;
+            }
         }
-        self.role_noun_before(e)
+        None
     }
 
     /// The person a subject starting at token `s` (after a verb: `said X`) names.
@@ -423,8 +553,16 @@ impl Ctx<'_, '_> {
         subject.or(recent.first()).map(|&(_, pi)| pi)
     }
 
+    /// A reporting verb, or a verb and particle that report (`spoke about`).
+    fn is_cue(&self, i: usize) -> bool {
+        self.is_say(i) || self.doc.phrase(i, i + 2).is_some_and(|p| cues().phrases.contains(p))
+    }
+
     fn is_say(&self, i: usize) -> bool {
-        self.doc.is_word(i) && self.names.is_say_verb(self.doc.lw(i))
+        self.doc.is_word(i) && {
+            let lw = self.doc.lw(i);
+            self.names.is_say_verb(lw) || cues().verbs.contains(lw)
+        }
     }
 
     fn attribute_directs(&self, directs: &[Direct], indirect: &[Found]) -> Vec<Found> {
@@ -480,16 +618,23 @@ impl Ctx<'_, '_> {
             let d = &directs[k];
             let mut text = doc.span_text(d.open + 1, d.content_end);
             let mut span = doc.span(d.open + 1, d.content_end);
-            // `"A," X said, "B."`: one quote around the attribution.
-            if k + 1 < directs.len()
+            // `"A," X said. "B." "C."`: one quote around the attribution, while the same
+            // speaker's quotes follow each other in the paragraph or run on into the next.
+            while k + 1 < directs.len()
                 && found[k + 1].as_ref().is_some_and(|f| f.0 == pi)
-                && d.closed
-                && doc.same_sentence(d.content_end, directs[k + 1].open)
-                && directs[k + 1].open <= d.content_end + 8
+                && self.continues(&directs[k], &directs[k + 1])
             {
                 let n = &directs[k + 1];
-                while text.ends_with([',', ' ']) {
+                while text.ends_with(' ') {
                     text.pop();
+                }
+                // The comma before an attribution stands for the full stop of a sentence that
+                // the next fragment begins anew.
+                if text.ends_with(',') {
+                    text.pop();
+                    if doc.toks[n.open + 1].cap {
+                        text.push('.');
+                    }
                 }
                 text.push(' ');
                 text.push_str(&doc.span_text(n.open + 1, n.content_end));
@@ -505,6 +650,33 @@ impl Ctx<'_, '_> {
             k += 1;
         }
         out
+    }
+
+    /// Whether quote `n` goes on with quote `d` of the same speaker: next in the paragraph with
+    /// no more than one attribution between them, or opening the paragraph after an unclosed `d`.
+    fn continues(&self, d: &Direct, n: &Direct) -> bool {
+        let doc = self.doc;
+        let para = doc.toks[d.open].para;
+        if !d.closed {
+            return doc.toks[n.open].para == para + 1 && self.opens_paragraph(n.open);
+        }
+        if doc.toks[n.open].para != para || n.open > d.content_end + MAX_GAP {
+            return false;
+        }
+        // Between them only `d`'s attribution, ending the sentence or clause: `X said.`,
+        // `said X, a lawyer,`. A short quote after it is a title or a scare quote.
+        let gap = d.content_end + 1..n.open;
+        if gap.is_empty() {
+            return true;
+        }
+        let words = (n.open + 1..n.content_end).filter(|&t| doc.is_word(t)).count();
+        let says = gap.clone().filter(|&t| self.is_say(t)).count();
+        let cue_near = gap.clone().take(8).any(|t| self.is_say(t));
+        words >= 4
+            && says == 1
+            && doc.same_sentence(gap.start, gap.end - 1)
+            && cue_near
+            && matches!(doc.toks[n.open - 1].kind, Kind::Punct('.' | ',' | ':' | ';'))
     }
 
     fn opens_paragraph(&self, i: usize) -> bool {
@@ -695,7 +867,7 @@ impl Ctx<'_, '_> {
             }
         }
         for v in s..e {
-            if inside[v] || !self.is_say(v) {
+            if inside[v] || !self.is_cue(v) || self.passive(v) {
                 continue;
             }
             let cue = doc.lw(v).to_string();
@@ -747,6 +919,20 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// `X was told`, `X is expected to`: the subject is not the one speaking.
+    fn passive(&self, v: usize) -> bool {
+        let doc = self.doc;
+        let lw = doc.lw(v);
+        if lw.ends_with("ing") {
+            return false;
+        }
+        let mut b = v;
+        while b > 0 && doc.is_word(b - 1) && ADVERBS.contains(&doc.lw(b - 1)) {
+            b -= 1;
+        }
+        b > 0 && matches!(doc.lw(b - 1), "was" | "were" | "is" | "are" | "be" | "been" | "being")
+    }
+
     fn token_at(&self, byte: usize) -> Option<usize> {
         let k = self.doc.toks.partition_point(|t| t.start < byte);
         (k < self.doc.toks.len()).then_some(k)
@@ -768,6 +954,14 @@ impl Ctx<'_, '_> {
     fn content_start(&self, v: usize, ce: usize) -> Option<usize> {
         let doc = self.doc;
         let mut k = v + 1;
+        // `called for ...`, `spoke about ...`: the particle belongs to the cue.
+        if doc.phrase(v, v + 2).is_some_and(|p| cues().phrases.contains(p)) {
+            k = v + 2;
+        }
+        // `vowed to ...`: the infinitive is the content.
+        if doc.lw(k) == "to" && cues().infinitive.contains(doc.lw(v)) {
+            return (k + 1 < ce).then_some(k);
+        }
         // `told reporters`, `told Reuters`, `told the conference`
         if matches!(doc.lw(v), "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned") {
             if doc.is_cap_word(k) {
@@ -812,6 +1006,24 @@ impl Ctx<'_, '_> {
         Some(k)
     }
 
+    /// Whether the words from token `j` on, after a comma, are the writer's again: a participle
+    /// clause (`saying`, `arguing`), `according to`, or `and he said` / `but Smith added`.
+    fn resumes_narration(&self, j: usize) -> bool {
+        let doc = self.doc;
+        if !doc.is_word(j) || doc.toks[j].cap {
+            return false;
+        }
+        let lw = doc.lw(j);
+        if lw == "according" || lw.len() > 5 && lw.ends_with("ing") && !NOT_PARTICIPLES.contains(&lw) {
+            return true;
+        }
+        if matches!(lw, "and" | "but" | "while" | "although" | "though") {
+            let subject = pronoun(doc.lw(j + 1)).is_some() || self.index.by_start.contains_key(&(j + 1));
+            return subject && (j + 2..j + 6).any(|t| doc.same_sentence(j, t) && self.is_say(t));
+        }
+        false
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn push(
         &self,
@@ -839,6 +1051,13 @@ impl Ctx<'_, '_> {
         {
             b = d;
         }
+        // The writer's own clause resumes after a comma: `, saying ...`, `, according to ...`,
+        // `, and he added ...`.
+        if let Some(c) =
+            (a + 3..b).find(|&k| !inside[k] && doc.is_punct(k, ',') && self.resumes_narration(k + 1))
+        {
+            b = c;
+        }
         while b > a && matches!(doc.toks[b - 1].kind, Kind::Punct(',' | '.' | ';' | ':')) {
             b -= 1;
         }
@@ -857,10 +1076,38 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// The cue words of `data/reporting.toml`.
+#[derive(Default, serde::Deserialize)]
+struct Cues {
+    verbs: HashSet<String>,
+    phrases: HashSet<String>,
+    infinitive: HashSet<String>,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    // The lexicon is part of the crate: a parse failure is a build defect caught by the tests.
+    CUES.get_or_init(|| toml::from_str(include_str!("../../data/reporting.toml")).unwrap_or_default())
+}
+
 fn pronoun(lw: &str) -> Option<Gender> {
     match lw {
         "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cues;
+
+    #[test]
+    fn cue_lexicon_loads() {
+        let c = cues();
+        assert!(c.verbs.contains("criticized") && c.verbs.contains("blames"));
+        assert!(!c.verbs.contains("attack"), "noun-like base forms are left out");
+        assert!(c.phrases.contains("called for") && c.phrases.contains("spoke about"));
+        assert!(c.infinitive.contains("vowed"));
     }
 }
