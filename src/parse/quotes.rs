@@ -183,6 +183,17 @@ const NOT_CONTENT: &[&str] = &[
     "too",
     "also",
     "not",
+    // `the woman he hopes will succeed him`: a relative clause, not a report.
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "must",
+    "is",
+    "was",
+    "are",
+    "were",
 ];
 
 /// Words in -ing after a comma that do not open a participle clause.
@@ -248,6 +259,9 @@ const ADVERBS: &[&str] = &[
     "initially",
 ];
 
+/// Small words left lower case inside a title-case name (`Meet the Press`).
+const FUNCTION_WORDS: &[&str] = &["the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "with"];
+
 /// Who is told: `told reporters`, `told a news conference`.
 const AUDIENCE: &[&str] = &[
     "reporters",
@@ -280,6 +294,8 @@ const AUDIENCE: &[&str] = &[
     "voters",
     "congress",
     "interviewer",
+    "moderator",
+    "host",
     "viewers",
     "listeners",
     "rally",
@@ -725,6 +741,17 @@ impl Ctx<'_, '_> {
     /// The cue written next to a direct quote.
     fn direct_cue(&self, d: &Direct) -> Option<(usize, Option<Span>, String)> {
         let doc = self.doc;
+        // `on "Meet the Nation"`, `the "Green Deal"`: a short quoted name is a title, not speech.
+        let words = (d.open + 1..d.content_end).filter(|&t| doc.is_word(t)).count();
+        if words <= 5 {
+            let after_preposition = d.open > 0
+                && matches!(doc.lw(d.open - 1), "on" | "of" | "in" | "at" | "from" | "with" | "the");
+            let title_case = (d.open + 1..d.content_end)
+                .all(|t| !doc.is_word(t) || doc.toks[t].cap || FUNCTION_WORDS.contains(&doc.lw(t)));
+            if after_preposition || title_case {
+                return None;
+            }
+        }
         // After: `"...," X said` / `"...," said X` / `"...," he added`.
         if d.closed {
             let mut j = d.content_end + 1;
@@ -861,13 +888,15 @@ impl Ctx<'_, '_> {
             if a == s {
                 // Content after the comma that closes the attribution.
                 let Some(c) = (mend..ce).find(|&k| doc.is_punct(k, ',')) else { continue };
-                self.push(out, pi, None, c + 1, ce, "according to", inside);
+                let _ = self.push(out, pi, None, c + 1, ce, "according to", inside);
             } else if a > s && doc.is_punct(a - 1, ',') {
-                self.push(out, pi, None, s, a - 1, "according to", inside);
+                let _ = self.push(out, pi, None, s, a - 1, "according to", inside);
             }
         }
+        // Cues inside reported content are the speaker's words (`X said he plans to ...`).
+        let mut covered = s;
         for v in s..e {
-            if inside[v] || !self.is_cue(v) || self.passive(v) {
+            if inside[v] || !self.is_cue(v) || self.passive(v) || v < covered && !self.coordinated(v) {
                 continue;
             }
             let cue = doc.lw(v).to_string();
@@ -896,15 +925,28 @@ impl Ctx<'_, '_> {
                     && tail_short(v + 1)
                 {
                     if !inside[s] {
-                        self.push(out, pi, extra, s, ss - 1, &cue, inside);
+                        let _ = self.push(out, pi, extra, s, ss - 1, &cue, inside);
                     }
+                    continue;
+                }
+                // `A, X says, is B.`: the attribution stands inside the content.
+                if let Some(ss) = subj_start
+                    && ss > s + 1
+                    && doc.is_punct(ss - 1, ',')
+                    && doc.is_punct(v + 1, ',')
+                    && (s..ss).filter(|&k| doc.is_word(k)).count() <= 12
+                    && !inside[s]
+                {
+                    let _ = self.push(out, pi, extra, s, ce, &cue, inside);
+                    covered = ce;
                     continue;
                 }
                 if let Some(start) = self.content_start(v, ce)
                     && !inside[start]
                     && doc.toks[start].kind != Kind::Open
+                    && let Some(end) = self.push(out, pi, extra, start, ce, &cue, inside)
                 {
-                    self.push(out, pi, extra, start, ce, &cue, inside);
+                    covered = covered.max(end);
                 }
                 continue;
             }
@@ -914,9 +956,20 @@ impl Ctx<'_, '_> {
                 && !inside[s]
                 && let Some((pi, extra)) = self.subject_after(v + 1)
             {
-                self.push(out, pi, extra, s, v - 1, &cue, inside);
+                let _ = self.push(out, pi, extra, s, v - 1, &cue, inside);
             }
         }
+    }
+
+    /// `X praised A and criticized B`: a second report of the same subject, not one inside the
+    /// first report's content.
+    fn coordinated(&self, v: usize) -> bool {
+        let doc = self.doc;
+        let mut b = v;
+        while b > 0 && doc.is_word(b - 1) && AUXILIARIES.contains(&doc.lw(b - 1)) {
+            b -= 1;
+        }
+        b > 0 && matches!(doc.lw(b - 1), "and" | "but")
     }
 
     /// `X was told`, `X is expected to`: the subject is not the one speaking.
@@ -992,10 +1045,15 @@ impl Ctx<'_, '_> {
                 return (t + 1 < ce).then_some(t + 1);
             }
         }
+        let before_punct = k;
         while k < ce && matches!(doc.toks[k].kind, Kind::Punct(',' | ':')) {
             k += 1;
         }
         if k >= ce {
+            return None;
+        }
+        // `X said, reflecting on ...`: a participle clause of the writer's (or a cue of its own).
+        if k > before_punct && doc.lw(k).ends_with("ing") {
             return None;
         }
         // The content must read as a clause: not a preposition or an object.
@@ -1017,7 +1075,7 @@ impl Ctx<'_, '_> {
         if lw == "according" || lw.len() > 5 && lw.ends_with("ing") && !NOT_PARTICIPLES.contains(&lw) {
             return true;
         }
-        if matches!(lw, "and" | "but" | "while" | "although" | "though") {
+        if matches!(lw, "and" | "but" | "while" | "although" | "though" | "whereas") {
             let subject = pronoun(doc.lw(j + 1)).is_some() || self.index.by_start.contains_key(&(j + 1));
             return subject && (j + 2..j + 6).any(|t| doc.same_sentence(j, t) && self.is_say(t));
         }
@@ -1034,15 +1092,15 @@ impl Ctx<'_, '_> {
         b: usize,
         cue: &str,
         inside: &[bool],
-    ) {
+    ) -> Option<usize> {
         let doc = self.doc;
         let mut b = b.min(doc.toks.len());
         if a >= b {
-            return;
+            return None;
         }
         // Longer than any reported clause: a run-on list, not speech (and keeps the work linear).
         if b > a + 200 {
-            return;
+            return None;
         }
         // An aside after a dash is the writer's, not the speaker's.
         if doc.toks[a].kind != Kind::Open
@@ -1053,9 +1111,11 @@ impl Ctx<'_, '_> {
         }
         // The writer's own clause resumes after a comma: `, saying ...`, `, according to ...`,
         // `, and he added ...`.
-        if let Some(c) =
-            (a + 3..b).find(|&k| !inside[k] && doc.is_punct(k, ',') && self.resumes_narration(k + 1))
-        {
+        if let Some(c) = (a + 3..b).find(|&k| {
+            !inside[k]
+                && (doc.is_punct(k, ',') && self.resumes_narration(k + 1)
+                    || matches!(doc.lw(k), "and" | "but") && self.is_cue(k + 1) && !self.passive(k + 1))
+        }) {
             b = c;
         }
         while b > a && matches!(doc.toks[b - 1].kind, Kind::Punct(',' | '.' | ';' | ':')) {
@@ -1063,7 +1123,7 @@ impl Ctx<'_, '_> {
         }
         let words = (a..b).filter(|&k| doc.is_word(k)).count();
         if words < 3 || inside[a] && inside[b - 1] && doc.toks[a].kind != Kind::Open {
-            return;
+            return None;
         }
         let kind = if doc.toks[a].kind == Kind::Open && b > a && doc.toks[b - 1].kind == Kind::Close {
             QuoteKind::Direct
@@ -1073,6 +1133,7 @@ impl Ctx<'_, '_> {
         let quote =
             Quote { text: doc.span_text(a, b), span: doc.span(a, b), cue: Some(cue.to_string()), kind };
         out.push((pi, quote, extra));
+        Some(b)
     }
 }
 
