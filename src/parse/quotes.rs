@@ -455,21 +455,30 @@ impl Ctx<'_, '_> {
             if let Some(g) = pronoun(doc.lw(s)) {
                 return self.resolve_pronoun(s, g).map(|p| (p, None));
             }
-            // `Former Florida Gov. X`, `Sen. X`: title words before the name.
-            let mut k = s;
-            while k < v && k < s + 6 {
-                if let Some(&(pi, _)) = self.index.by_start.get(&k) {
-                    return Some((pi, None));
-                }
-                let titled = doc.is_cap_word(k)
-                    || doc.is_punct(k, '.')
-                    || doc.is_word(k)
-                        && (self.names.is_title_modifier(doc.lw(k)) || self.names.is_title_head(doc.lw(k)));
-                if !titled {
-                    break;
-                }
-                k += 1;
+            if let Some((pi, _)) = self.mention_after_titles(s, v) {
+                return Some((pi, None));
             }
+        }
+        None
+    }
+
+    /// The person named from token `s` on, after title words (`Former Florida Gov. X`,
+    /// `Mayor X`), before token `limit`; with the mention's end.
+    fn mention_after_titles(&self, s: usize, limit: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let mut k = s;
+        while k < limit && k < s + 6 {
+            if let Some(&(pi, end)) = self.index.by_start.get(&k) {
+                return Some((pi, end));
+            }
+            let titled = doc.is_cap_word(k)
+                || doc.is_punct(k, '.')
+                || doc.is_word(k)
+                    && (self.names.is_title_modifier(doc.lw(k)) || self.names.is_title_head(doc.lw(k)));
+            if !titled {
+                break;
+            }
+            k += 1;
         }
         None
     }
@@ -695,6 +704,10 @@ impl Ctx<'_, '_> {
             && matches!(doc.toks[n.open - 1].kind, Kind::Punct('.' | ',' | ':' | ';'))
     }
 
+    fn opens_sentence(&self, i: usize) -> bool {
+        i == 0 || self.doc.toks[i - 1].sent != self.doc.toks[i].sent
+    }
+
     fn opens_paragraph(&self, i: usize) -> bool {
         i == 0 || self.doc.toks[i - 1].para != self.doc.toks[i].para
     }
@@ -783,21 +796,31 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        // Before: `X said: "..."`, `X told reporters, "..."`.
+        // Before: `X said: "..."`, `X told reporters, "..."`, and a paragraph ending `X said:`
+        // before a paragraph that opens with the quote.
         let open = d.open;
+        let colon = open > 0 && doc.is_punct(open - 1, ':');
+        // `Smith: "..."`: a name alone before the colon, opening its sentence.
+        if colon
+            && let Some(&(pi, start)) = self.index.by_end.get(&(open - 1))
+            && self.opens_sentence(start)
+        {
+            return Some((pi, None, String::new()));
+        }
         let floor = open.saturating_sub(12);
         let mut v = open;
         while v > floor {
             v -= 1;
-            let near =
-                doc.same_sentence(v, open) || (doc.toks[v].para == doc.toks[open].para && v + 2 >= open);
+            let near = doc.same_sentence(v, open)
+                || (doc.toks[v].para == doc.toks[open].para && v + 2 >= open)
+                || (colon && doc.same_sentence(v, open - 1));
             if !near {
                 break;
             }
             if doc.toks[v].kind == Kind::Close {
                 break;
             }
-            if self.is_say(v) {
+            if self.is_cue(v) {
                 if let Some((pi, extra)) = self.subject_before(v) {
                     return Some((pi, extra, doc.lw(v).to_string()));
                 }
@@ -864,6 +887,14 @@ impl Ctx<'_, '_> {
         let mut ce = e;
         while ce > s && matches!(doc.toks[ce - 1].kind, Kind::Punct('.' | '!' | '?' | ';' | ':')) {
             ce -= 1;
+        }
+        // `Smith: the plan is dead.`: a name alone before a colon opening the sentence.
+        if let Some((pi, m)) = self.mention_after_titles(s, ce)
+            && doc.is_punct(m, ':')
+            && m + 1 < ce
+            && doc.toks[m + 1].kind != Kind::Open
+        {
+            let _ = self.push(out, pi, None, m + 1, ce, "", inside);
         }
         // `according to X, ...` / `..., according to X.`
         for a in s..e.saturating_sub(2) {
@@ -1130,8 +1161,12 @@ impl Ctx<'_, '_> {
         } else {
             QuoteKind::Indirect
         };
-        let quote =
-            Quote { text: doc.span_text(a, b), span: doc.span(a, b), cue: Some(cue.to_string()), kind };
+        let quote = Quote {
+            text: doc.span_text(a, b),
+            span: doc.span(a, b),
+            cue: (!cue.is_empty()).then(|| cue.to_string()),
+            kind,
+        };
         out.push((pi, quote, extra));
         Some(b)
     }
