@@ -1095,6 +1095,19 @@ impl Ctx<'_, '_> {
         Some(k)
     }
 
+    /// `... and has called for ...`: token `k` joins a second report of the same subject.
+    fn second_report(&self, k: usize) -> bool {
+        let doc = self.doc;
+        if !matches!(doc.lw(k), "and" | "but") || !doc.is_word(k) {
+            return false;
+        }
+        let mut v = k + 1;
+        while v < k + 4 && doc.is_word(v) && AUXILIARIES.contains(&doc.lw(v)) {
+            v += 1;
+        }
+        self.is_cue(v) && !self.passive(v)
+    }
+
     /// Whether the words from token `j` on, after a comma, are the writer's again: a participle
     /// clause (`saying`, `arguing`), `according to`, or `and he said` / `but Smith added`.
     fn resumes_narration(&self, j: usize) -> bool {
@@ -1110,7 +1123,10 @@ impl Ctx<'_, '_> {
             let subject = pronoun(doc.lw(j + 1)).is_some() || self.index.by_start.contains_key(&(j + 1));
             return subject && (j + 2..j + 6).any(|t| doc.same_sentence(j, t) && self.is_say(t));
         }
-        false
+        // `, his campaign has argued ...`, `, which critics say ...`: a new report in a clause.
+        (j + 1..j + 6)
+            .take_while(|&t| doc.same_sentence(j, t) && !doc.is_punct(t, ','))
+            .any(|t| doc.is_word(t) && self.names.is_say_verb(doc.lw(t)) && !self.passive(t))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1143,9 +1159,10 @@ impl Ctx<'_, '_> {
         // The writer's own clause resumes after a comma: `, saying ...`, `, according to ...`,
         // `, and he added ...`.
         if let Some(c) = (a + 3..b).find(|&k| {
-            !inside[k]
-                && (doc.is_punct(k, ',') && self.resumes_narration(k + 1)
-                    || matches!(doc.lw(k), "and" | "but") && self.is_cue(k + 1) && !self.passive(k + 1))
+            // `..." referring to`: the comma may stand inside the closing quotation mark.
+            let comma = !inside[k] && doc.is_punct(k, ',')
+                || doc.toks[k].kind == Kind::Close && doc.is_punct(k - 1, ',');
+            comma && self.resumes_narration(k + 1) || !inside[k] && self.second_report(k)
         }) {
             b = c;
         }
