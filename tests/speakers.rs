@@ -8,6 +8,7 @@ struct Cases {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Case {
     name: String,
     input: String,
@@ -24,6 +25,7 @@ struct Case {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Person {
     name: String,
     honorifics: Option<Vec<String>>,
@@ -31,9 +33,12 @@ struct Person {
     organization: Option<String>,
     country: Option<String>,
     mentions: Option<usize>,
+    /// How many quotes the person has.
+    quotes: Option<usize>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct QuoteCase {
     speaker: String,
     text: String,
@@ -89,6 +94,10 @@ fn check(parser: &newswire::Parser, case: Case) {
             }
             if let Some(n) = want.mentions {
                 assert_eq!(s.mentions.len(), n, "{name}: {who} mentions {:?}", s.mentions);
+            }
+            if let Some(n) = want.quotes {
+                let said: Vec<&str> = s.quotes.iter().map(|q| q.text.as_str()).collect();
+                assert_eq!(s.quotes.len(), n, "{name}: {who} quotes {said:?}");
             }
             for m in &s.mentions {
                 assert!(m.slice(case.input.trim_start()).len() == m.len(), "{name}: mention span in text");

@@ -8,7 +8,8 @@
 //! according to X.` A subject `he`/`she` goes to the last person named before it whose gender
 //! fits; `the minister` goes to the last person with that title.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::speakers::{Doc, Kind, Person};
 use crate::article::{Quote, QuoteKind, Span};
@@ -25,8 +26,14 @@ pub(crate) fn find(doc: &Doc<'_>, names: &Names, people: &mut [Person]) -> Vec<(
         }
         paras[p].1 = t.end;
     }
+    let mut sent_first: Vec<usize> = Vec::new();
+    for (i, t) in doc.toks.iter().enumerate() {
+        if sent_first.len() <= t.sent as usize {
+            sent_first.resize(t.sent as usize + 1, i);
+        }
+    }
     let roles = people.iter().map(Person::role).collect();
-    let ctx = Ctx { doc, names, people, index, paras, roles };
+    let ctx = Ctx { doc, names, people, index, paras, sent_first, roles };
     let directs = ctx.direct_spans();
     let mut inside = vec![false; doc.toks.len()];
     for d in &directs {
@@ -103,12 +110,18 @@ struct Ctx<'a, 't> {
     index: MentionIndex,
     /// Byte range of each paragraph, by paragraph number.
     paras: Vec<(usize, usize)>,
+    /// First token of each sentence, by sentence number.
+    sent_first: Vec<usize>,
     /// Each person's role, worked out once.
     roles: Vec<super::speakers::Role>,
 }
 
 /// How many neighbouring quotes the paragraph fallbacks look at.
 const WINDOW: usize = 8;
+
+/// The longest attribution (in tokens) between two quotes that still make one quote:
+/// `"...," said X, a former adviser to the governor of the state. "..."`.
+const MAX_GAP: usize = 40;
 
 /// A span in quotation marks: tokens `open`, content `open + 1 .. content_end`, and the closing
 /// mark at `content_end` when the quote closes in its paragraph.
@@ -141,11 +154,6 @@ const NOT_CONTENT: &[&str] = &[
     "but",
     "so",
     "nothing",
-    "yes",
-    "no",
-    "if",
-    "what",
-    "how",
     "outside",
     "inside",
     "near",
@@ -175,7 +183,84 @@ const NOT_CONTENT: &[&str] = &[
     "too",
     "also",
     "not",
+    // `the woman he hopes will succeed him`: a relative clause, not a report.
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "must",
+    "is",
+    "was",
+    "are",
+    "were",
 ];
+
+/// Words in -ing after a comma that do not open a participle clause.
+const NOT_PARTICIPLES: &[&str] = &[
+    "including",
+    "during",
+    "regarding",
+    "following",
+    "concerning",
+    "excluding",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "morning",
+    "evening",
+    "building",
+    "meeting",
+    "spending",
+    "funding",
+    "hearing",
+    "ruling",
+    "shooting",
+    "bombing",
+    "training",
+    "housing",
+    "polling",
+    "voting",
+    "opening",
+    "notwithstanding",
+];
+
+/// Adverbs between an auxiliary or subject and the verb: `has long said`, `was also told`.
+const ADVERBS: &[&str] = &[
+    "also",
+    "long",
+    "repeatedly",
+    "often",
+    "just",
+    "now",
+    "still",
+    "even",
+    "already",
+    "flatly",
+    "publicly",
+    "privately",
+    "quickly",
+    "immediately",
+    "later",
+    "then",
+    "previously",
+    "earlier",
+    "again",
+    "once",
+    "first",
+    "never",
+    "always",
+    "recently",
+    "reportedly",
+    "further",
+    "separately",
+    "not",
+    "initially",
+];
+
+/// Small words left lower case inside a title-case name (`Meet the Press`).
+const FUNCTION_WORDS: &[&str] = &["the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "with"];
 
 /// Who is told: `told reporters`, `told a news conference`.
 const AUDIENCE: &[&str] = &[
@@ -209,6 +294,8 @@ const AUDIENCE: &[&str] = &[
     "voters",
     "congress",
     "interviewer",
+    "moderator",
+    "host",
     "viewers",
     "listeners",
     "rally",
@@ -250,6 +337,39 @@ const AUXILIARIES: &[&str] = &[
     "could",
     "might",
     "may",
+    "did",
+    "does",
+    "do",
+    "not",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "wouldn't",
+    "wouldn’t",
+    "won't",
+    "won’t",
+    "long",
+    "still",
+    "now",
+    "just",
+    "flatly",
+    "quickly",
+    "immediately",
+    "initially",
+    "even",
+    "only",
+    "clearly",
+    "explicitly",
+    "specifically",
+    "directly",
+    "openly",
+    "strongly",
+    "sharply",
+    "bluntly",
+    "frequently",
+    "subsequently",
+    "been",
 ];
 
 impl Ctx<'_, '_> {
@@ -311,21 +431,56 @@ impl Ctx<'_, '_> {
         if let Some(g) = pronoun(lw) {
             return self.resolve_pronoun(e - 1, g).map(|p| (p, None));
         }
-        // `X criticized the plan, saying ...`: the clause's subject opens the sentence.
-        if doc.lw(v).ends_with("ing") && doc.is_punct(e - 1, ',') {
-            let mut s = v;
-            while s > 0 && doc.same_sentence(s - 1, v) {
-                s -= 1;
-            }
+        // `X criticized the plan, saying ...`, `X met them and said ...`: the clause's subject
+        // opens the sentence.
+        let participle = doc.lw(v).ends_with("ing") && doc.is_punct(e - 1, ',');
+        if participle || matches!(doc.lw(e - 1), "and" | "but") {
+            return self.sentence_subject(v);
+        }
+        self.role_noun_before(e)
+    }
+
+    /// The person (or pronoun) that opens the sentence of token `v`, after a leading phrase
+    /// closed by a comma (`At the forum, X ...`) and the titles before the name.
+    fn sentence_subject(&self, v: usize) -> Option<(usize, Option<Span>)> {
+        let doc = self.doc;
+        let first = self.sent_first.get(doc.toks[v].sent as usize).copied().unwrap_or(v);
+        // After the dateline lead (`LIMA (AP) -`), then after a leading phrase.
+        let lead = (first..(first + 12).min(v))
+            .find(|&k| matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–')))
+            .map_or(first, |d| d + 1);
+        let after_comma = (lead..(lead + 8).min(v)).find(|&k| doc.is_punct(k, ',')).map(|c| c + 1);
+        for s in [Some(first), Some(lead), after_comma].into_iter().flatten() {
             let s = self.skip_honorifics(s);
-            if let Some(&(pi, _)) = self.index.by_start.get(&s) {
-                return Some((pi, None));
-            }
             if let Some(g) = pronoun(doc.lw(s)) {
                 return self.resolve_pronoun(s, g).map(|p| (p, None));
             }
+            if let Some((pi, _)) = self.mention_after_titles(s, v) {
+                return Some((pi, None));
+            }
         }
-        self.role_noun_before(e)
+        None
+    }
+
+    /// The person named from token `s` on, after title words (`Former Florida Gov. X`,
+    /// `Mayor X`), before token `limit`; with the mention's end.
+    fn mention_after_titles(&self, s: usize, limit: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let mut k = s;
+        while k < limit && k < s + 6 {
+            if let Some(&(pi, end)) = self.index.by_start.get(&k) {
+                return Some((pi, end));
+            }
+            let titled = doc.is_cap_word(k)
+                || doc.is_punct(k, '.')
+                || doc.is_word(k)
+                    && (self.names.is_title_modifier(doc.lw(k)) || self.names.is_title_head(doc.lw(k)));
+            if !titled {
+                break;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// The person a subject starting at token `s` (after a verb: `said X`) names.
@@ -423,8 +578,16 @@ impl Ctx<'_, '_> {
         subject.or(recent.first()).map(|&(_, pi)| pi)
     }
 
+    /// A reporting verb, or a verb and particle that report (`spoke about`).
+    fn is_cue(&self, i: usize) -> bool {
+        self.is_say(i) || self.doc.phrase(i, i + 2).is_some_and(|p| cues().phrases.contains(p))
+    }
+
     fn is_say(&self, i: usize) -> bool {
-        self.doc.is_word(i) && self.names.is_say_verb(self.doc.lw(i))
+        self.doc.is_word(i) && {
+            let lw = self.doc.lw(i);
+            self.names.is_say_verb(lw) || cues().verbs.contains(lw)
+        }
     }
 
     fn attribute_directs(&self, directs: &[Direct], indirect: &[Found]) -> Vec<Found> {
@@ -480,16 +643,23 @@ impl Ctx<'_, '_> {
             let d = &directs[k];
             let mut text = doc.span_text(d.open + 1, d.content_end);
             let mut span = doc.span(d.open + 1, d.content_end);
-            // `"A," X said, "B."`: one quote around the attribution.
-            if k + 1 < directs.len()
+            // `"A," X said. "B." "C."`: one quote around the attribution, while the same
+            // speaker's quotes follow each other in the paragraph or run on into the next.
+            while k + 1 < directs.len()
                 && found[k + 1].as_ref().is_some_and(|f| f.0 == pi)
-                && d.closed
-                && doc.same_sentence(d.content_end, directs[k + 1].open)
-                && directs[k + 1].open <= d.content_end + 8
+                && self.continues(&directs[k], &directs[k + 1])
             {
                 let n = &directs[k + 1];
-                while text.ends_with([',', ' ']) {
+                while text.ends_with(' ') {
                     text.pop();
+                }
+                // The comma before an attribution stands for the full stop of a sentence that
+                // the next fragment begins anew.
+                if text.ends_with(',') {
+                    text.pop();
+                    if doc.toks[n.open + 1].cap {
+                        text.push('.');
+                    }
                 }
                 text.push(' ');
                 text.push_str(&doc.span_text(n.open + 1, n.content_end));
@@ -505,6 +675,37 @@ impl Ctx<'_, '_> {
             k += 1;
         }
         out
+    }
+
+    /// Whether quote `n` goes on with quote `d` of the same speaker: next in the paragraph with
+    /// no more than one attribution between them, or opening the paragraph after an unclosed `d`.
+    fn continues(&self, d: &Direct, n: &Direct) -> bool {
+        let doc = self.doc;
+        let para = doc.toks[d.open].para;
+        if !d.closed {
+            return doc.toks[n.open].para == para + 1 && self.opens_paragraph(n.open);
+        }
+        if doc.toks[n.open].para != para || n.open > d.content_end + MAX_GAP {
+            return false;
+        }
+        // Between them only `d`'s attribution, ending the sentence or clause: `X said.`,
+        // `said X, a lawyer,`. A short quote after it is a title or a scare quote.
+        let gap = d.content_end + 1..n.open;
+        if gap.is_empty() {
+            return true;
+        }
+        let words = (n.open + 1..n.content_end).filter(|&t| doc.is_word(t)).count();
+        let says = gap.clone().filter(|&t| self.is_say(t)).count();
+        let cue_near = gap.clone().take(8).any(|t| self.is_say(t));
+        words >= 4
+            && says == 1
+            && doc.same_sentence(gap.start, gap.end - 1)
+            && cue_near
+            && matches!(doc.toks[n.open - 1].kind, Kind::Punct('.' | ',' | ':' | ';'))
+    }
+
+    fn opens_sentence(&self, i: usize) -> bool {
+        i == 0 || self.doc.toks[i - 1].sent != self.doc.toks[i].sent
     }
 
     fn opens_paragraph(&self, i: usize) -> bool {
@@ -553,6 +754,17 @@ impl Ctx<'_, '_> {
     /// The cue written next to a direct quote.
     fn direct_cue(&self, d: &Direct) -> Option<(usize, Option<Span>, String)> {
         let doc = self.doc;
+        // `on "Meet the Nation"`, `the "Green Deal"`: a short quoted name is a title, not speech.
+        let words = (d.open + 1..d.content_end).filter(|&t| doc.is_word(t)).count();
+        if words <= 5 {
+            let after_preposition = d.open > 0
+                && matches!(doc.lw(d.open - 1), "on" | "of" | "in" | "at" | "from" | "with" | "the");
+            let title_case = (d.open + 1..d.content_end)
+                .all(|t| !doc.is_word(t) || doc.toks[t].cap || FUNCTION_WORDS.contains(&doc.lw(t)));
+            if after_preposition || title_case {
+                return None;
+            }
+        }
         // After: `"...," X said` / `"...," said X` / `"...," he added`.
         if d.closed {
             let mut j = d.content_end + 1;
@@ -584,21 +796,31 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        // Before: `X said: "..."`, `X told reporters, "..."`.
+        // Before: `X said: "..."`, `X told reporters, "..."`, and a paragraph ending `X said:`
+        // before a paragraph that opens with the quote.
         let open = d.open;
+        let colon = open > 0 && doc.is_punct(open - 1, ':');
+        // `Smith: "..."`: a name alone before the colon, opening its sentence.
+        if colon
+            && let Some(&(pi, start)) = self.index.by_end.get(&(open - 1))
+            && self.opens_sentence(start)
+        {
+            return Some((pi, None, String::new()));
+        }
         let floor = open.saturating_sub(12);
         let mut v = open;
         while v > floor {
             v -= 1;
-            let near =
-                doc.same_sentence(v, open) || (doc.toks[v].para == doc.toks[open].para && v + 2 >= open);
+            let near = doc.same_sentence(v, open)
+                || (doc.toks[v].para == doc.toks[open].para && v + 2 >= open)
+                || (colon && doc.same_sentence(v, open - 1));
             if !near {
                 break;
             }
             if doc.toks[v].kind == Kind::Close {
                 break;
             }
-            if self.is_say(v) {
+            if self.is_cue(v) {
                 if let Some((pi, extra)) = self.subject_before(v) {
                     return Some((pi, extra, doc.lw(v).to_string()));
                 }
@@ -666,6 +888,14 @@ impl Ctx<'_, '_> {
         while ce > s && matches!(doc.toks[ce - 1].kind, Kind::Punct('.' | '!' | '?' | ';' | ':')) {
             ce -= 1;
         }
+        // `Smith: the plan is dead.`: a name alone before a colon opening the sentence.
+        if let Some((pi, m)) = self.mention_after_titles(s, ce)
+            && doc.is_punct(m, ':')
+            && m + 1 < ce
+            && doc.toks[m + 1].kind != Kind::Open
+        {
+            let _ = self.push(out, pi, None, m + 1, ce, "", inside);
+        }
         // `according to X, ...` / `..., according to X.`
         for a in s..e.saturating_sub(2) {
             if doc.lw(a) != "according" || doc.lw(a + 1) != "to" || inside[a] {
@@ -689,13 +919,15 @@ impl Ctx<'_, '_> {
             if a == s {
                 // Content after the comma that closes the attribution.
                 let Some(c) = (mend..ce).find(|&k| doc.is_punct(k, ',')) else { continue };
-                self.push(out, pi, None, c + 1, ce, "according to", inside);
+                let _ = self.push(out, pi, None, c + 1, ce, "according to", inside);
             } else if a > s && doc.is_punct(a - 1, ',') {
-                self.push(out, pi, None, s, a - 1, "according to", inside);
+                let _ = self.push(out, pi, None, s, a - 1, "according to", inside);
             }
         }
+        // Cues inside reported content are the speaker's words (`X said he plans to ...`).
+        let mut covered = s;
         for v in s..e {
-            if inside[v] || !self.is_say(v) {
+            if inside[v] || !self.is_cue(v) || self.passive(v) || v < covered && !self.coordinated(v) {
                 continue;
             }
             let cue = doc.lw(v).to_string();
@@ -724,15 +956,28 @@ impl Ctx<'_, '_> {
                     && tail_short(v + 1)
                 {
                     if !inside[s] {
-                        self.push(out, pi, extra, s, ss - 1, &cue, inside);
+                        let _ = self.push(out, pi, extra, s, ss - 1, &cue, inside);
                     }
+                    continue;
+                }
+                // `A, X says, is B.`: the attribution stands inside the content.
+                if let Some(ss) = subj_start
+                    && ss > s + 1
+                    && doc.is_punct(ss - 1, ',')
+                    && doc.is_punct(v + 1, ',')
+                    && (s..ss).filter(|&k| doc.is_word(k)).count() <= 12
+                    && !inside[s]
+                {
+                    let _ = self.push(out, pi, extra, s, ce, &cue, inside);
+                    covered = ce;
                     continue;
                 }
                 if let Some(start) = self.content_start(v, ce)
                     && !inside[start]
                     && doc.toks[start].kind != Kind::Open
+                    && let Some(end) = self.push(out, pi, extra, start, ce, &cue, inside)
                 {
-                    self.push(out, pi, extra, start, ce, &cue, inside);
+                    covered = covered.max(end);
                 }
                 continue;
             }
@@ -742,9 +987,34 @@ impl Ctx<'_, '_> {
                 && !inside[s]
                 && let Some((pi, extra)) = self.subject_after(v + 1)
             {
-                self.push(out, pi, extra, s, v - 1, &cue, inside);
+                let _ = self.push(out, pi, extra, s, v - 1, &cue, inside);
             }
         }
+    }
+
+    /// `X praised A and criticized B`: a second report of the same subject, not one inside the
+    /// first report's content.
+    fn coordinated(&self, v: usize) -> bool {
+        let doc = self.doc;
+        let mut b = v;
+        while b > 0 && doc.is_word(b - 1) && AUXILIARIES.contains(&doc.lw(b - 1)) {
+            b -= 1;
+        }
+        b > 0 && matches!(doc.lw(b - 1), "and" | "but")
+    }
+
+    /// `X was told`, `X is expected to`: the subject is not the one speaking.
+    fn passive(&self, v: usize) -> bool {
+        let doc = self.doc;
+        let lw = doc.lw(v);
+        if lw.ends_with("ing") {
+            return false;
+        }
+        let mut b = v;
+        while b > 0 && doc.is_word(b - 1) && ADVERBS.contains(&doc.lw(b - 1)) {
+            b -= 1;
+        }
+        b > 0 && matches!(doc.lw(b - 1), "was" | "were" | "is" | "are" | "be" | "been" | "being")
     }
 
     fn token_at(&self, byte: usize) -> Option<usize> {
@@ -768,6 +1038,14 @@ impl Ctx<'_, '_> {
     fn content_start(&self, v: usize, ce: usize) -> Option<usize> {
         let doc = self.doc;
         let mut k = v + 1;
+        // `called for ...`, `spoke about ...`: the particle belongs to the cue.
+        if doc.phrase(v, v + 2).is_some_and(|p| cues().phrases.contains(p)) {
+            k = v + 2;
+        }
+        // `vowed to ...`: the infinitive is the content.
+        if doc.lw(k) == "to" && cues().infinitive.contains(doc.lw(v)) {
+            return (k + 1 < ce).then_some(k);
+        }
         // `told reporters`, `told Reuters`, `told the conference`
         if matches!(doc.lw(v), "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned") {
             if doc.is_cap_word(k) {
@@ -798,10 +1076,15 @@ impl Ctx<'_, '_> {
                 return (t + 1 < ce).then_some(t + 1);
             }
         }
+        let before_punct = k;
         while k < ce && matches!(doc.toks[k].kind, Kind::Punct(',' | ':')) {
             k += 1;
         }
         if k >= ce {
+            return None;
+        }
+        // `X said, reflecting on ...`: a participle clause of the writer's (or a cue of its own).
+        if k > before_punct && doc.lw(k).ends_with("ing") {
             return None;
         }
         // The content must read as a clause: not a preposition or an object.
@@ -810,6 +1093,40 @@ impl Ctx<'_, '_> {
             return None;
         }
         Some(k)
+    }
+
+    /// `... and has called for ...`: token `k` joins a second report of the same subject.
+    fn second_report(&self, k: usize) -> bool {
+        let doc = self.doc;
+        if !matches!(doc.lw(k), "and" | "but") || !doc.is_word(k) {
+            return false;
+        }
+        let mut v = k + 1;
+        while v < k + 4 && doc.is_word(v) && AUXILIARIES.contains(&doc.lw(v)) {
+            v += 1;
+        }
+        self.is_cue(v) && !self.passive(v)
+    }
+
+    /// Whether the words from token `j` on, after a comma, are the writer's again: a participle
+    /// clause (`saying`, `arguing`), `according to`, or `and he said` / `but Smith added`.
+    fn resumes_narration(&self, j: usize) -> bool {
+        let doc = self.doc;
+        if !doc.is_word(j) || doc.toks[j].cap {
+            return false;
+        }
+        let lw = doc.lw(j);
+        if lw == "according" || lw.len() > 5 && lw.ends_with("ing") && !NOT_PARTICIPLES.contains(&lw) {
+            return true;
+        }
+        if matches!(lw, "and" | "but" | "while" | "although" | "though" | "whereas") {
+            let subject = pronoun(doc.lw(j + 1)).is_some() || self.index.by_start.contains_key(&(j + 1));
+            return subject && (j + 2..j + 6).any(|t| doc.same_sentence(j, t) && self.is_say(t));
+        }
+        // `, his campaign has argued ...`, `, which critics say ...`: a new report in a clause.
+        (j + 1..j + 6)
+            .take_while(|&t| doc.same_sentence(j, t) && !doc.is_punct(t, ','))
+            .any(|t| doc.is_word(t) && self.names.is_say_verb(doc.lw(t)) && !self.passive(t))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -822,15 +1139,15 @@ impl Ctx<'_, '_> {
         b: usize,
         cue: &str,
         inside: &[bool],
-    ) {
+    ) -> Option<usize> {
         let doc = self.doc;
         let mut b = b.min(doc.toks.len());
         if a >= b {
-            return;
+            return None;
         }
         // Longer than any reported clause: a run-on list, not speech (and keeps the work linear).
         if b > a + 200 {
-            return;
+            return None;
         }
         // An aside after a dash is the writer's, not the speaker's.
         if doc.toks[a].kind != Kind::Open
@@ -839,22 +1156,51 @@ impl Ctx<'_, '_> {
         {
             b = d;
         }
+        // The writer's own clause resumes after a comma: `, saying ...`, `, according to ...`,
+        // `, and he added ...`.
+        if let Some(c) = (a + 3..b).find(|&k| {
+            // `..." referring to`: the comma may stand inside the closing quotation mark.
+            let comma = !inside[k] && doc.is_punct(k, ',')
+                || doc.toks[k].kind == Kind::Close && doc.is_punct(k - 1, ',');
+            comma && self.resumes_narration(k + 1) || !inside[k] && self.second_report(k)
+        }) {
+            b = c;
+        }
         while b > a && matches!(doc.toks[b - 1].kind, Kind::Punct(',' | '.' | ';' | ':')) {
             b -= 1;
         }
         let words = (a..b).filter(|&k| doc.is_word(k)).count();
         if words < 3 || inside[a] && inside[b - 1] && doc.toks[a].kind != Kind::Open {
-            return;
+            return None;
         }
         let kind = if doc.toks[a].kind == Kind::Open && b > a && doc.toks[b - 1].kind == Kind::Close {
             QuoteKind::Direct
         } else {
             QuoteKind::Indirect
         };
-        let quote =
-            Quote { text: doc.span_text(a, b), span: doc.span(a, b), cue: Some(cue.to_string()), kind };
+        let quote = Quote {
+            text: doc.span_text(a, b),
+            span: doc.span(a, b),
+            cue: (!cue.is_empty()).then(|| cue.to_string()),
+            kind,
+        };
         out.push((pi, quote, extra));
+        Some(b)
     }
+}
+
+/// The cue words of `data/reporting.toml`.
+#[derive(Default, serde::Deserialize)]
+struct Cues {
+    verbs: HashSet<String>,
+    phrases: HashSet<String>,
+    infinitive: HashSet<String>,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    // The lexicon is part of the crate: a parse failure is a build defect caught by the tests.
+    CUES.get_or_init(|| toml::from_str(include_str!("../../data/reporting.toml")).unwrap_or_default())
 }
 
 fn pronoun(lw: &str) -> Option<Gender> {
@@ -862,5 +1208,19 @@ fn pronoun(lw: &str) -> Option<Gender> {
         "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cues;
+
+    #[test]
+    fn cue_lexicon_loads() {
+        let c = cues();
+        assert!(c.verbs.contains("criticized") && c.verbs.contains("blames"));
+        assert!(!c.verbs.contains("attack"), "noun-like base forms are left out");
+        assert!(c.phrases.contains("called for") && c.phrases.contains("spoke about"));
+        assert!(c.infinitive.contains("vowed"));
     }
 }
