@@ -228,6 +228,33 @@ pub struct Speaker {
     pub quotes: Vec<Quote>,
 }
 
+/// What kind of non-person source reported speech is attributed to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SourceKind {
+    /// A named institution or body: `the State Department`, `the White House`, `the Clinton campaign`.
+    Organization,
+    /// A group of unnamed people: `Republicans`, `Senate Democrats`, `police`, `officials`.
+    Group,
+}
+
+/// An organisation or group that the article reports as saying something. People's quotes stay
+/// under [`Speaker::quotes`]; a quote is attributed to a source only when no person is named as
+/// its speaker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The source as written, without a leading article or quantifier (`State Department`,
+    /// `Republicans`, `police`).
+    pub name: String,
+    /// Organisation or group.
+    pub kind: SourceKind,
+    /// Every place the source is named as the subject of a report, in text order.
+    pub mentions: Vec<Span>,
+    /// What it said, in text order.
+    pub quotes: Vec<Quote>,
+}
+
 /// An organisation named in the text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organization {
@@ -355,6 +382,8 @@ pub struct Article {
     pub speakers: Vec<Speaker>,
     /// Organisations named in the story.
     pub organizations: Vec<Organization>,
+    /// Organisations and groups reported as saying something (`the State Department said`).
+    pub sources: Vec<Source>,
     /// IPTC Media Topics, highest score first.
     pub topics: Vec<Topic>,
     /// Characteristic phrases, highest score first.
@@ -368,7 +397,8 @@ pub struct Article {
 }
 
 impl Article {
-    /// All quotes with the name of their speaker, in text order.
+    /// All quotes of people with their speaker, in text order. Quotes of organisations and
+    /// groups are under [`Article::sources`].
     pub fn quotes(&self) -> Vec<(&Speaker, &Quote)> {
         let mut all: Vec<(&Speaker, &Quote)> =
             self.speakers.iter().flat_map(|s| s.quotes.iter().map(move |q| (s, q))).collect();

@@ -42,7 +42,8 @@ pub mod registry;
 
 pub use article::{
     Agency, AgencyEvidence, Article, Author, AuthorRole, DateMention, Dateline, Evidence, Keyphrase,
-    Organization, Quote, QuoteKind, Span, Speaker, Subject, SubjectKind, Text, Timestamp, Topic, Warning,
+    Organization, Quote, QuoteKind, Source, SourceKind, Span, Speaker, Subject, SubjectKind, Text, Timestamp,
+    Topic, Warning,
 };
 pub use error::{DataError, Error, ErrorKind};
 pub use parser::{DEFAULT_MAX_INPUT_BYTES, Parser, ParserBuilder};

@@ -136,7 +136,7 @@ impl Parser {
         let story_date = article.dateline.as_ref().and_then(|d| d.date).or(published_date);
         article.dates = parse::dates::relative_dates(text, &article.paragraphs, story_date);
 
-        (article.speakers, article.organizations) =
+        (article.speakers, article.organizations, article.sources) =
             parse::speakers::extract(text, &article.paragraphs, article.headline.as_ref(), registry);
         (article.topics, article.keyphrases) =
             parse::topics::classify(text, article.headline.as_ref(), &article.paragraphs, registry);

@@ -29,6 +29,7 @@ __all__ = [
     "Quote",
     "Speaker",
     "Organization",
+    "Source",
     "Evidence",
     "Topic",
     "Keyphrase",
@@ -238,6 +239,24 @@ class Organization:
     def __reduce__(self) -> tuple[Any, tuple[str, str]]: ...
 
 @final
+class Source:
+    """An organisation or group reported as saying something (`the State Department said`)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def mentions(self) -> list[Span]: ...
+    @property
+    def quotes(self) -> list[Quote]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]: ...
+
+@final
 class Evidence:
     """A lexicon match that supports a topic."""
 
@@ -346,6 +365,8 @@ class Article:
     @property
     def organizations(self) -> list[Organization]: ...
     @property
+    def sources(self) -> list[Source]: ...
+    @property
     def topics(self) -> list[Topic]: ...
     @property
     def keyphrases(self) -> list[Keyphrase]: ...
@@ -357,7 +378,7 @@ class Article:
     def body(self) -> str:
         """The body text: paragraphs joined by blank lines."""
     def quotes(self) -> list[tuple[Speaker, Quote]]:
-        """Every quote with its speaker, in text order."""
+        """Every quote of a person with its speaker, in text order (sources' quotes are under `sources`)."""
     def to_dict(self) -> dict[str, Any]:
         """Plain, JSON-safe Python types; keys as in the evaluation contract plus everything else."""
     def __eq__(self, other: object, /) -> bool: ...

@@ -7,17 +7,31 @@
 //! `X said (that) ...`, `X told Reuters ...`, `..., X said.`, `according to X, ...` and `...,
 //! according to X.` A subject `he`/`she` goes to the last person named before it whose gender
 //! fits; `the minister` goes to the last person with that title.
+//!
+//! The same cues attribute speech to a non-person source when no person is named as the subject:
+//! an organisation (`the State Department said`, `the Clinton campaign said`) or a group
+//! (`Republicans say`, `police said`). Such a source counts only where it stands on its own, not
+//! as a modifier (`State Department spokesman X said` is X's quote).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::speakers::{Doc, Kind, Person};
-use crate::article::{Quote, QuoteKind, Span};
+use crate::article::{Organization, Quote, QuoteKind, Source, SourceKind, Span};
 use crate::registry::names::{Gender, Names};
 
-/// A quote and the index of the person (in `people`) it is attributed to.
-pub(crate) fn find(doc: &Doc<'_>, names: &Names, people: &mut [Person]) -> Vec<(usize, Quote)> {
-    let index = MentionIndex::new(people);
+/// Quotes with the index of the person (in `people`) each is attributed to, and the
+/// organisations and groups reported as speaking, with their quotes.
+pub(crate) fn find(
+    doc: &Doc<'_>,
+    names: &Names,
+    people: &mut [Person],
+    organizations: &[Organization],
+) -> (Vec<(usize, Quote)>, Vec<Source>) {
+    let mut index = MentionIndex::new(people);
+    // Speaker numbers from `people.len()` on are sources.
+    let mut sources = source_mentions(doc, names, people, organizations);
+    index.add_sources(people.len(), &sources.mentions);
     let mut paras: Vec<(usize, usize)> = Vec::new();
     for t in &doc.toks {
         let p = t.para as usize;
@@ -46,8 +60,10 @@ pub(crate) fn find(doc: &Doc<'_>, names: &Names, people: &mut [Person]) -> Vec<(
     indirect.sort_by_key(|(_, q, _)| q.span.start);
     let direct = ctx.attribute_directs(&directs, &indirect);
     for (person, q, extra) in direct.into_iter().chain(indirect) {
-        if let Some(span) = extra {
-            ctx.people[person].extra.push(span);
+        if let Some(span) = extra
+            && let Some(p) = ctx.people.get_mut(person)
+        {
+            p.extra.push(span);
         }
         out.push((person, q));
     }
@@ -72,7 +88,132 @@ pub(crate) fn find(doc: &Doc<'_>, names: &Names, people: &mut [Person]) -> Vec<(
     });
     out.sort_by_key(|(_, q)| q.span);
     out.dedup_by(|a, b| a.1.span == b.1.span);
-    out
+    let n_people = ctx.people.len();
+    let (said, by_sources): (Vec<_>, Vec<_>) = out.into_iter().partition(|(pi, _)| *pi < n_people);
+    for (si, q) in by_sources {
+        if let Some(source) = sources.list.get_mut(si - n_people) {
+            source.quotes.push(q);
+        }
+    }
+    sources.list.retain(|s| !s.quotes.is_empty());
+    (said, sources.list)
+}
+
+/// Organisations and groups that stand on their own as a noun phrase, any of which may be the
+/// subject of a report.
+#[derive(Default)]
+struct Sources {
+    list: Vec<Source>,
+    /// (first token, end token, index in `list`) of every mention.
+    mentions: Vec<(usize, usize, usize)>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Sources {
+    fn add(&mut self, doc: &Doc<'_>, name: String, kind: SourceKind, start: usize, end: usize) {
+        let key = name.to_lowercase();
+        let si = *self.by_key.entry(key).or_insert_with(|| {
+            self.list.push(Source { name, kind, mentions: Vec::new(), quotes: Vec::new() });
+            self.list.len() - 1
+        });
+        self.list[si].mentions.push(doc.span(start, end));
+        self.mentions.push((start, end, si));
+    }
+}
+
+/// Every standalone mention of an organisation (from [`super::organizations`]) or of a group
+/// (`Senate Democrats`, `senior officials`, `the Obama administration`) outside people's names.
+fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Organization]) -> Sources {
+    let n = doc.toks.len();
+    let mut taken = vec![false; n];
+    for p in people.iter().filter(|p| p.confirmed) {
+        for m in &p.mentions {
+            for flag in taken.iter_mut().take(m.end).skip(m.start) {
+                *flag = true;
+            }
+        }
+    }
+    let person = taken.clone();
+    let cues = cues();
+    // A modifier (`State Department spokesman`, `the Pentagon's`) is not a subject.
+    let standalone = |e: usize| {
+        !(doc.toks.get(e).is_some_and(|t| t.kind == Kind::Poss)
+            || doc.is_cap_word(e)
+            || doc.is_word(e)
+                && (names.is_title_head(doc.lw(e))
+                    || cues.is_group(doc.lw(e))
+                    || cues.bodies.contains(doc.lw(e))))
+    };
+    let mut sources = Sources::default();
+    let mut found: Vec<(usize, usize, String, SourceKind)> = Vec::new();
+    for org in orgs {
+        for m in &org.mentions {
+            let s = doc.toks.partition_point(|t| t.start < m.start);
+            let e = doc.toks.partition_point(|t| t.end <= m.end);
+            if s >= e || doc.toks[s].start != m.start || doc.toks[e - 1].end != m.end || !standalone(e) {
+                continue;
+            }
+            let last = doc.lw(e - 1);
+            let (name, kind) = if e == s + 1 && cues.groups.contains(last) {
+                // `Police said`: capitalised only because it opens the sentence.
+                (last.to_string(), SourceKind::Group)
+            } else if cues.is_group(last) && !names.is_org_cue(last) {
+                (org.name.clone(), SourceKind::Group)
+            } else {
+                (org.name.clone(), SourceKind::Organization)
+            };
+            found.push((s, e, name, kind));
+        }
+    }
+    for &(s, e, ..) in &found {
+        for flag in taken.iter_mut().take(e).skip(s) {
+            *flag = true;
+        }
+    }
+    // Groups and bodies: the head with the capitalised words and modifiers before it.
+    for h in 0..n {
+        let lw = doc.lw(h);
+        let group = cues.is_group(lw);
+        let body = cues.bodies.contains(lw);
+        if !(group || body) || taken[h] || !doc.is_word(h) || !standalone(h + 1) {
+            continue;
+        }
+        let mut s = h;
+        // A person's name may stand before a body: `the Clinton campaign`.
+        while s > 0
+            && h - s < 6
+            && doc.is_word(s - 1)
+            && doc.same_sentence(s - 1, h)
+            && (!taken[s - 1] || body && person[s - 1])
+        {
+            let w = doc.lw(s - 1);
+            let modifier = doc.is_cap_word(s - 1) && !names.is_stopword(w) && !cues.quantifiers.contains(w)
+                || doc.toks[s - 1].upper
+                || group && cues.group_modifiers.contains(w);
+            if !modifier {
+                break;
+            }
+            s -= 1;
+        }
+        // A body needs a name before it (`the campaign said` names nobody).
+        if body && (s == h || (s..h).all(|k| !doc.toks[k].cap)) {
+            continue;
+        }
+        let words: Vec<String> = (s..=h)
+            .map(|k| {
+                let opens = k == 0 || !doc.same_sentence(k - 1, k);
+                let lower = cues.groups.contains(doc.lw(k)) || cues.group_modifiers.contains(doc.lw(k));
+                if opens && lower { doc.lw(k).to_string() } else { doc.w(k).to_string() }
+            })
+            .collect();
+        let kind = if group { SourceKind::Group } else { SourceKind::Organization };
+        found.push((s, h + 1, words.join(" "), kind));
+    }
+    found.sort_by_key(|&(s, ..)| s);
+    for (s, e, name, kind) in found {
+        sources.add(doc, name, kind, s, e);
+    }
+    sources
 }
 
 /// Which person a token starts or ends a mention of.
@@ -100,6 +241,23 @@ impl MentionIndex {
         }
         order.sort_unstable();
         MentionIndex { by_end, by_start, order }
+    }
+
+    /// Source mentions as speakers `offset + source`. A person's mention wins unless the
+    /// source's is longer (`the Clinton campaign` over `Clinton`). Sources stay out of `order`:
+    /// pronouns and role nouns refer to people only.
+    fn add_sources(&mut self, offset: usize, mentions: &[(usize, usize, usize)]) {
+        for &(start, end, si) in mentions {
+            let speaker = offset + si;
+            let longer_end = self.by_start.get(&start).is_none_or(|&(_, e)| e < end);
+            if longer_end {
+                self.by_start.insert(start, (speaker, end));
+            }
+            let longer_start = self.by_end.get(&end).is_none_or(|&(_, s)| s > start);
+            if longer_start {
+                self.by_end.insert(end, (speaker, start));
+            }
+        }
     }
 }
 
@@ -420,8 +578,10 @@ impl Ctx<'_, '_> {
             let mut c = e;
             while c > floor && doc.same_sentence(c - 1, v) && doc.toks[c - 1].kind != Kind::Close {
                 c -= 1;
+                // `X, a spokesman for the State Department, said` is X's report.
                 if doc.is_punct(c, ',')
                     && let Some(&(pi, _)) = self.index.by_end.get(&c)
+                    && pi < self.people.len()
                 {
                     return Some((pi, None));
                 }
@@ -492,6 +652,13 @@ impl Ctx<'_, '_> {
         }
         if let Some(g) = pronoun(doc.lw(s)) {
             return self.resolve_pronoun(s, g).map(|p| (p, None));
+        }
+        // `said the State Department`
+        if doc.lw(s) == "the"
+            && let Some(&(si, _)) = self.index.by_start.get(&(s + 1))
+            && si >= self.people.len()
+        {
+            return Some((si, None));
         }
         // `said the minister`
         let mut e = s;
@@ -1195,6 +1362,18 @@ struct Cues {
     verbs: HashSet<String>,
     phrases: HashSet<String>,
     infinitive: HashSet<String>,
+    groups: HashSet<String>,
+    parties: HashSet<String>,
+    bodies: HashSet<String>,
+    quantifiers: HashSet<String>,
+    group_modifiers: HashSet<String>,
+}
+
+impl Cues {
+    /// A plural noun for a group of people: `officials`, `Republicans`.
+    fn is_group(&self, lw: &str) -> bool {
+        self.groups.contains(lw) || self.parties.contains(lw)
+    }
 }
 
 fn cues() -> &'static Cues {
@@ -1222,5 +1401,7 @@ mod tests {
         assert!(!c.verbs.contains("attack"), "noun-like base forms are left out");
         assert!(c.phrases.contains("called for") && c.phrases.contains("spoke about"));
         assert!(c.infinitive.contains("vowed"));
+        assert!(c.is_group("republicans") && c.is_group("officials") && c.bodies.contains("campaign"));
+        assert!(c.quantifiers.contains("some") && c.group_modifiers.contains("senior"));
     }
 }

@@ -13,17 +13,17 @@ use std::collections::HashMap;
 
 use super::organizations;
 use super::quotes;
-use crate::article::{Organization, Quote, Span, Speaker, Text};
+use crate::article::{Organization, Quote, Source, Span, Speaker, Text};
 use crate::registry::Registry;
 use crate::registry::names::{Gender, Names};
 
-/// People and organisations in the paragraphs.
+/// People, organisations, and the organisations and groups reported as speaking.
 pub fn extract(
     text: &str,
     paragraphs: &[Text],
     headline: Option<&Text>,
     registry: &Registry,
-) -> (Vec<Speaker>, Vec<Organization>) {
+) -> (Vec<Speaker>, Vec<Organization>, Vec<Source>) {
     let names = Names::embedded();
     let doc = Doc::new(text, paragraphs, headline);
     let mentions = find_mentions(&doc, names, registry);
@@ -36,7 +36,8 @@ pub fn extract(
     let organizations = organizations::find(&doc, names, &person);
     let mut people = merge(&doc, mentions);
     let mut said: Vec<Vec<Quote>> = vec![Vec::new(); people.len()];
-    for (person, quote) in quotes::find(&doc, names, &mut people) {
+    let (quotes, sources) = quotes::find(&doc, names, &mut people, &organizations);
+    for (person, quote) in quotes {
         if let Some(list) = said.get_mut(person) {
             list.push(quote);
         }
@@ -52,7 +53,7 @@ pub fn extract(
             speaker
         })
         .collect();
-    (speakers, organizations)
+    (speakers, organizations, sources)
 }
 
 // ---------------------------------------------------------------------------------------------

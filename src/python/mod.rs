@@ -283,6 +283,7 @@ fn newswire_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<model::PyQuote>()?;
     m.add_class::<model::PySpeaker>()?;
     m.add_class::<model::PyOrganization>()?;
+    m.add_class::<model::PySource>()?;
     m.add_class::<model::PyEvidence>()?;
     m.add_class::<model::PyTopic>()?;
     m.add_class::<model::PyKeyphrase>()?;

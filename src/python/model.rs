@@ -650,6 +650,73 @@ impl PyOrganization {
     }
 }
 
+/// An organisation or group reported as saying something (`the State Department said`).
+#[pyclass(name = "Source", module = "newswire", frozen, eq, hash, get_all)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PySource {
+    /// The source as written, without a leading article (`State Department`, `police`).
+    pub name: String,
+    /// `organization` or `group`.
+    pub kind: String,
+    /// Every standalone mention.
+    pub mentions: Vec<PySpan>,
+    /// What it said, in text order.
+    pub quotes: Vec<PyQuote>,
+}
+
+impl PySource {
+    fn from_rust(s: &crate::Source, o: &Offsets) -> Self {
+        PySource {
+            name: s.name.clone(),
+            kind: variant_name(&s.kind),
+            mentions: s.mentions.iter().map(|&m| o.span(m)).collect(),
+            quotes: s.quotes.iter().map(|q| PyQuote::from_rust(q, o)).collect(),
+        }
+    }
+
+    fn dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("name", &self.name)?;
+        d.set_item("kind", &self.kind)?;
+        d.set_item("quotes", dicts(py, &self.quotes, PyQuote::dict)?)?;
+        d.set_item("mentions", spans_list(py, &self.mentions)?)?;
+        Ok(d)
+    }
+
+    /// The flat evaluation-contract form of each quote: the quote's fields plus `speaker` (the
+    /// source's name) and `source_kind`.
+    fn quote_dicts<'py>(&self, py: Python<'py>, list: &Bound<'py, PyList>) -> PyResult<()> {
+        for q in &self.quotes {
+            let d = q.dict(py)?;
+            d.set_item("speaker", &self.name)?;
+            d.set_item("source_kind", &self.kind)?;
+            list.append(d)?;
+        }
+        Ok(())
+    }
+}
+
+#[pymethods]
+impl PySource {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "Source({}, kind={}, quotes={})",
+            short_repr(py, &self.name),
+            short_repr(py, &self.kind),
+            self.quotes.len()
+        )
+    }
+
+    /// `{"name", "kind", "quotes": [...], "mentions"}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        self.dict(py)
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (&'static str, String))> {
+        reduce(py, "Source", self)
+    }
+}
+
 /// A lexicon match that supports a topic.
 #[pyclass(name = "Evidence", module = "newswire", frozen, eq, hash, get_all)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -892,6 +959,8 @@ pub struct PyArticle {
     pub speakers: Vec<PySpeaker>,
     /// Organisations named in the story.
     pub organizations: Vec<PyOrganization>,
+    /// Organisations and groups reported as saying something.
+    pub sources: Vec<PySource>,
     /// IPTC Media Topics, highest score first.
     pub topics: Vec<PyTopic>,
     /// Characteristic phrases.
@@ -920,6 +989,7 @@ impl PyArticle {
             sign_off: texts(&a.sign_off),
             speakers: a.speakers.iter().map(|s| PySpeaker::from_rust(s, &o)).collect(),
             organizations: a.organizations.iter().map(|x| PyOrganization::from_rust(x, &o)).collect(),
+            sources: a.sources.iter().map(|x| PySource::from_rust(x, &o)).collect(),
             topics: a.topics.iter().map(|t| PyTopic::from_rust(t, &o)).collect(),
             keyphrases: a
                 .keyphrases
@@ -962,7 +1032,8 @@ impl PyArticle {
         self.body_text()
     }
 
-    /// Every quote with its speaker, in text order: `[(Speaker, Quote), ...]`.
+    /// Every quote of a person with its speaker, in text order: `[(Speaker, Quote), ...]`.
+    /// Quotes of organisations and groups are under `sources`.
     fn quotes(&self) -> Vec<(PySpeaker, PyQuote)> {
         let mut all: Vec<(PySpeaker, PyQuote)> =
             self.speakers.iter().flat_map(|s| s.quotes.iter().map(move |q| (s.clone(), q.clone()))).collect();
@@ -987,12 +1058,19 @@ impl PyArticle {
         d.set_item("authors", dicts(py, &byline, PyAuthor::dict)?)?;
         d.set_item("credits", dicts(py, &credits, PyAuthor::dict)?)?;
         d.set_item("speakers", dicts(py, &self.speakers, PySpeaker::dict)?)?;
+        // Quotes of organisations and groups; people's quotes are only under `speakers`.
+        let quotes = PyList::empty(py);
+        for source in &self.sources {
+            source.quote_dicts(py, &quotes)?;
+        }
+        d.set_item("quotes", quotes)?;
         d.set_item("topics", dicts(py, &self.topics, PyTopic::dict)?)?;
         d.set_item("cited_agencies", dicts(py, &self.cited_agencies, PyAgency::dict)?)?;
         d.set_item("header", dicts(py, &self.header, PyText::dict)?)?;
         d.set_item("paragraphs", dicts(py, &self.paragraphs, PyText::dict)?)?;
         d.set_item("sign_off", dicts(py, &self.sign_off, PyText::dict)?)?;
         d.set_item("organizations", dicts(py, &self.organizations, PyOrganization::dict)?)?;
+        d.set_item("sources", dicts(py, &self.sources, PySource::dict)?)?;
         d.set_item("keyphrases", dicts(py, &self.keyphrases, PyKeyphrase::dict)?)?;
         d.set_item("dates", dicts(py, &self.dates, PyDateMention::dict)?)?;
         d.set_item("warnings", dicts(py, &self.warnings, PyWarning::dict)?)?;
@@ -1034,6 +1112,7 @@ pub(crate) fn _unpickle(py: Python<'_>, name: &str, state: &str) -> PyResult<Py<
         "Quote" => Py::new(py, load::<PyQuote>(name, state)?)?.into_any(),
         "Speaker" => Py::new(py, load::<PySpeaker>(name, state)?)?.into_any(),
         "Organization" => Py::new(py, load::<PyOrganization>(name, state)?)?.into_any(),
+        "Source" => Py::new(py, load::<PySource>(name, state)?)?.into_any(),
         "Evidence" => Py::new(py, load::<PyEvidence>(name, state)?)?.into_any(),
         "Topic" => Py::new(py, load::<PyTopic>(name, state)?)?.into_any(),
         "Keyphrase" => Py::new(py, load::<PyKeyphrase>(name, state)?)?.into_any(),
