@@ -762,8 +762,14 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
     let the_before = start > 0 && doc.lw(start - 1) == "the";
     // `Toronto-based Barrick`, `Second-placed Kent`, `Serb-held Doboj`.
     let described = doc.lw(start).rsplit_once('-').is_some_and(|(_, tail)| PLACE_PARTICIPLES.contains(&tail));
+    // `Lenzing AG`, `Kestrel & Co`, `PT Sinar Jaya`: a company's legal form next to the name.
+    let legal_form = |i: usize| doc.is_word(i) && doc.toks[i].upper && names.is_org_cue(doc.lw(i));
+    let company = (legal_form(end) && doc.same_sentence(start, end))
+        || (doc.is_punct(end, '&') && doc.lw(end + 1) == "co")
+        || (start > 0 && legal_form(start - 1) && doc.same_sentence(start - 1, start));
     the_before
         || described
+        || company
         || score_line(doc, start, end)
         || standings_row(doc, end)
         || after_country_tag(doc, names, registry, start)
