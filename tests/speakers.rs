@@ -55,8 +55,17 @@ struct OrgCase {
 
 #[test]
 fn speakers() {
-    let cases: Cases =
-        toml::from_str(include_str!("fixtures/speakers.toml")).expect("fixtures/speakers.toml is valid");
+    run_cases(include_str!("fixtures/speakers.toml"));
+}
+
+/// Teams, clubs and things named where people would stand: tests/fixtures/people_sports.toml.
+#[test]
+fn people_sports() {
+    run_cases(include_str!("fixtures/people_sports.toml"));
+}
+
+fn run_cases(fixture: &str) {
+    let cases: Cases = toml::from_str(fixture).expect("the fixture is valid TOML");
     let parser = newswire::Parser::new();
     let mut failures = Vec::new();
     for case in cases.case {

@@ -677,6 +677,9 @@ fn analyse_run(
     if scored {
         return None;
     }
+    if honorifics.is_empty() && !titled && team_or_thing(doc, names, registry, start, end) {
+        return None;
+    }
     // Organisations named after a person ("Kevin Sullivan Foundation") end in a cue word.
     if run_end > end && names.is_org_cue(doc.lw(end)) {
         return None;
@@ -748,6 +751,158 @@ fn analyse_run(
         && (surname || names.given(&words[0]).is_some() || !names.is_common_word(&words[0]));
     let role = if pre.title.is_some() { merge_roles(pre, post) } else { merge_roles(post, pre) };
     Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Teams, clubs and things named like people
+
+/// True when the name `start..end` is, by its context, a team, a club, a company or a thing
+/// rather than a person: sports results and tables name teams exactly where people would stand.
+fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, end: usize) -> bool {
+    // `the Houston Astros`, `the Nobel Peace Prize`: news writes no article before a bare name.
+    let the_before = start > 0 && doc.lw(start - 1) == "the";
+    // `Toronto-based Barrick`, `Second-placed Kent`, `Serb-held Doboj`.
+    let described = doc.lw(start).rsplit_once('-').is_some_and(|(_, tail)| PLACE_PARTICIPLES.contains(&tail));
+    // `Lenzing AG`, `Kestrel & Co`, `PT Sinar Jaya`: a company's legal form next to the name.
+    let legal_form = |i: usize| doc.is_word(i) && doc.toks[i].upper && names.is_org_cue(doc.lw(i));
+    let company = (legal_form(end) && doc.same_sentence(start, end))
+        || (doc.is_punct(end, '&') && doc.lw(end + 1) == "co")
+        || (start > 0 && legal_form(start - 1) && doc.same_sentence(start - 1, start));
+    the_before
+        || described
+        || company
+        || score_line(doc, start, end)
+        || standings_row(doc, end)
+        || after_country_tag(doc, names, registry, start)
+        || affiliation_in_brackets(doc, start, end)
+}
+
+/// Participles that turn a place or group into an attribute of the name after it.
+const PLACE_PARTICIPLES: &[&str] = &[
+    "based",
+    "listed",
+    "placed",
+    "held",
+    "ruled",
+    "dominated",
+    "owned",
+    "controlled",
+    "led",
+    "backed",
+    "run",
+    "registered",
+    "quoted",
+];
+
+/// A whole number of at most three digits standing alone (a score, a count).
+fn small_number(doc: &Doc<'_>, i: usize) -> Option<u32> {
+    let w = doc.w(i);
+    if !doc.is_word(i) || w.is_empty() || w.len() > 3 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // `12.5`, `4:16`: a decimal or a time, not a score.
+    let glued = doc.toks.get(i + 1).is_some_and(|t| t.start == doc.toks[i].end && !doc.is_word(i + 1))
+        && doc.toks.get(i + 2).is_some_and(|t| t.start == doc.toks[i + 1].end)
+        && doc.w(i + 2).starts_with(|c: char| c.is_ascii_digit());
+    if glued {
+        return None;
+    }
+    w.parse().ok()
+}
+
+/// Tokens `a` and `b` on one line of the same paragraph.
+fn same_line(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let (Some(x), Some(y)) = (doc.toks.get(a), doc.toks.get(b)) else { return false };
+    x.para == y.para
+        && doc.text.get(x.end.min(y.start)..y.start.max(x.end)).is_some_and(|gap| !gap.contains('\n'))
+}
+
+/// The token after an optional short parenthesis (`(Romania)`) that starts at `i`.
+fn skip_tag(doc: &Doc<'_>, i: usize) -> usize {
+    if doc.is_punct(i, '(')
+        && let Some(close) = (i + 1..(i + 7).min(doc.toks.len())).find(|&j| doc.is_punct(j, ')'))
+    {
+        return close + 1;
+    }
+    i
+}
+
+/// `Aston Villa 2 Derby 0`, `Brann (Norway) 2 Shelbourne (Ireland) 1`: a results line, a name
+/// with a score and another name, or a name between two scores.
+fn score_line(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let after = skip_tag(doc, end);
+    if small_number(doc, after).is_none() || !same_line(doc, end.saturating_sub(1), after) {
+        return false;
+    }
+    let next = after + 1;
+    let other_follows = same_line(doc, after, next)
+        && (doc.is_cap_word(next) || (doc.is_word(next) && doc.toks[next].upper))
+        && !names_month(doc.lw(next));
+    let other_before = start >= 2
+        && small_number(doc, start - 1).is_some()
+        && same_line(doc, start - 2, start)
+        && (doc.is_word(start - 2) && doc.toks[start - 2].cap || doc.is_punct(start - 2, ')'));
+    other_follows || other_before
+}
+
+fn names_month(lw: &str) -> bool {
+    matches!(
+        lw,
+        "jan"
+            | "january"
+            | "feb"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "aug"
+            | "august"
+            | "sept"
+            | "september"
+            | "oct"
+            | "october"
+            | "nov"
+            | "november"
+            | "dec"
+            | "december"
+    )
+}
+
+/// `Chelsea 3 2 1 0 3 0 7`: a league table row, played = won + drawn + lost, then goals and points.
+fn standings_row(doc: &Doc<'_>, end: usize) -> bool {
+    let first = skip_tag(doc, end);
+    let mut numbers = Vec::new();
+    let mut i = first;
+    while numbers.len() < 8
+        && let Some(n) = small_number(doc, i)
+        && same_line(doc, first, i)
+    {
+        numbers.push(n);
+        i += 1;
+    }
+    numbers.len() >= 6 && numbers[1] + numbers[2] + numbers[3] == numbers[0]
+}
+
+/// `Tommi Lahti (Finland) Subaru Impreza 3:22`: what follows a competitor and his country on
+/// the same line is his car, his horse or his team.
+fn after_country_tag(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize) -> bool {
+    if start < 3 || !doc.is_punct(start - 1, ')') || !same_line(doc, start - 1, start) {
+        return false;
+    }
+    let Some(open) = (start.saturating_sub(7)..start - 1).rev().find(|&j| doc.is_punct(j, '(')) else {
+        return false;
+    };
+    open > 0
+        && open + 1 < start - 1
+        && doc.is_cap_word(open - 1)
+        && is_place(doc, names, registry, open + 1, start - 1)
+}
+
+/// `Adam Nowak (Odra Opole)`: a name in brackets right after a name is where he plays or works.
+fn affiliation_in_brackets(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    start >= 2 && doc.is_punct(start - 1, '(') && doc.is_punct(end, ')') && doc.is_cap_word(start - 2)
 }
 
 /// True when a title word or rank (or its abbreviation's dot) stands right before token `start`.
