@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::FastMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use crate::error::{DataError, Error};
@@ -277,6 +277,9 @@ impl Agencies {
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // Short codes (`AP`, `PA`) match inside many words under case folding, so the scan
+            // stops often; a DFA (a few MB, built once) makes each byte and restart cheap.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(forms.iter().map(|f| f.folded.as_str()))
             .unwrap_or_else(|_| {
                 AhoCorasick::new(std::iter::empty::<&str>()).expect("an empty matcher always builds")
