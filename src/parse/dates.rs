@@ -128,7 +128,7 @@ const MONTH_PATTERN: &str = "Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|Apr
 
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?P<prep>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate)\s+)?(?P<weekday>{DAYS})\b(?:\s+(?:morning|afternoon|evening|night))?|\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b|\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|month|year|weekend)\b|\b(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\s+)?(?P<month>{MONTH_PATTERN})\s?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_PATTERN})\b(?:,?\s+(?P<year2>(?:19|20)\d{{2}})\b)?"
+        r"(?-u:\b)(?:(?P<prep>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate)\s+)?(?P<weekday>{DAYS})(?-u:\b)(?:\s+(?:morning|afternoon|evening|night))?|(?-u:\b)(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)(?-u:\b)|(?-u:\b)(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|month|year|weekend)(?-u:\b)|(?-u:\b)(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\s+)?(?P<month>{MONTH_PATTERN})\s?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:19|20)\d{{2}})(?-u:\b))?|(?-u:\b)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_PATTERN})(?-u:\b)(?:,?\s+(?P<year2>(?:19|20)\d{{2}})(?-u:\b))?"
     ))
     .expect("valid regex")
 });

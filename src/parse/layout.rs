@@ -56,10 +56,7 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
             return None;
         }
         let start = pos;
-        let mut end = start;
-        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
-            end += 1;
-        }
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |i| start + i);
         pos = end;
         if pos < bytes.len() && bytes[pos] == b'\r' {
             pos += 1;
@@ -91,13 +88,43 @@ pub fn is_blank(c: char) -> bool {
 /// `text` with every run of whitespace (line breaks included) collapsed to one space.
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(is_blank).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    let bytes = text.as_bytes();
+    // Words are copied whole; only the bytes between them are looked at one by one, and only
+    // non-ASCII ones are decoded (every paragraph of every article passes through here).
+    let mut word_start: Option<usize> = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let (blank, width) = if byte.is_ascii() {
+            // The ASCII characters `char::is_whitespace` accepts: tab to carriage return, space.
+            (matches!(byte, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            match text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (is_blank(c), c.len_utf8()),
+                None => break,
+            }
+        };
+        match (blank, word_start) {
+            (true, Some(start)) => {
+                push_word(&mut out, &text[start..at]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(at),
+            _ => {}
         }
-        out.push_str(word);
+        at += width;
+    }
+    if let Some(start) = word_start {
+        push_word(&mut out, &text[start..]);
     }
     out
+}
+
+fn push_word(out: &mut String, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
 #[cfg(test)]
@@ -118,5 +145,8 @@ mod tests {
     #[test]
     fn collapse_joins_hard_wraps() {
         assert_eq!(collapse_whitespace(" a\n  b\u{a0}c "), "a b c");
+        assert_eq!(collapse_whitespace("\u{200b}é\u{2003}ü\x0b\x1fz\u{feff}"), "é ü \x1fz");
+        assert_eq!(collapse_whitespace(" \t\r\n"), "");
+        assert_eq!(collapse_whitespace("word"), "word");
     }
 }

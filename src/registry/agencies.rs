@@ -1,9 +1,11 @@
 //! The agency registry: codes, names, aliases, the markers agencies put in copy, home zones.
 
 use std::collections::HashMap;
+
+use super::FastMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use crate::error::{DataError, Error};
@@ -87,7 +89,7 @@ struct AgencyFile {
 #[derive(Clone, Debug, Default)]
 pub struct Agencies {
     entries: Vec<AgencyEntry>,
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
     /// Every code, name and alias as written, for finding agencies named in running text; built
     /// on first use and dropped whenever an entry changes.
     mentions: OnceLock<Mentions>,
@@ -184,7 +186,14 @@ impl Agencies {
 
     /// The agency whose code, name or alias is `name` (case, dots and hyphens ignored).
     pub fn lookup(&self, name: &str) -> Option<&AgencyEntry> {
-        self.by_key.get(&normalize(name)).map(|&i| &self.entries[i])
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        // The key is built in a reused buffer: lookups run for many words of every article.
+        KEY.with_borrow_mut(|key| {
+            normalize_into(name, key);
+            self.by_key.get(key.as_str()).map(|&i| &self.entries[i])
+        })
     }
 
     /// The agency a marker as written in copy stands for: `(Reuters)`, `/TASS/`, `Interfax-AVN`,
@@ -268,6 +277,9 @@ impl Agencies {
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // Short codes (`AP`, `PA`) match inside many words under case folding, so the scan
+            // stops often; a DFA (a few MB, built once) makes each byte and restart cheap.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(forms.iter().map(|f| f.folded.as_str()))
             .unwrap_or_else(|_| {
                 AhoCorasick::new(std::iter::empty::<&str>()).expect("an empty matcher always builds")
@@ -308,16 +320,36 @@ fn word_boundary_after(text: &str, at: usize) -> bool {
 /// a leading "the" dropped.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    normalize_into(name, &mut out);
+    out
+}
+
+/// [`normalize`] into `out`, which is cleared first.
+fn normalize_into(name: &str, out: &mut String) {
+    out.clear();
+    // A blank is written only between words, so runs collapse and the ends stay clean.
+    let mut pending_blank = false;
     for c in name.chars() {
         match c {
             '.' | '\'' | '’' => {}
-            '-' | '_' | '/' | '‐' | '–' => out.push(' '),
-            c if c.is_whitespace() => out.push(' '),
-            c => out.extend(c.to_lowercase()),
+            '-' | '_' | '/' | '‐' | '–' => pending_blank = true,
+            c if c.is_whitespace() => pending_blank = true,
+            c => {
+                if pending_blank && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_blank = false;
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
         }
     }
-    let collapsed = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed.strip_prefix("the ").map(str::to_string).unwrap_or(collapsed)
+    if out.starts_with("the ") {
+        out.drain(..4);
+    }
 }
 
 #[cfg(test)]
@@ -330,6 +362,15 @@ mod tests {
         assert_eq!(agencies.lookup("fna").unwrap().code, "FNA");
         assert_eq!(agencies.lookup("Reuter").unwrap().code, "REUTERS");
         assert_eq!(agencies.lookup("ITAR TASS").unwrap().code, "TASS");
+    }
+
+    #[test]
+    fn normalize_collapses_blanks_and_drops_a_leading_the() {
+        assert_eq!(normalize("  The  Associated--Press. "), "associated press");
+        assert_eq!(normalize("N.Y. Times/ News\tService"), "ny times news service");
+        assert_eq!(normalize("the"), "the");
+        assert_eq!(normalize("ÉFE – Agencia"), "éfe agencia");
+        assert_eq!(normalize(" - . - "), "");
     }
 
     #[test]

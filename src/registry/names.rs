@@ -5,10 +5,12 @@
 //! Every key is stored in ASCII lower case, so lookups take a slice of an ASCII-lower-cased copy
 //! of the text (same byte offsets as the original) and never allocate.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
+
+use super::{FastMap, FastSet};
 
 /// A person's grammatical gender as far as a name or honorific tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -31,18 +33,18 @@ impl Gender {
 /// The people lexicons, compiled once per process.
 #[derive(Debug, Default)]
 pub struct Names {
-    given: HashMap<String, Gender>,
-    surnames: HashSet<String>,
-    words: HashSet<String>,
-    honorifics: HashMap<String, Gender>,
-    ranks: HashMap<String, String>,
-    title_heads: HashSet<String>,
-    title_modifiers: HashSet<String>,
-    ranks_only: HashSet<String>,
-    say_verbs: HashSet<String>,
-    org_cues: HashSet<String>,
-    stopwords: HashSet<String>,
-    countries: HashMap<String, String>,
+    given: FastMap<String, Gender>,
+    surnames: FastSet<String>,
+    words: FastSet<String>,
+    honorifics: FastMap<String, Gender>,
+    ranks: FastMap<String, String>,
+    title_heads: FastSet<String>,
+    title_modifiers: FastSet<String>,
+    ranks_only: FastSet<String>,
+    say_verbs: FastSet<String>,
+    org_cues: FastSet<String>,
+    stopwords: FastSet<String>,
+    countries: FastMap<String, String>,
     /// Longest phrase (in words) of the multi-word tables, to bound look-ahead.
     max_phrase_words: usize,
 }

@@ -6,7 +6,7 @@
 //! `Basle`) and by spelling variants (`Terhan`). A dateline that writes a main or other name is
 //! reported as written; a spelling variant resolves to the main name.
 
-use std::collections::HashMap;
+use super::FastMap;
 
 /// A city the gazetteer knows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,10 +55,10 @@ pub struct CityMatch<'a> {
 pub struct Places {
     cities: Vec<Place>,
     /// Candidates per key, best first (main names before other names, then by population).
-    city_by_key: HashMap<String, Vec<(u32, NameKind)>>,
-    region_by_key: HashMap<String, Vec<Region>>,
-    country_by_key: HashMap<String, String>,
-    country_names: HashMap<String, String>,
+    city_by_key: FastMap<String, Vec<(u32, NameKind)>>,
+    region_by_key: FastMap<String, Vec<Region>>,
+    country_by_key: FastMap<String, String>,
+    country_names: FastMap<String, String>,
 }
 
 const CITIES: &str = include_str!("../../data/places.tsv");
@@ -145,7 +145,7 @@ impl Places {
         country: Option<&str>,
         region: Option<&str>,
     ) -> Option<CityMatch<'_>> {
-        let candidates = self.city_by_key.get(&normalize(name))?;
+        let candidates = with_key(name, |key| self.city_by_key.get(key))?;
         candidates.iter().find_map(|&(index, kind)| {
             let place = self.cities.get(index as usize)?;
             let country_ok = country.is_none_or(|c| place.country == c);
@@ -162,12 +162,12 @@ impl Places {
 
     /// Every region written as `name`.
     pub fn regions(&self, name: &str) -> &[Region] {
-        self.region_by_key.get(&normalize(name)).map_or(&[], Vec::as_slice)
+        with_key(name, |key| self.region_by_key.get(key)).map_or(&[], Vec::as_slice)
     }
 
     /// The ISO code of the country named `name` (`Iran`, `Republic of Korea`, `U.S.`).
     pub fn country(&self, name: &str) -> Option<&str> {
-        self.country_by_key.get(&normalize(name)).map(String::as_str)
+        with_key(name, |key| self.country_by_key.get(key)).map(String::as_str)
     }
 
     /// The English name of the country with ISO code `code`.
@@ -187,14 +187,33 @@ fn rows<const N: usize>(tsv: &str) -> impl Iterator<Item = [&str; N]> + '_ {
 /// spaces.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    normalize_into(name, &mut out);
+    out
+}
+
+/// Calls `f` with the lookup key of `name`, built in a reused buffer: lookups run for many words
+/// of every article, and a fresh `String` each time was a large part of their cost.
+fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    KEY.with_borrow_mut(|key| {
+        key.clear();
+        normalize_into(name, key);
+        f(key)
+    })
+}
+
+/// [`normalize`] into `out` (which starts empty).
+fn normalize_into(name: &str, out: &mut String) {
     let mut space = true;
     for c in name.chars() {
         match c {
             '.' | '\'' | '’' | '‘' | ',' | 'ʻ' | 'ʼ' | '`' => {}
-            '-' | '_' | '/' | '‐' | '–' | '—' => space_once(&mut out, &mut space),
-            c if c.is_whitespace() => space_once(&mut out, &mut space),
+            '-' | '_' | '/' | '‐' | '–' | '—' => space_once(out, &mut space),
+            c if c.is_whitespace() => space_once(out, &mut space),
             c => {
-                fold_into(c, &mut out);
+                fold_into(c, out);
                 space = false;
             }
         }
@@ -202,7 +221,6 @@ pub fn normalize(name: &str) -> String {
     if out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 fn space_once(out: &mut String, space: &mut bool) {
@@ -214,6 +232,10 @@ fn space_once(out: &mut String, space: &mut bool) {
 
 /// Pushes `c` lower-cased, without diacritics for the Latin letters common in place names.
 fn fold_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     let base = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā'
         | 'Ă' | 'Ą' => 'a',

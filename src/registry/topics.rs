@@ -7,6 +7,8 @@
 //! data and once per [`crate::ParserBuilder::build`] when a user adds terms.
 
 use std::collections::HashMap;
+
+use super::FastMap;
 use std::sync::{Arc, LazyLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -42,7 +44,7 @@ pub struct MediaTopic {
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     topics: Vec<MediaTopic>,
-    by_code: HashMap<String, usize>,
+    by_code: FastMap<String, usize>,
     /// Index of each topic's parent.
     parents: Vec<Option<usize>>,
 }

@@ -1,6 +1,6 @@
 //! Time-zone abbreviations written in timestamps (`EDT`, `IRST`), from `data/zones.tsv`.
 
-use std::collections::HashMap;
+use super::FastMap;
 use std::sync::LazyLock;
 
 use chrono::{FixedOffset, NaiveDateTime, Offset, TimeZone};
@@ -16,7 +16,7 @@ struct Zone {
     tz: Option<Tz>,
 }
 
-static TABLE: LazyLock<HashMap<&'static str, Zone>> = LazyLock::new(|| {
+static TABLE: LazyLock<FastMap<&'static str, Zone>> = LazyLock::new(|| {
     ZONES
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
