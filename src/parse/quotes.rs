@@ -234,6 +234,32 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
             found.push((h, h + 1, doc.w(h).to_string(), SourceKind::Organization));
         }
     }
+    // A news outlet by its short name, with the verbs only a newsroom uses of itself:
+    // `The Times reported`, `The Post has learned`.
+    for h in 0..n.saturating_sub(2) {
+        if doc.lw(h) != "the" || !doc.is_word(h) {
+            continue;
+        }
+        let mut e = h + 1;
+        while e < n
+            && e - h <= 4
+            && doc.is_cap_word(e)
+            && !covered[e]
+            && doc.same_sentence(h, e)
+            && !names.is_stopword(doc.lw(e))
+        {
+            e += 1;
+        }
+        let mut v = e;
+        if matches!(doc.lw(v), "has" | "had") && doc.is_word(v) {
+            v += 1;
+        }
+        let newsroom = matches!(doc.lw(v), "reported" | "reports" | "learned") && doc.same_sentence(h, v);
+        if e > h + 1 && doc.is_word(v) && newsroom {
+            let name = (h + 1..e).map(|k| doc.w(k)).collect::<Vec<_>>().join(" ");
+            found.push((h + 1, e, name, SourceKind::Organization));
+        }
+    }
     found.sort_by_key(|&(s, ..)| s);
     for (s, e, name, kind) in found {
         sources.add(doc, name, kind, s, e);
