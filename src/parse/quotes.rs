@@ -209,6 +209,57 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
         let kind = if group { SourceKind::Group } else { SourceKind::Organization };
         found.push((s, h + 1, words.join(" "), kind));
     }
+    // A lone acronym never spelled out, right before a cue verb: `the FBI said`, `CNN reported`.
+    // Standing alone and directly before the verb keeps shouted text and labels (`PENCE:`) out.
+    let mut covered = taken;
+    for &(s, e, ..) in &found {
+        for flag in covered.iter_mut().take(e).skip(s) {
+            *flag = true;
+        }
+    }
+    for (h, t) in doc.toks.iter().enumerate() {
+        let lone = t.kind == Kind::Word
+            && t.upper
+            && !t.shouted
+            && (2..=6).contains(&(t.end - t.start))
+            && !covered[h]
+            && !(h > 0
+                && doc.same_sentence(h - 1, h)
+                && (doc.is_cap_word(h - 1) && !names.is_stopword(doc.lw(h - 1)) || doc.toks[h - 1].upper));
+        let verb = h + 1 < n
+            && doc.is_word(h + 1)
+            && doc.same_sentence(h, h + 1)
+            && (cues.verbs.contains(doc.lw(h + 1)) || names.is_say_verb(doc.lw(h + 1)));
+        if lone && verb {
+            found.push((h, h + 1, doc.w(h).to_string(), SourceKind::Organization));
+        }
+    }
+    // A news outlet by its short name, with the verbs only a newsroom uses of itself:
+    // `The Times reported`, `The Post has learned`.
+    for h in 0..n.saturating_sub(2) {
+        if doc.lw(h) != "the" || !doc.is_word(h) {
+            continue;
+        }
+        let mut e = h + 1;
+        while e < n
+            && e - h <= 4
+            && doc.is_cap_word(e)
+            && !covered[e]
+            && doc.same_sentence(h, e)
+            && !names.is_stopword(doc.lw(e))
+        {
+            e += 1;
+        }
+        let mut v = e;
+        if matches!(doc.lw(v), "has" | "had") && doc.is_word(v) {
+            v += 1;
+        }
+        let newsroom = matches!(doc.lw(v), "reported" | "reports" | "learned") && doc.same_sentence(h, v);
+        if e > h + 1 && doc.is_word(v) && newsroom {
+            let name = (h + 1..e).map(|k| doc.w(k)).collect::<Vec<_>>().join(" ");
+            found.push((h + 1, e, name, SourceKind::Organization));
+        }
+    }
     found.sort_by_key(|&(s, ..)| s);
     for (s, e, name, kind) in found {
         sources.add(doc, name, kind, s, e);
