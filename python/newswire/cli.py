@@ -20,7 +20,9 @@ import io
 import json
 import os
 import sys
+from array import array
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -40,25 +42,9 @@ _OUTPUT_FORMATS = ("json", "jsonl", "csv", "parquet")
 #: Articles parsed per parallel batch: large enough to keep every core busy, small enough to
 #: stream.
 _BATCH = 512
-#: Flat columns of CSV output.
-_CSV_COLUMNS = (
-    "source",
-    "headline",
-    "agency",
-    "agency_name",
-    "dateline",
-    "dateline_city",
-    "dateline_region",
-    "dateline_country",
-    "dateline_date",
-    "published",
-    "updated",
-    "authors",
-    "speakers",
-    "topics",
-    "paragraphs",
-    "body",
-)
+#: Nanoseconds since the epoch that stand for a missing date in the article table.
+_NOT_A_TIME = -(2**63)
+_EPOCH = datetime(1970, 1, 1)
 
 
 @dataclass
@@ -199,13 +185,14 @@ class _Writer:
         if self.fmt == "parquet":
             self._write_parquet(items, articles)
             return
+        if self.fmt == "csv":
+            self._write_csv(items, articles)
+            return
         for item, article in zip(items, articles):
             record = {"source": item.source, **article.to_dict()}
             if self.fmt == "jsonl":
                 assert self.out is not None
                 self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            elif self.fmt == "csv":
-                self._write_csv(record)
             else:
                 self._write_json(record)
             self.count += 1
@@ -218,33 +205,15 @@ class _Writer:
         else:
             self.out.write(("[\n" if self.count == 0 else ",\n") + _indent(text))
 
-    def _write_csv(self, record: dict[str, Any]) -> None:
+    def _write_csv(self, items: list[_Item], articles: list[newswire.Article]) -> None:
+        # The same article table as Parquet output (built in Rust), flattened to text cells.
+        _, table = newswire._newswire._table(articles, "articles", arrow=False)
         if self._csv is None:
-            assert self.out is not None
-            self._csv = csv.DictWriter(self.out, fieldnames=_CSV_COLUMNS)
-            self._csv.writeheader()
-        dateline = record.get("dateline") or {}
-        agency = record.get("agency") or {}
-        self._csv.writerow(
-            {
-                "source": record["source"],
-                "headline": record.get("headline"),
-                "agency": agency.get("code"),
-                "agency_name": agency.get("name"),
-                "dateline": dateline.get("text"),
-                "dateline_city": dateline.get("city"),
-                "dateline_region": dateline.get("region"),
-                "dateline_country": dateline.get("country"),
-                "dateline_date": dateline.get("date"),
-                "published": record.get("published"),
-                "updated": record.get("updated"),
-                "authors": "; ".join(a["name"] for a in record.get("authors", [])),
-                "speakers": "; ".join(s["name"] for s in record.get("speakers", [])),
-                "topics": "; ".join(t["code"] for t in record.get("topics", [])),
-                "paragraphs": len(record.get("paragraphs", [])),
-                "body": "\n\n".join(p["text"] for p in record.get("paragraphs", [])),
-            }
-        )
+            self._csv = _csv_writer(self.out)
+        cells = [_csv_cells(name, kind, payload) for name, kind, payload in table]
+        for item, row in zip(items, zip(*cells)):
+            self._csv.writerow((item.source, *row))
+        self.count += len(articles)
 
     def _write_parquet(self, items: list[_Item], articles: list[newswire.Article]) -> None:
         import pyarrow as pa
@@ -263,13 +232,41 @@ class _Writer:
         if self.fmt == "json" and self.out is not None and not self.single:
             self.out.write("\n]\n" if self.count else "[]\n")
         if self.fmt == "csv" and self._csv is None and self.out is not None:
-            csv.DictWriter(self.out, fieldnames=_CSV_COLUMNS).writeheader()
+            _csv_writer(self.out)
         if self._parquet is not None:
             self._parquet.close()
         elif self.fmt == "parquet" and self.path is not None:
             import pyarrow.parquet as pq
 
             pq.write_table(newswire.to_arrow([]).drop_columns(["article"]), self.path)
+
+
+def _csv_writer(out: IO[str] | None) -> Any:
+    """A CSV writer whose header is ``source`` then the article table's columns."""
+    assert out is not None
+    writer = csv.writer(out)
+    writer.writerow(("source", *newswire._newswire.ARTICLE_COLUMNS))
+    return writer
+
+
+def _csv_cells(name: str, kind: str, payload: Any) -> list[Any]:
+    """One article-table column (as `_table(..., arrow=False)` returns it) as CSV cell values."""
+    if kind == "str":
+        return payload
+    if kind == "list":
+        return ["; ".join(map(str, values)) for values in payload]
+    if kind == "int64":
+        return list(array("q", payload))
+    if kind == "category":
+        codes, categories = payload
+        return [categories[code] if code >= 0 else None for code in array("i", codes)]
+    if kind in ("datetime", "datetime_utc"):
+        times = [None if ns == _NOT_A_TIME else _EPOCH + timedelta(microseconds=ns // 1000) for ns in array("q", payload)]
+        if kind == "datetime_utc":
+            return [None if t is None else t.replace(tzinfo=timezone.utc).isoformat() for t in times]
+        # The dateline's date is a calendar day; local times keep their clock time.
+        return [None if t is None else (t.date() if name == "dateline_date" else t).isoformat() for t in times]
+    raise ValueError(f"unknown column kind {kind!r}")
 
 
 def _indent(text: str) -> str:

@@ -12,6 +12,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+import newswire
+
 from conftest import ROOT, STORIES
 
 REFERENCE = ROOT / "examples" / "fna-webinar.txt"
@@ -86,6 +88,24 @@ def test_csv_input_and_output(tmp_path: Path) -> None:
     assert [r["agency"] for r in rows] == ["REUTERS", "AP", "AFP"]
     assert rows[0]["headline"] == "Harbour Reopens After Storm"
     assert rows[0]["source"] == f"{source}:1"
+
+
+def test_csv_has_the_article_table_columns_as_text(tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    dated = "Port Reopens\n\nBy Jane Roe and Ali Reza\n\nLIMA, March 3, 2021 (Reuters) - The port reopened.\n"
+    result = run(str(REFERENCE), "-", "-o", str(out), stdin=dated)
+    assert result.returncode == 0, result.stderr
+    reader = csv.reader(io.StringIO(out.read_text(encoding="utf-8")))
+    header = next(reader)
+    assert header == ["source", *newswire._newswire.ARTICLE_COLUMNS]
+    reference, story = (dict(zip(header, row)) for row in reader)
+    assert reference["published"] == "2020-11-25T10:55:00+00:00"  # UTC, as in the Parquet output
+    assert reference["published_local"] == "2020-11-25T14:25:00"  # the wall clock the copy was stamped with
+    assert reference["speakers"].split("; ")[0] == "Mohammad Kazzem Sajjadpour"
+    assert reference["paragraphs"] == "10" and reference["dateline_date"] == ""
+    assert story["dateline_date"] == "2021-03-03"
+    assert story["authors"] == "Jane Roe; Ali Reza"
+    assert story["agency"] == "REUTERS" and story["agency_name"] == "Reuters"
 
 
 def test_parquet_output_and_input(tmp_path: Path) -> None:
