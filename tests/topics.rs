@@ -341,3 +341,67 @@ fn word_stems_do_not_swallow_unrelated_words() {
     }
     assert_eq!(a.topics[0].top_level, "medtop:11000000", "{terms:?}");
 }
+
+#[test]
+fn stems_stop_before_names_and_unrelated_endings() {
+    // `bomb*`, `cost*`, `brand*`, `church*`, `inventor*` and `drama*` used to catch these.
+    let a = parse(
+        "Bombay Costume Show Draws Crowds\n\n\
+         Brandon and Churchill fans queued as the retailer's inventories rose dramatically.",
+    );
+    let terms = evidence_terms(&a);
+    for (_, term) in &terms {
+        assert!(
+            !matches!(*term, "bomb*" | "cost*" | "brand*" | "church*" | "inventor*" | "drama*"),
+            "{terms:?}"
+        );
+    }
+    assert!(a.topics.iter().all(|t| t.top_level != "medtop:16000000"), "{terms:?}");
+}
+
+#[test]
+fn where_the_news_came_from_is_not_what_it_is_about() {
+    let a = parse(
+        "Rebels Free Aid Worker\n\n\
+         Rebels released an aid worker on Sunday, state television said, and the minister told \
+         reporters at a news conference that talks would go on.",
+    );
+    let terms = evidence_terms(&a);
+    assert!(a.topics.iter().all(|t| t.top_level != "medtop:01000000"), "{terms:?}");
+    assert!(terms.iter().all(|(_, t)| !matches!(*t, "television" | "news conference")), "{terms:?}");
+}
+
+#[test]
+fn space_and_rockets_are_science_only_in_their_science_senses() {
+    let attack =
+        parse("Rocket Attack Hits Town\n\nMilitants fired rockets at the town overnight, wounding four.");
+    assert_eq!(attack.topics[0].top_level, "medtop:16000000", "{:?}", evidence_terms(&attack));
+    assert!(attack.topics.iter().all(|t| t.top_level != "medtop:13000000"), "{:?}", attack.topics);
+
+    let office = parse("Retailer Leases Space\n\nThe retailer leased more office space downtown.");
+    assert!(office.topics.iter().all(|t| t.top_level != "medtop:13000000"), "{:?}", office.topics);
+
+    let mission = parse("Probe Heads Into Space\n\nThe space agency said the craft would reach orbit.");
+    assert_eq!(mission.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&mission));
+}
+
+#[test]
+fn video_game_reviews_are_technology_not_sport() {
+    let a = parse(
+        "Sequel Scores With Fans\n\n\
+         The sequel's gameplay and multiplayer modes will please every player on the new game \
+         console, and fans of the first game will love it.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&a));
+}
+
+#[test]
+fn jobs_figures_are_economic_indicators() {
+    let a = parse(
+        "Jobless Claims Fall\n\n\
+         Fewer workers filed jobless claims last week and the unemployment rate held steady, \
+         the government said.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&a));
+    assert!(a.topics.iter().any(|t| t.code == "medtop:20000365"), "{:?}", a.topics);
+}
