@@ -405,3 +405,22 @@ fn jobs_figures_are_economic_indicators() {
     assert_eq!(a.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&a));
     assert!(a.topics.iter().any(|t| t.code == "medtop:20000365"), "{:?}", a.topics);
 }
+
+#[test]
+fn a_desk_subject_leads_a_story_it_shares_with_a_narrower_interest() {
+    // Health and politics evidence close together: the politics desk leads, health is reported.
+    let bill = parse(
+        "Parliament Backs Smoking Ban\n\n\
+         Parliament voted to ban smoking in hospitals and clinics, the health minister said.",
+    );
+    assert_eq!(bill.topics[0].top_level, "medtop:11000000", "{:?}", evidence_terms(&bill));
+    assert!(top_levels(&bill.topics).contains(&"medtop:07000000"), "{:?}", bill.topics);
+
+    // A story that is clearly about health stays health.
+    let outbreak = parse(
+        "Flu Outbreak Fills Hospitals\n\n\
+         Doctors said the flu virus had infected hundreds of patients, and hospitals ran short of \
+         vaccines as the outbreak spread.",
+    );
+    assert_eq!(outbreak.topics[0].top_level, "medtop:07000000", "{:?}", evidence_terms(&outbreak));
+}
