@@ -424,3 +424,24 @@ fn a_desk_subject_leads_a_story_it_shares_with_a_narrower_interest() {
     );
     assert_eq!(outbreak.topics[0].top_level, "medtop:07000000", "{:?}", evidence_terms(&outbreak));
 }
+
+#[test]
+fn words_with_an_everyday_sense_are_only_weak_hints() {
+    // Court, disaster and arts words in their everyday senses do not outweigh the subject.
+    let market = parse(
+        "Shares Plunge as Merger Talks Collapse\n\n\
+         Shares of the carmaker plunged after merger talks collapsed, and analysts cast doubt on \
+         its business model; the ruling party called for tax relief.",
+    );
+    assert_eq!(market.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&market));
+    let tops = top_levels(&market.topics);
+    for other in ["medtop:01000000", "medtop:02000000", "medtop:03000000"] {
+        assert!(!tops.contains(&other), "{other}: {:?}", evidence_terms(&market));
+    }
+
+    // In their own senses they still count.
+    let fire = parse(
+        "Fire Destroys Warehouse\n\nA fire destroyed a warehouse and firefighters rescued two workers.",
+    );
+    assert_eq!(fire.topics[0].top_level, "medtop:03000000", "{:?}", evidence_terms(&fire));
+}
