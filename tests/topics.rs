@@ -445,3 +445,21 @@ fn words_with_an_everyday_sense_are_only_weak_hints() {
     );
     assert_eq!(fire.topics[0].top_level, "medtop:03000000", "{:?}", evidence_terms(&fire));
 }
+
+#[test]
+fn a_computer_virus_is_technology_and_a_pay_deal_is_business() {
+    let virus = parse(
+        "New Virus Infects Computers\n\n\
+         A virus that spreads by e-mail infected thousands of computers, the software maker said.",
+    );
+    assert_eq!(virus.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&virus));
+    assert!(!top_levels(&virus.topics).contains(&"medtop:07000000"), "{:?}", evidence_terms(&virus));
+
+    let deal = parse(
+        "Carmaker to Pay $2 Billion for Supplier\n\n\
+         The carmaker, which employs 40,000 people, will pay $2 billion for the parts supplier.",
+    );
+    assert_eq!(deal.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&deal));
+    let labour = deal.topics.iter().find(|t| t.code == "medtop:09000000").map_or(0.0, |t| t.score);
+    assert!(labour < deal.topics[0].score / 3.0, "{:?}", deal.topics);
+}
