@@ -341,3 +341,125 @@ fn word_stems_do_not_swallow_unrelated_words() {
     }
     assert_eq!(a.topics[0].top_level, "medtop:11000000", "{terms:?}");
 }
+
+#[test]
+fn stems_stop_before_names_and_unrelated_endings() {
+    // `bomb*`, `cost*`, `brand*`, `church*`, `inventor*` and `drama*` used to catch these.
+    let a = parse(
+        "Bombay Costume Show Draws Crowds\n\n\
+         Brandon and Churchill fans queued as the retailer's inventories rose dramatically.",
+    );
+    let terms = evidence_terms(&a);
+    for (_, term) in &terms {
+        assert!(
+            !matches!(*term, "bomb*" | "cost*" | "brand*" | "church*" | "inventor*" | "drama*"),
+            "{terms:?}"
+        );
+    }
+    assert!(a.topics.iter().all(|t| t.top_level != "medtop:16000000"), "{terms:?}");
+}
+
+#[test]
+fn where_the_news_came_from_is_not_what_it_is_about() {
+    let a = parse(
+        "Rebels Free Aid Worker\n\n\
+         Rebels released an aid worker on Sunday, state television said, and the minister told \
+         reporters at a news conference that talks would go on.",
+    );
+    let terms = evidence_terms(&a);
+    assert!(a.topics.iter().all(|t| t.top_level != "medtop:01000000"), "{terms:?}");
+    assert!(terms.iter().all(|(_, t)| !matches!(*t, "television" | "news conference")), "{terms:?}");
+}
+
+#[test]
+fn space_and_rockets_are_science_only_in_their_science_senses() {
+    let attack =
+        parse("Rocket Attack Hits Town\n\nMilitants fired rockets at the town overnight, wounding four.");
+    assert_eq!(attack.topics[0].top_level, "medtop:16000000", "{:?}", evidence_terms(&attack));
+    assert!(attack.topics.iter().all(|t| t.top_level != "medtop:13000000"), "{:?}", attack.topics);
+
+    let office = parse("Retailer Leases Space\n\nThe retailer leased more office space downtown.");
+    assert!(office.topics.iter().all(|t| t.top_level != "medtop:13000000"), "{:?}", office.topics);
+
+    let mission = parse("Probe Heads Into Space\n\nThe space agency said the craft would reach orbit.");
+    assert_eq!(mission.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&mission));
+}
+
+#[test]
+fn video_game_reviews_are_technology_not_sport() {
+    let a = parse(
+        "Sequel Scores With Fans\n\n\
+         The sequel's gameplay and multiplayer modes will please every player on the new game \
+         console, and fans of the first game will love it.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&a));
+}
+
+#[test]
+fn jobs_figures_are_economic_indicators() {
+    let a = parse(
+        "Jobless Claims Fall\n\n\
+         Fewer workers filed jobless claims last week and the unemployment rate held steady, \
+         the government said.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&a));
+    assert!(a.topics.iter().any(|t| t.code == "medtop:20000365"), "{:?}", a.topics);
+}
+
+#[test]
+fn a_desk_subject_leads_a_story_it_shares_with_a_narrower_interest() {
+    // Health and politics evidence close together: the politics desk leads, health is reported.
+    let bill = parse(
+        "Parliament Backs Smoking Ban\n\n\
+         Parliament voted to ban smoking in hospitals and clinics, the health minister said.",
+    );
+    assert_eq!(bill.topics[0].top_level, "medtop:11000000", "{:?}", evidence_terms(&bill));
+    assert!(top_levels(&bill.topics).contains(&"medtop:07000000"), "{:?}", bill.topics);
+
+    // A story that is clearly about health stays health.
+    let outbreak = parse(
+        "Flu Outbreak Fills Hospitals\n\n\
+         Doctors said the flu virus had infected hundreds of patients, and hospitals ran short of \
+         vaccines as the outbreak spread.",
+    );
+    assert_eq!(outbreak.topics[0].top_level, "medtop:07000000", "{:?}", evidence_terms(&outbreak));
+}
+
+#[test]
+fn words_with_an_everyday_sense_are_only_weak_hints() {
+    // Court, disaster and arts words in their everyday senses do not outweigh the subject.
+    let market = parse(
+        "Shares Plunge as Merger Talks Collapse\n\n\
+         Shares of the carmaker plunged after merger talks collapsed, and analysts cast doubt on \
+         its business model; the ruling party called for tax relief.",
+    );
+    assert_eq!(market.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&market));
+    let tops = top_levels(&market.topics);
+    for other in ["medtop:01000000", "medtop:02000000", "medtop:03000000"] {
+        assert!(!tops.contains(&other), "{other}: {:?}", evidence_terms(&market));
+    }
+
+    // In their own senses they still count.
+    let fire = parse(
+        "Fire Destroys Warehouse\n\nA fire destroyed a warehouse and firefighters rescued two workers.",
+    );
+    assert_eq!(fire.topics[0].top_level, "medtop:03000000", "{:?}", evidence_terms(&fire));
+}
+
+#[test]
+fn a_computer_virus_is_technology_and_a_pay_deal_is_business() {
+    let virus = parse(
+        "New Virus Infects Computers\n\n\
+         A virus that spreads by e-mail infected thousands of computers, the software maker said.",
+    );
+    assert_eq!(virus.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&virus));
+    assert!(!top_levels(&virus.topics).contains(&"medtop:07000000"), "{:?}", evidence_terms(&virus));
+
+    let deal = parse(
+        "Carmaker to Pay $2 Billion for Supplier\n\n\
+         The carmaker, which employs 40,000 people, will pay $2 billion for the parts supplier.",
+    );
+    assert_eq!(deal.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&deal));
+    let labour = deal.topics.iter().find(|t| t.code == "medtop:09000000").map_or(0.0, |t| t.score);
+    assert!(labour < deal.topics[0].score / 3.0, "{:?}", deal.topics);
+}

@@ -3,7 +3,9 @@
 //! One pass of the lexicon automaton over the headline and each paragraph. Every match adds its
 //! term weight times a position weight (the headline and the lead count more) to its topic and,
 //! through the hierarchy, to every broader topic. A topic's score is its share of the evidence for
-//! all top-level topics, damped when there is little evidence at all.
+//! all top-level topics, damped when there is little evidence at all; the evidence for subjects
+//! without a news desk of their own (health, labour, disaster ...) counts less in that share, so
+//! a desk subject with close evidence comes first.
 
 use std::collections::HashMap;
 
@@ -25,6 +27,23 @@ const MIN_SUB_SHARE_OF_TOP: f64 = 0.15;
 const MAX_TOP_LEVEL: usize = 5;
 const MAX_TOPICS: usize = 12;
 const MAX_EVIDENCE: usize = 8;
+
+/// The top-level subjects news desks are organised by: politics, economy, science and
+/// technology, sport, conflict, crime, and arts and entertainment. A story that also reads as
+/// disaster, health, labour, society or another narrower interest is usually that subject's angle
+/// on a desk story (a strike at a carmaker, a health bill in parliament, quake relief funds), so
+/// the desk leads unless the other subject clearly outweighs it.
+const DESK_TOPICS: &[&str] = &[
+    "medtop:11000000",
+    "medtop:04000000",
+    "medtop:13000000",
+    "medtop:15000000",
+    "medtop:16000000",
+    "medtop:02000000",
+    "medtop:01000000",
+];
+/// How much the evidence for any other subject counts against a desk subject.
+const SPECIAL_INTEREST_WEIGHT: f64 = 0.6;
 
 /// A result written as `3-1` or `112-106` near the top of a story is evidence for sport.
 const SCORE_TOPIC: &str = "medtop:15000000";
@@ -144,6 +163,12 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
         }
         node
     };
+    // The subjects with a desk of their own lead a story they share with a narrower interest:
+    // the order and scores weigh the other subjects down, which subjects are reported does not.
+    let ranked = |topic: usize, weight: f64| {
+        let top = &vocabulary.topic(top_of(topic)).code;
+        if DESK_TOPICS.contains(&top.as_str()) { weight } else { weight * SPECIAL_INTEREST_WEIGHT }
+    };
 
     // Weights are positive, so a topic with evidence has a positive total.
     let mut tops: Vec<(usize, f64)> = total
@@ -153,13 +178,17 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
         .map(|(t, w)| (t, *w))
         .collect();
     let first_at = |t: usize| first.get(t).copied().unwrap_or(usize::MAX);
-    let by_weight = |a: &(usize, f64), b: &(usize, f64)| {
-        b.1.total_cmp(&a.1).then(first_at(a.0).cmp(&first_at(b.0))).then(a.0.cmp(&b.0))
+    let by_rank = |a: &(usize, f64), b: &(usize, f64)| {
+        ranked(b.0, b.1)
+            .total_cmp(&ranked(a.0, a.1))
+            .then(first_at(a.0).cmp(&first_at(b.0)))
+            .then(a.0.cmp(&b.0))
     };
-    tops.sort_by(by_weight);
+    tops.sort_by(by_rank);
     let sum: f64 = tops.iter().map(|(_, w)| w).sum();
+    let ranked_sum: f64 = tops.iter().map(|(t, w)| ranked(*t, *w)).sum();
     let confidence = 1.0 - (-sum / CONFIDENCE_SCALE).exp();
-    let score = |w: f64| round4((w / sum * confidence).clamp(0.0, 1.0));
+    let score = |t: usize, w: f64| round4((ranked(t, w) / ranked_sum * confidence).clamp(0.0, 1.0));
 
     let chosen_tops: Vec<(usize, f64)> = tops
         .iter()
@@ -180,7 +209,7 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
             (weight >= MIN_SUB_SHARE_OF_TOP * top_weight).then_some((*t, weight))
         })
         .collect();
-    subs.sort_by(by_weight);
+    subs.sort_by(by_rank);
     chosen.extend(subs);
 
     let mut topics: Vec<(usize, Topic)> = chosen
@@ -191,7 +220,7 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
             let topic = Topic {
                 code: concept.code.clone(),
                 label: concept.label.clone(),
-                score: score(weight),
+                score: score(topic, weight),
                 top_level: concept.top_level.clone(),
                 evidence: evidence(&hits, topic, lexicon),
             };
