@@ -254,7 +254,7 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
         if matches!(doc.lw(v), "has" | "had") && doc.is_word(v) {
             v += 1;
         }
-        let newsroom = matches!(doc.lw(v), "reported" | "reports" | "learned") && doc.same_sentence(h, v);
+        let newsroom = cues.newsroom.contains(doc.lw(v)) && doc.same_sentence(h, v);
         if e > h + 1 && doc.is_word(v) && newsroom {
             let name = (h + 1..e).map(|k| doc.w(k)).collect::<Vec<_>>().join(" ");
             found.push((h + 1, e, name, SourceKind::Organization));
@@ -342,245 +342,6 @@ struct Direct {
 
 type Found = (usize, Quote, Option<Span>);
 
-/// Words that cannot open reported content: prepositions, adverbs, objects.
-const NOT_CONTENT: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "to",
-    "with",
-    "by",
-    "from",
-    "as",
-    "about",
-    "after",
-    "before",
-    "during",
-    "and",
-    "or",
-    "but",
-    "so",
-    "nothing",
-    "outside",
-    "inside",
-    "near",
-    "following",
-    "ahead",
-    "later",
-    "earlier",
-    "last",
-    "next",
-    "this",
-    "when",
-    "while",
-    "through",
-    "into",
-    "over",
-    "under",
-    "without",
-    "because",
-    "than",
-    "like",
-    "up",
-    "down",
-    "out",
-    "off",
-    "back",
-    "again",
-    "too",
-    "also",
-    "not",
-    // `the woman he hopes will succeed him`: a relative clause, not a report.
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "must",
-    "is",
-    "was",
-    "are",
-    "were",
-];
-
-/// Words in -ing after a comma that do not open a participle clause.
-const NOT_PARTICIPLES: &[&str] = &[
-    "including",
-    "during",
-    "regarding",
-    "following",
-    "concerning",
-    "excluding",
-    "nothing",
-    "something",
-    "anything",
-    "everything",
-    "morning",
-    "evening",
-    "building",
-    "meeting",
-    "spending",
-    "funding",
-    "hearing",
-    "ruling",
-    "shooting",
-    "bombing",
-    "training",
-    "housing",
-    "polling",
-    "voting",
-    "opening",
-    "notwithstanding",
-];
-
-/// Adverbs between an auxiliary or subject and the verb: `has long said`, `was also told`.
-const ADVERBS: &[&str] = &[
-    "also",
-    "long",
-    "repeatedly",
-    "often",
-    "just",
-    "now",
-    "still",
-    "even",
-    "already",
-    "flatly",
-    "publicly",
-    "privately",
-    "quickly",
-    "immediately",
-    "later",
-    "then",
-    "previously",
-    "earlier",
-    "again",
-    "once",
-    "first",
-    "never",
-    "always",
-    "recently",
-    "reportedly",
-    "further",
-    "separately",
-    "not",
-    "initially",
-];
-
-/// Small words left lower case inside a title-case name (`Meet the Press`).
-const FUNCTION_WORDS: &[&str] = &["the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "with"];
-
-/// Who is told: `told reporters`, `told a news conference`.
-const AUDIENCE: &[&str] = &[
-    "reporters",
-    "journalists",
-    "lawmakers",
-    "parliament",
-    "conference",
-    "audience",
-    "crowd",
-    "supporters",
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "students",
-    "delegates",
-    "members",
-    "investors",
-    "analysts",
-    "press",
-    "television",
-    "radio",
-    "newspaper",
-    "daily",
-    "briefing",
-    "agency",
-    "committee",
-    "senators",
-    "voters",
-    "congress",
-    "interviewer",
-    "moderator",
-    "host",
-    "viewers",
-    "listeners",
-    "rally",
-    "correspondent",
-    "newsmen",
-    "officials",
-];
-
-const AUXILIARIES: &[&str] = &[
-    "also",
-    "has",
-    "had",
-    "have",
-    "later",
-    "then",
-    "previously",
-    "earlier",
-    "again",
-    "once",
-    "will",
-    "would",
-    "is",
-    "was",
-    "has",
-    "further",
-    "separately",
-    "repeatedly",
-    "reportedly",
-    "publicly",
-    "privately",
-    "recently",
-    "first",
-    "last",
-    "often",
-    "always",
-    "never",
-    "once",
-    "had",
-    "could",
-    "might",
-    "may",
-    "did",
-    "does",
-    "do",
-    "not",
-    "didn't",
-    "didn’t",
-    "doesn't",
-    "doesn’t",
-    "wouldn't",
-    "wouldn’t",
-    "won't",
-    "won’t",
-    "long",
-    "still",
-    "now",
-    "just",
-    "flatly",
-    "quickly",
-    "immediately",
-    "initially",
-    "even",
-    "only",
-    "clearly",
-    "explicitly",
-    "specifically",
-    "directly",
-    "openly",
-    "strongly",
-    "sharply",
-    "bluntly",
-    "frequently",
-    "subsequently",
-    "been",
-];
-
 impl Ctx<'_, '_> {
     fn direct_spans(&self) -> Vec<Direct> {
         let doc = self.doc;
@@ -613,7 +374,7 @@ impl Ctx<'_, '_> {
     fn subject_before(&self, v: usize) -> Option<(usize, Option<Span>)> {
         let doc = self.doc;
         let mut e = v;
-        while e > 0 && doc.is_word(e - 1) && AUXILIARIES.contains(&doc.lw(e - 1)) {
+        while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
             e -= 1;
         }
         if e == 0 || !doc.same_sentence(e - 1, v) {
@@ -790,7 +551,7 @@ impl Ctx<'_, '_> {
             let opens = t == 0 || doc.toks[t - 1].sent != doc.toks[t].sent || doc.is_punct(t - 1, '-');
             let end = self.index.by_start.get(&t).map_or(t + 1, |&(_, e)| e);
             let speaks = self.is_say(end)
-                || (doc.is_word(end) && AUXILIARIES.contains(&doc.lw(end)) && self.is_say(end + 1));
+                || (doc.is_word(end) && cues().auxiliaries.contains(doc.lw(end)) && self.is_say(end + 1));
             near && (opens || speaks) && self.people[pi].confirmed
         });
         subject.or(recent.first()).map(|&(_, pi)| pi)
@@ -977,8 +738,9 @@ impl Ctx<'_, '_> {
         if words <= 5 {
             let after_preposition = d.open > 0
                 && matches!(doc.lw(d.open - 1), "on" | "of" | "in" | "at" | "from" | "with" | "the");
-            let title_case = (d.open + 1..d.content_end)
-                .all(|t| !doc.is_word(t) || doc.toks[t].cap || FUNCTION_WORDS.contains(&doc.lw(t)));
+            let title_case = (d.open + 1..d.content_end).all(|t| {
+                !doc.is_word(t) || doc.toks[t].cap || cues().title_function_words.contains(doc.lw(t))
+            });
             if after_preposition || title_case {
                 return None;
             }
@@ -1215,7 +977,7 @@ impl Ctx<'_, '_> {
     fn coordinated(&self, v: usize) -> bool {
         let doc = self.doc;
         let mut b = v;
-        while b > 0 && doc.is_word(b - 1) && AUXILIARIES.contains(&doc.lw(b - 1)) {
+        while b > 0 && doc.is_word(b - 1) && cues().auxiliaries.contains(doc.lw(b - 1)) {
             b -= 1;
         }
         b > 0 && matches!(doc.lw(b - 1), "and" | "but")
@@ -1229,7 +991,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let mut b = v;
-        while b > 0 && doc.is_word(b - 1) && ADVERBS.contains(&doc.lw(b - 1)) {
+        while b > 0 && doc.is_word(b - 1) && cues().adverbs.contains(doc.lw(b - 1)) {
             b -= 1;
         }
         b > 0 && matches!(doc.lw(b - 1), "was" | "were" | "is" | "are" | "be" | "been" | "being")
@@ -1243,7 +1005,7 @@ impl Ctx<'_, '_> {
     fn mention_start_before(&self, v: usize) -> Option<usize> {
         let doc = self.doc;
         let mut e = v;
-        while e > 0 && doc.is_word(e - 1) && AUXILIARIES.contains(&doc.lw(e - 1)) {
+        while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
             e -= 1;
         }
         if let Some(&(_, start)) = self.index.by_end.get(&e) {
@@ -1272,16 +1034,17 @@ impl Ctx<'_, '_> {
                 }
                 if doc.toks.get(k).is_some_and(|t| t.kind == Kind::Poss) {
                     k += 1;
-                    while k < ce && doc.is_word(k) && k < v + 6 && !AUDIENCE.contains(&doc.lw(k)) {
+                    while k < ce && doc.is_word(k) && k < v + 6 && !cues().audience.contains(doc.lw(k)) {
                         k += 1;
                     }
-                    if AUDIENCE.contains(&doc.lw(k)) {
+                    if cues().audience.contains(doc.lw(k)) {
                         k += 1;
                     }
                 }
-            } else if let Some(n) = (k..(k + 4).min(ce)).find(|&n| AUDIENCE.contains(&doc.lw(n))) {
-                let determiners = (k..n)
-                    .all(|x| doc.is_word(x) && !NOT_CONTENT.contains(&doc.lw(x)) && doc.lw(x) != "that");
+            } else if let Some(n) = (k..(k + 4).min(ce)).find(|&n| cues().audience.contains(doc.lw(n))) {
+                let determiners = (k..n).all(|x| {
+                    doc.is_word(x) && !cues().not_content.contains(doc.lw(x)) && doc.lw(x) != "that"
+                });
                 if determiners {
                     k = n + 1;
                 }
@@ -1307,7 +1070,7 @@ impl Ctx<'_, '_> {
         }
         // The content must read as a clause: not a preposition or an object.
         let lw = doc.lw(k);
-        if NOT_CONTENT.contains(&lw) || doc.toks[k].kind == Kind::Punct('(') {
+        if cues().not_content.contains(lw) || doc.toks[k].kind == Kind::Punct('(') {
             return None;
         }
         Some(k)
@@ -1320,7 +1083,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let mut v = k + 1;
-        while v < k + 4 && doc.is_word(v) && AUXILIARIES.contains(&doc.lw(v)) {
+        while v < k + 4 && doc.is_word(v) && cues().auxiliaries.contains(doc.lw(v)) {
             v += 1;
         }
         self.is_cue(v) && !self.passive(v)
@@ -1334,7 +1097,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let lw = doc.lw(j);
-        if lw == "according" || lw.len() > 5 && lw.ends_with("ing") && !NOT_PARTICIPLES.contains(&lw) {
+        if lw == "according" || lw.len() > 5 && lw.ends_with("ing") && !cues().not_participles.contains(lw) {
             return true;
         }
         if matches!(lw, "and" | "but" | "while" | "although" | "though" | "whereas") {
@@ -1418,6 +1181,13 @@ struct Cues {
     bodies: HashSet<String>,
     quantifiers: HashSet<String>,
     group_modifiers: HashSet<String>,
+    auxiliaries: HashSet<String>,
+    adverbs: HashSet<String>,
+    audience: HashSet<String>,
+    not_content: HashSet<String>,
+    not_participles: HashSet<String>,
+    title_function_words: HashSet<String>,
+    newsroom: HashSet<String>,
 }
 
 impl Cues {
@@ -1454,5 +1224,9 @@ mod tests {
         assert!(c.infinitive.contains("vowed"));
         assert!(c.is_group("republicans") && c.is_group("officials") && c.bodies.contains("campaign"));
         assert!(c.quantifiers.contains("some") && c.group_modifiers.contains("senior"));
+        assert!(c.auxiliaries.contains("has") && c.adverbs.contains("repeatedly"));
+        assert!(c.audience.contains("reporters") && c.not_content.contains("about"));
+        assert!(c.not_participles.contains("including") && c.title_function_words.contains("the"));
+        assert!(c.newsroom.contains("reported"));
     }
 }
