@@ -377,6 +377,7 @@ impl Ctx<'_, '_> {
         while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
             e -= 1;
         }
+        let e = self.skip_parenthetical_back(e);
         if e == 0 || !doc.same_sentence(e - 1, v) {
             return None;
         }
@@ -445,6 +446,9 @@ impl Ctx<'_, '_> {
             }
             let titled = doc.is_cap_word(k)
                 || doc.is_punct(k, '.')
+                // `9/11 widow X`
+                || doc.is_punct(k, '/')
+                || doc.w(k).starts_with(|c: char| c.is_ascii_digit())
                 || doc.is_word(k)
                     && (self.names.is_title_modifier(doc.lw(k)) || self.names.is_title_head(doc.lw(k)));
             if !titled {
@@ -471,6 +475,13 @@ impl Ctx<'_, '_> {
             && si >= self.people.len()
         {
             return Some((si, None));
+        }
+        // `said former Obama adviser X`, `said Sen. X`: the name after its titles.
+        let limit = (s + 6).min(doc.toks.len());
+        if let Some((pi, end)) = self.mention_after_titles(s, limit)
+            && doc.same_sentence(s, end.saturating_sub(1))
+        {
+            return Some((pi, None));
         }
         // `said the minister`
         let mut e = s;
@@ -516,6 +527,20 @@ impl Ctx<'_, '_> {
                 .any(|w| w == head)
                 .then_some((pi, Some(doc.span(s, e))))
         })
+    }
+
+    /// Where a short parenthetical ending just before token `e` opens (`X (D-Mass.) said`,
+    /// `X (pictured) said`), else `e`.
+    fn skip_parenthetical_back(&self, e: usize) -> usize {
+        let doc = self.doc;
+        if e == 0 || !doc.is_punct(e - 1, ')') {
+            return e;
+        }
+        (e.saturating_sub(10)..e - 1)
+            .rev()
+            .take_while(|&k| !doc.is_punct(k, ')'))
+            .find(|&k| doc.is_punct(k, '('))
+            .unwrap_or(e)
     }
 
     /// The first token after honorifics and ranks (`Mr.`, `Dr`, `Gen.`) from `i` on.
@@ -620,8 +645,11 @@ impl Ctx<'_, '_> {
                 continue;
             };
             let d = &directs[k];
-            let mut text = doc.span_text(d.open + 1, d.content_end);
-            let mut span = doc.span(d.open + 1, d.content_end);
+            let mixed = self.mixed_start(d);
+            let (mut text, mut span) = match mixed {
+                Some(ms) => (doc.span_text(ms, d.content_end + 1), doc.span(ms, d.content_end + 1)),
+                None => (doc.span_text(d.open + 1, d.content_end), doc.span(d.open + 1, d.content_end)),
+            };
             // `"A," X said. "B." "C."`: one quote around the attribution, while the same
             // speaker's quotes follow each other in the paragraph or run on into the next.
             while k + 1 < directs.len()
@@ -646,11 +674,8 @@ impl Ctx<'_, '_> {
                 k += 1;
             }
             let text = text.trim_end_matches([',', ' ']).to_string();
-            out.push((
-                pi,
-                Quote { text, span, cue: (!cue.is_empty()).then_some(cue), kind: QuoteKind::Direct },
-                extra,
-            ));
+            let kind = if mixed.is_some() { QuoteKind::Indirect } else { QuoteKind::Direct };
+            out.push((pi, Quote { text, span, cue: (!cue.is_empty()).then_some(cue), kind }, extra));
             k += 1;
         }
         out
@@ -847,19 +872,7 @@ impl Ctx<'_, '_> {
 
     fn sentence(&self, s: usize, e: usize, inside: &[bool], out: &mut Vec<Found>) {
         let doc = self.doc;
-        // The dateline lead (`NEW YORK (Reuters) -`) is not part of the first sentence.
-        let s = (s..(s + 12).min(e))
-            .find(|&k| {
-                matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–' | '_'))
-                    && k > s
-                    && (s..k).all(|j| {
-                        doc.toks[j].upper
-                            || matches!(doc.toks[j].kind, Kind::Punct(',' | '(' | ')' | '.'))
-                            || (doc.is_word(j)
-                                && (doc.toks[j].cap || doc.w(j).starts_with(|c: char| c.is_ascii_digit())))
-                    })
-            })
-            .map_or(s, |k| k + 1);
+        let s = self.after_dateline(s, e);
         if s >= e {
             return;
         }
@@ -972,6 +985,59 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// The first token of the sentence `s..e` after a dateline lead (`NEW YORK (Reuters) -`),
+    /// which is not part of the sentence.
+    fn after_dateline(&self, s: usize, e: usize) -> usize {
+        let doc = self.doc;
+        (s..(s + 12).min(e))
+            .find(|&k| {
+                matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–' | '_'))
+                    && k > s
+                    && (s..k).all(|j| {
+                        doc.toks[j].upper
+                            || matches!(doc.toks[j].kind, Kind::Punct(',' | '(' | ')' | '.'))
+                            || (doc.is_word(j)
+                                && (doc.toks[j].cap || doc.w(j).starts_with(|c: char| c.is_ascii_digit())))
+                    })
+            })
+            .map_or(s, |k| k + 1)
+    }
+
+    /// Where a quote that closes a sentence begun in the writer's words starts, when the
+    /// attribution follows it: in `The plan, critics say, "will not work," Smith said.` the
+    /// whole sentence is what Smith said. None when the quote opens its sentence or the words
+    /// before it carry a cue of their own (`Smith called it "a disaster"`).
+    fn mixed_start(&self, d: &Direct) -> Option<usize> {
+        let doc = self.doc;
+        if !d.closed || d.open == 0 || !doc.same_sentence(d.open - 1, d.open) {
+            return None;
+        }
+        let first = self.sent_first.get(doc.toks[d.open].sent as usize).copied()?;
+        let start = self.after_dateline(first, d.open);
+        if start >= d.open
+            || d.open - start > 60
+            || (start..d.open).filter(|&k| doc.is_word(k)).count() < 3
+            || (start..d.open).any(|k| {
+                // A cue's present form in -s reads as often as a plural noun (`the contests`).
+                let cue = self.names.is_say_verb(doc.lw(k)) || self.is_cue(k) && !doc.lw(k).ends_with('s');
+                matches!(doc.toks[k].kind, Kind::Open | Kind::Close | Kind::Punct(':'))
+                    || cue
+                    || doc.lw(k) == "according"
+            })
+        {
+            return None;
+        }
+        // The attribution right after the closing mark: `," X said`, `," said X`.
+        let mut j = d.content_end + 1;
+        if doc.is_punct(j, ',') {
+            j += 1;
+        }
+        let cue_after = (j..(j + 6).min(doc.toks.len()))
+            .take_while(|&k| doc.same_sentence(d.content_end, k) && (doc.is_word(k) || doc.is_punct(k, '.')))
+            .any(|k| self.is_say(k));
+        cue_after.then_some(start)
+    }
+
     /// `X praised A and criticized B`: a second report of the same subject, not one inside the
     /// first report's content.
     fn coordinated(&self, v: usize) -> bool {
@@ -1008,6 +1074,7 @@ impl Ctx<'_, '_> {
         while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
             e -= 1;
         }
+        let e = self.skip_parenthetical_back(e);
         if let Some(&(_, start)) = self.index.by_end.get(&e) {
             return Some(start);
         }
