@@ -59,7 +59,8 @@ pub(crate) fn find(
     let mut indirect = ctx.indirect(&inside);
     indirect.sort_by_key(|(_, q, _)| q.span.start);
     let direct = ctx.attribute_directs(&directs, &indirect);
-    for (person, q, extra) in direct.into_iter().chain(indirect) {
+    let headline = ctx.headline_quote();
+    for (person, q, extra) in direct.into_iter().chain(indirect).chain(headline) {
         if let Some(span) = extra
             && let Some(p) = ctx.people.get_mut(person)
         {
@@ -406,7 +407,15 @@ impl Ctx<'_, '_> {
         }
         // `X criticized the plan, saying ...`, `X met them and said ...`: the clause's subject
         // opens the sentence.
-        let participle = doc.lw(v).ends_with("ing") && doc.is_punct(e - 1, ',');
+        // `, falsely suggesting`, `"...," noting`: adverbs and a closing mark may stand between.
+        let mut c = e;
+        while c > 1 && doc.is_word(c - 1) && doc.lw(c - 1).ends_with("ly") && c + 3 > e {
+            c -= 1;
+        }
+        if c > 1 && doc.toks[c - 1].kind == Kind::Close {
+            c -= 1;
+        }
+        let participle = doc.lw(v).ends_with("ing") && doc.is_punct(c - 1, ',');
         if participle || matches!(doc.lw(e - 1), "and" | "but") {
             return self.sentence_subject(v);
         }
@@ -422,8 +431,10 @@ impl Ctx<'_, '_> {
         let lead = (first..(first + 12).min(v))
             .find(|&k| matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–')))
             .map_or(first, |d| d + 1);
-        let after_comma = (lead..(lead + 8).min(v)).find(|&k| doc.is_punct(k, ',')).map(|c| c + 1);
-        for s in [Some(first), Some(lead), after_comma].into_iter().flatten() {
+        // After each of the first few commas: `On Thursday, however, X spoke ...`.
+        let mut commas = (lead..(lead + 16).min(v)).filter(|&k| doc.is_punct(k, ',')).map(|c| c + 1);
+        let (c1, c2, c3) = (commas.next(), commas.next(), commas.next());
+        for s in [Some(first), Some(lead), c1, c2, c3].into_iter().flatten() {
             let s = self.skip_honorifics(s);
             if let Some(g) = pronoun(doc.lw(s)) {
                 return self.resolve_pronoun(s, g).map(|p| (p, None));
@@ -867,7 +878,51 @@ impl Ctx<'_, '_> {
             self.sentence(s, e, inside, &mut out);
             s = e;
         }
+        self.transcript_turns(&mut out);
         out
+    }
+
+    /// Turns of a transcript: a paragraph opening with a speaker's surname in capitals and a
+    /// colon (`SMITH: We will win.`, `"SMITH: ...`) is that person's, to the paragraph's end.
+    fn transcript_turns(&self, out: &mut Vec<Found>) {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let mut surnames: HashMap<String, usize> = HashMap::new();
+        for (pi, p) in self.people.iter().enumerate().filter(|(_, p)| p.confirmed) {
+            if let Some(last) = p.words().last() {
+                surnames.entry(last.to_lowercase()).or_insert(pi);
+            }
+        }
+        let mut k = 0;
+        while k < n {
+            let para = doc.toks[k].para;
+            let mut end = k;
+            while end < n && doc.toks[end].para == para {
+                end += 1;
+            }
+            let mut a = k;
+            if doc.toks[a].kind == Kind::Open {
+                a += 1;
+            }
+            let label = a < end && doc.toks[a].upper && doc.is_word(a) && doc.is_punct(a + 1, ':');
+            if let Some(&pi) = surnames.get(doc.lw(a)).filter(|_| label) {
+                let mut b = end;
+                while b > a + 2 && matches!(doc.toks[b - 1].kind, Kind::Close | Kind::Punct('.' | '!' | '?'))
+                {
+                    b -= 1;
+                }
+                if b > a + 3 {
+                    let quote = Quote {
+                        text: doc.span_text(a + 2, b),
+                        span: doc.span(a + 2, b),
+                        cue: None,
+                        kind: QuoteKind::Direct,
+                    };
+                    out.push((pi, quote, None));
+                }
+            }
+            k = end;
+        }
     }
 
     fn sentence(&self, s: usize, e: usize, inside: &[bool], out: &mut Vec<Found>) {
@@ -1036,6 +1091,94 @@ impl Ctx<'_, '_> {
             .take_while(|&k| doc.same_sentence(d.content_end, k) && (doc.is_word(k) || doc.is_punct(k, '.')))
             .any(|k| self.is_say(k));
         cue_after.then_some(start)
+    }
+
+    /// A headline that reports a person named in the story: `Smith: Plan Is Dead`, `Smith Says
+    /// Plan Is Dead`, `Plan Is Dead, Smith Says`, `The Latest: Smith urges calm`. The stories
+    /// tokens leave the headline out (its title-case words are not names), so it is read here
+    /// as the first line before the first token, and the speaker is a person of the story whose
+    /// surname it names.
+    fn headline_quote(&self) -> Option<Found> {
+        let doc = self.doc;
+        let before = doc.text.get(..doc.toks.first()?.start)?;
+        let offset = before.len() - before.trim_start().len();
+        let line = before.trim_start().lines().next()?;
+        if line.len() > 300 {
+            return None;
+        }
+        // Words with their byte ranges in the line.
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut start = None;
+        for (i, c) in line.char_indices().chain(std::iter::once((line.len(), ' '))) {
+            match (c.is_whitespace(), start) {
+                (true, Some(s)) => {
+                    words.push((s, i));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        let bare = |k: usize| -> String {
+            let (a, b) = words[k];
+            let w = line[a..b].trim_matches(|c: char| !c.is_alphanumeric());
+            w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w).to_lowercase()
+        };
+        let surname = |k: usize| -> Option<usize> {
+            let w = bare(k);
+            self.people.iter().position(|p| {
+                p.confirmed
+                    && p.words().last().is_some_and(|l| l.to_lowercase() == w)
+                    && w.chars().count() > 1
+            })
+        };
+        let titled = |a: usize, b: usize| (a..b).all(|k| line[words[k].0..].starts_with(char::is_uppercase));
+        let quote = |pi: usize, a: usize, b: usize, cue: String| -> Option<Found> {
+            let text = line.get(a..b)?.trim().trim_end_matches(['.', ';', ',', ' ']);
+            if text.split_whitespace().count() < 2 {
+                return None;
+            }
+            let a = a + line[a..].len() - line[a..].trim_start().len();
+            let span = Span::new(offset + a, offset + a + text.len());
+            let quote = Quote {
+                text: text.to_string(),
+                span,
+                cue: (!cue.is_empty()).then_some(cue),
+                kind: QuoteKind::Indirect,
+            };
+            Some((pi, quote, None))
+        };
+        let is_cue = |k: usize| {
+            let w = bare(k);
+            self.names.is_say_verb(&w) || cues().verbs.contains(&w)
+        };
+        // Where the report starts: after `The Latest:` and the like.
+        let mut from = 0;
+        if let Some(colon) = (0..words.len().min(6)).find(|&k| line[..words[k].1].ends_with(':')) {
+            if titled(0, colon + 1)
+                && let Some(pi) = surname(colon)
+            {
+                return quote(pi, words[colon].1, line.len(), String::new());
+            }
+            from = colon + 1;
+        }
+        // `Smith Says ...`, `Senator Jane Smith urges ...`
+        if let Some(v) = (from + 1..words.len().min(from + 5)).find(|&v| is_cue(v))
+            && titled(from, v)
+            && let Some(pi) = surname(v - 1)
+        {
+            return quote(pi, words[v].1, line.len(), bare(v));
+        }
+        // `..., Smith Says.`
+        let n = words.len();
+        if n >= 4 && is_cue(n - 1) {
+            let comma = (n.saturating_sub(6)..n - 1).rev().find(|&k| line[..words[k].1].ends_with(','))?;
+            if comma + 2 < n && titled(comma + 1, n - 1) {
+                let pi = surname(n - 2)?;
+                return quote(pi, words[0].0, words[comma].1 - 1, bare(n - 1));
+            }
+        }
+        None
     }
 
     /// `X praised A and criticized B`: a second report of the same subject, not one inside the
@@ -1212,7 +1355,8 @@ impl Ctx<'_, '_> {
                 || doc.toks[k].kind == Kind::Close && doc.is_punct(k - 1, ',');
             comma && self.resumes_narration(k + 1) || !inside[k] && self.second_report(k)
         }) {
-            b = c;
+            // A closing mark after the comma closes the speaker's words: keep it.
+            b = if doc.toks[c].kind == Kind::Close { c + 1 } else { c };
         }
         while b > a && matches!(doc.toks[b - 1].kind, Kind::Punct(',' | '.' | ';' | ':')) {
             b -= 1;
