@@ -416,6 +416,15 @@ impl Ctx<'_, '_> {
             c -= 1;
         }
         let participle = doc.lw(v).ends_with("ing") && doc.is_punct(c - 1, ',');
+        // `..., X said, adding ...`: the subject of the report just before.
+        if participle
+            && c > 2
+            && self.is_say(c - 2)
+            && !doc.lw(c - 2).ends_with("ing")
+            && let Some(found) = self.subject_before(c - 2)
+        {
+            return Some(found);
+        }
         if participle || matches!(doc.lw(e - 1), "and" | "but") {
             return self.sentence_subject(v);
         }
@@ -974,8 +983,15 @@ impl Ctx<'_, '_> {
         }
         // Cues inside reported content are the speaker's words (`X said he plans to ...`).
         let mut covered = s;
+        let mut covered_by = usize::MAX;
         for v in s..e {
-            if inside[v] || !self.is_cue(v) || self.passive(v) || v < covered && !self.coordinated(v) {
+            if inside[v] || !self.is_cue(v) || self.passive(v) {
+                continue;
+            }
+            // Inside reported content a cue is the speaker's words, unless another person is
+            // named as its subject: `X said Y told him ...` reports Y too.
+            if v < covered && !self.coordinated(v) && self.named_subject(v).is_none_or(|pi| pi == covered_by)
+            {
                 continue;
             }
             let cue = doc.lw(v).to_string();
@@ -1016,6 +1032,11 @@ impl Ctx<'_, '_> {
                     && (s..ss).filter(|&k| doc.is_word(k)).count() <= 12
                     && !inside[s]
                 {
+                    // `A, X said, adding B`: A is X's, and B a report of its own.
+                    if self.resumes_narration(v + 2) {
+                        let _ = self.push(out, pi, extra, s, ss - 1, &cue, inside);
+                        continue;
+                    }
                     let _ = self.push(out, pi, extra, s, ce, &cue, inside);
                     covered = ce;
                     continue;
@@ -1024,8 +1045,10 @@ impl Ctx<'_, '_> {
                     && !inside[start]
                     && doc.toks[start].kind != Kind::Open
                     && let Some(end) = self.push(out, pi, extra, start, ce, &cue, inside)
+                    && end > covered
                 {
-                    covered = covered.max(end);
+                    covered = end;
+                    covered_by = pi;
                 }
                 continue;
             }
@@ -1181,6 +1204,17 @@ impl Ctx<'_, '_> {
         None
     }
 
+    /// The person named right before the verb at `v` (`Y told`, `Y (D-Ohio) has said`).
+    fn named_subject(&self, v: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut e = v;
+        while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
+            e -= 1;
+        }
+        let e = self.skip_parenthetical_back(e);
+        self.index.by_end.get(&e).map(|&(pi, _)| pi).filter(|&pi| pi < self.people.len())
+    }
+
     /// `X praised A and criticized B`: a second report of the same subject, not one inside the
     /// first report's content.
     fn coordinated(&self, v: usize) -> bool {
@@ -1262,7 +1296,13 @@ impl Ctx<'_, '_> {
         }
         // `that` within a few tokens (`said on Tuesday that`).
         if let Some(t) = (k..(k + 9).min(ce)).find(|&t| doc.lw(t) == "that" && doc.is_word(t)) {
-            let clean = (k..t).all(|x| doc.is_word(x) || doc.is_punct(x, ','));
+            // Only adjuncts before it (`on Tuesday`, `at a rally`); after an object it is a
+            // relative pronoun (`attacked loopholes that benefit others`).
+            let adjunct = k == t
+                || cues().not_content.contains(doc.lw(k))
+                || doc.is_punct(k, ',')
+                || doc.is_cap_word(k);
+            let clean = adjunct && (k..t).all(|x| doc.is_word(x) || doc.is_punct(x, ','));
             if clean {
                 return (t + 1 < ce).then_some(t + 1);
             }
