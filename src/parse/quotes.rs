@@ -913,6 +913,32 @@ impl Ctx<'_, '_> {
             if doc.toks[a].kind == Kind::Open {
                 a += 1;
             }
+            // `X writes:` closing a paragraph introduces the next one, quoted in full.
+            if end > k + 2
+                && end < n
+                && doc.is_punct(end - 1, ':')
+                && doc.toks[end].kind != Kind::Open
+                && let Some(v) = (end.saturating_sub(12)..end - 1).rev().find(|&v| {
+                    doc.same_sentence(v, end - 1)
+                        && (self.is_cue(v) || cues().colon_verbs.contains(doc.lw(v)))
+                })
+                && let Some((pi, extra)) = self.subject_before(v)
+            {
+                let next = doc.toks[end].para;
+                let mut b = end;
+                while b < n && doc.toks[b].para == next {
+                    b += 1;
+                }
+                if b > end + 3 {
+                    let quote = Quote {
+                        text: doc.span_text(end, b),
+                        span: doc.span(end, b),
+                        cue: Some(doc.lw(v).to_string()),
+                        kind: QuoteKind::Indirect,
+                    };
+                    out.push((pi, quote, extra));
+                }
+            }
             let label = a < end && doc.toks[a].upper && doc.is_word(a) && doc.is_punct(a + 1, ':');
             if let Some(&pi) = surnames.get(doc.lw(a)).filter(|_| label) {
                 let mut b = end;
@@ -1183,6 +1209,13 @@ impl Ctx<'_, '_> {
             {
                 return quote(pi, words[colon].1, line.len(), String::new());
             }
+            // `Smith on Taxes: ...`, `Smith to Voters: ...`
+            if let Some(p) = (1..colon.min(4)).find(|&p| matches!(bare(p).as_str(), "on" | "to"))
+                && titled(0, p)
+                && let Some(pi) = surname(p - 1)
+            {
+                return quote(pi, words[colon].1, line.len(), String::new());
+            }
             from = colon + 1;
         }
         // `Smith Says ...`, `Senator Jane Smith urges ...`
@@ -1439,6 +1472,7 @@ struct Cues {
     not_participles: HashSet<String>,
     title_function_words: HashSet<String>,
     newsroom: HashSet<String>,
+    colon_verbs: HashSet<String>,
 }
 
 impl Cues {
@@ -1478,6 +1512,6 @@ mod tests {
         assert!(c.auxiliaries.contains("has") && c.adverbs.contains("repeatedly"));
         assert!(c.audience.contains("reporters") && c.not_content.contains("about"));
         assert!(c.not_participles.contains("including") && c.title_function_words.contains("the"));
-        assert!(c.newsroom.contains("reported"));
+        assert!(c.newsroom.contains("reported") && c.colon_verbs.contains("continued"));
     }
 }
