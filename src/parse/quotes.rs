@@ -59,7 +59,8 @@ pub(crate) fn find(
     let mut indirect = ctx.indirect(&inside);
     indirect.sort_by_key(|(_, q, _)| q.span.start);
     let direct = ctx.attribute_directs(&directs, &indirect);
-    for (person, q, extra) in direct.into_iter().chain(indirect) {
+    let headline = ctx.headline_quote();
+    for (person, q, extra) in direct.into_iter().chain(indirect).chain(headline) {
         if let Some(span) = extra
             && let Some(p) = ctx.people.get_mut(person)
         {
@@ -254,7 +255,7 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
         if matches!(doc.lw(v), "has" | "had") && doc.is_word(v) {
             v += 1;
         }
-        let newsroom = matches!(doc.lw(v), "reported" | "reports" | "learned") && doc.same_sentence(h, v);
+        let newsroom = cues.newsroom.contains(doc.lw(v)) && doc.same_sentence(h, v);
         if e > h + 1 && doc.is_word(v) && newsroom {
             let name = (h + 1..e).map(|k| doc.w(k)).collect::<Vec<_>>().join(" ");
             found.push((h + 1, e, name, SourceKind::Organization));
@@ -342,245 +343,6 @@ struct Direct {
 
 type Found = (usize, Quote, Option<Span>);
 
-/// Words that cannot open reported content: prepositions, adverbs, objects.
-const NOT_CONTENT: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "to",
-    "with",
-    "by",
-    "from",
-    "as",
-    "about",
-    "after",
-    "before",
-    "during",
-    "and",
-    "or",
-    "but",
-    "so",
-    "nothing",
-    "outside",
-    "inside",
-    "near",
-    "following",
-    "ahead",
-    "later",
-    "earlier",
-    "last",
-    "next",
-    "this",
-    "when",
-    "while",
-    "through",
-    "into",
-    "over",
-    "under",
-    "without",
-    "because",
-    "than",
-    "like",
-    "up",
-    "down",
-    "out",
-    "off",
-    "back",
-    "again",
-    "too",
-    "also",
-    "not",
-    // `the woman he hopes will succeed him`: a relative clause, not a report.
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "must",
-    "is",
-    "was",
-    "are",
-    "were",
-];
-
-/// Words in -ing after a comma that do not open a participle clause.
-const NOT_PARTICIPLES: &[&str] = &[
-    "including",
-    "during",
-    "regarding",
-    "following",
-    "concerning",
-    "excluding",
-    "nothing",
-    "something",
-    "anything",
-    "everything",
-    "morning",
-    "evening",
-    "building",
-    "meeting",
-    "spending",
-    "funding",
-    "hearing",
-    "ruling",
-    "shooting",
-    "bombing",
-    "training",
-    "housing",
-    "polling",
-    "voting",
-    "opening",
-    "notwithstanding",
-];
-
-/// Adverbs between an auxiliary or subject and the verb: `has long said`, `was also told`.
-const ADVERBS: &[&str] = &[
-    "also",
-    "long",
-    "repeatedly",
-    "often",
-    "just",
-    "now",
-    "still",
-    "even",
-    "already",
-    "flatly",
-    "publicly",
-    "privately",
-    "quickly",
-    "immediately",
-    "later",
-    "then",
-    "previously",
-    "earlier",
-    "again",
-    "once",
-    "first",
-    "never",
-    "always",
-    "recently",
-    "reportedly",
-    "further",
-    "separately",
-    "not",
-    "initially",
-];
-
-/// Small words left lower case inside a title-case name (`Meet the Press`).
-const FUNCTION_WORDS: &[&str] = &["the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "with"];
-
-/// Who is told: `told reporters`, `told a news conference`.
-const AUDIENCE: &[&str] = &[
-    "reporters",
-    "journalists",
-    "lawmakers",
-    "parliament",
-    "conference",
-    "audience",
-    "crowd",
-    "supporters",
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "students",
-    "delegates",
-    "members",
-    "investors",
-    "analysts",
-    "press",
-    "television",
-    "radio",
-    "newspaper",
-    "daily",
-    "briefing",
-    "agency",
-    "committee",
-    "senators",
-    "voters",
-    "congress",
-    "interviewer",
-    "moderator",
-    "host",
-    "viewers",
-    "listeners",
-    "rally",
-    "correspondent",
-    "newsmen",
-    "officials",
-];
-
-const AUXILIARIES: &[&str] = &[
-    "also",
-    "has",
-    "had",
-    "have",
-    "later",
-    "then",
-    "previously",
-    "earlier",
-    "again",
-    "once",
-    "will",
-    "would",
-    "is",
-    "was",
-    "has",
-    "further",
-    "separately",
-    "repeatedly",
-    "reportedly",
-    "publicly",
-    "privately",
-    "recently",
-    "first",
-    "last",
-    "often",
-    "always",
-    "never",
-    "once",
-    "had",
-    "could",
-    "might",
-    "may",
-    "did",
-    "does",
-    "do",
-    "not",
-    "didn't",
-    "didn’t",
-    "doesn't",
-    "doesn’t",
-    "wouldn't",
-    "wouldn’t",
-    "won't",
-    "won’t",
-    "long",
-    "still",
-    "now",
-    "just",
-    "flatly",
-    "quickly",
-    "immediately",
-    "initially",
-    "even",
-    "only",
-    "clearly",
-    "explicitly",
-    "specifically",
-    "directly",
-    "openly",
-    "strongly",
-    "sharply",
-    "bluntly",
-    "frequently",
-    "subsequently",
-    "been",
-];
-
 impl Ctx<'_, '_> {
     fn direct_spans(&self) -> Vec<Direct> {
         let doc = self.doc;
@@ -613,9 +375,10 @@ impl Ctx<'_, '_> {
     fn subject_before(&self, v: usize) -> Option<(usize, Option<Span>)> {
         let doc = self.doc;
         let mut e = v;
-        while e > 0 && doc.is_word(e - 1) && AUXILIARIES.contains(&doc.lw(e - 1)) {
+        while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
             e -= 1;
         }
+        let e = self.skip_parenthetical_back(e);
         if e == 0 || !doc.same_sentence(e - 1, v) {
             return None;
         }
@@ -644,7 +407,24 @@ impl Ctx<'_, '_> {
         }
         // `X criticized the plan, saying ...`, `X met them and said ...`: the clause's subject
         // opens the sentence.
-        let participle = doc.lw(v).ends_with("ing") && doc.is_punct(e - 1, ',');
+        // `, falsely suggesting`, `"...," noting`: adverbs and a closing mark may stand between.
+        let mut c = e;
+        while c > 1 && doc.is_word(c - 1) && doc.lw(c - 1).ends_with("ly") && c + 3 > e {
+            c -= 1;
+        }
+        if c > 1 && doc.toks[c - 1].kind == Kind::Close {
+            c -= 1;
+        }
+        let participle = doc.lw(v).ends_with("ing") && doc.is_punct(c - 1, ',');
+        // `..., X said, adding ...`: the subject of the report just before.
+        if participle
+            && c > 2
+            && self.is_say(c - 2)
+            && !doc.lw(c - 2).ends_with("ing")
+            && let Some(found) = self.subject_before(c - 2)
+        {
+            return Some(found);
+        }
         if participle || matches!(doc.lw(e - 1), "and" | "but") {
             return self.sentence_subject(v);
         }
@@ -660,8 +440,10 @@ impl Ctx<'_, '_> {
         let lead = (first..(first + 12).min(v))
             .find(|&k| matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–')))
             .map_or(first, |d| d + 1);
-        let after_comma = (lead..(lead + 8).min(v)).find(|&k| doc.is_punct(k, ',')).map(|c| c + 1);
-        for s in [Some(first), Some(lead), after_comma].into_iter().flatten() {
+        // After each of the first few commas: `On Thursday, however, X spoke ...`.
+        let mut commas = (lead..(lead + 16).min(v)).filter(|&k| doc.is_punct(k, ',')).map(|c| c + 1);
+        let (c1, c2, c3) = (commas.next(), commas.next(), commas.next());
+        for s in [Some(first), Some(lead), c1, c2, c3].into_iter().flatten() {
             let s = self.skip_honorifics(s);
             if let Some(g) = pronoun(doc.lw(s)) {
                 return self.resolve_pronoun(s, g).map(|p| (p, None));
@@ -684,6 +466,9 @@ impl Ctx<'_, '_> {
             }
             let titled = doc.is_cap_word(k)
                 || doc.is_punct(k, '.')
+                // `9/11 widow X`
+                || doc.is_punct(k, '/')
+                || doc.w(k).starts_with(|c: char| c.is_ascii_digit())
                 || doc.is_word(k)
                     && (self.names.is_title_modifier(doc.lw(k)) || self.names.is_title_head(doc.lw(k)));
             if !titled {
@@ -710,6 +495,13 @@ impl Ctx<'_, '_> {
             && si >= self.people.len()
         {
             return Some((si, None));
+        }
+        // `said former Obama adviser X`, `said Sen. X`: the name after its titles.
+        let limit = (s + 6).min(doc.toks.len());
+        if let Some((pi, end)) = self.mention_after_titles(s, limit)
+            && doc.same_sentence(s, end.saturating_sub(1))
+        {
+            return Some((pi, None));
         }
         // `said the minister`
         let mut e = s;
@@ -757,6 +549,20 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// Where a short parenthetical ending just before token `e` opens (`X (D-Mass.) said`,
+    /// `X (pictured) said`), else `e`.
+    fn skip_parenthetical_back(&self, e: usize) -> usize {
+        let doc = self.doc;
+        if e == 0 || !doc.is_punct(e - 1, ')') {
+            return e;
+        }
+        (e.saturating_sub(10)..e - 1)
+            .rev()
+            .take_while(|&k| !doc.is_punct(k, ')'))
+            .find(|&k| doc.is_punct(k, '('))
+            .unwrap_or(e)
+    }
+
     /// The first token after honorifics and ranks (`Mr.`, `Dr`, `Gen.`) from `i` on.
     fn skip_honorifics(&self, mut i: usize) -> usize {
         let doc = self.doc;
@@ -790,7 +596,7 @@ impl Ctx<'_, '_> {
             let opens = t == 0 || doc.toks[t - 1].sent != doc.toks[t].sent || doc.is_punct(t - 1, '-');
             let end = self.index.by_start.get(&t).map_or(t + 1, |&(_, e)| e);
             let speaks = self.is_say(end)
-                || (doc.is_word(end) && AUXILIARIES.contains(&doc.lw(end)) && self.is_say(end + 1));
+                || (doc.is_word(end) && cues().auxiliaries.contains(doc.lw(end)) && self.is_say(end + 1));
             near && (opens || speaks) && self.people[pi].confirmed
         });
         subject.or(recent.first()).map(|&(_, pi)| pi)
@@ -859,8 +665,11 @@ impl Ctx<'_, '_> {
                 continue;
             };
             let d = &directs[k];
-            let mut text = doc.span_text(d.open + 1, d.content_end);
-            let mut span = doc.span(d.open + 1, d.content_end);
+            let mixed = self.mixed_start(d);
+            let (mut text, mut span) = match mixed {
+                Some(ms) => (doc.span_text(ms, d.content_end + 1), doc.span(ms, d.content_end + 1)),
+                None => (doc.span_text(d.open + 1, d.content_end), doc.span(d.open + 1, d.content_end)),
+            };
             // `"A," X said. "B." "C."`: one quote around the attribution, while the same
             // speaker's quotes follow each other in the paragraph or run on into the next.
             while k + 1 < directs.len()
@@ -885,11 +694,8 @@ impl Ctx<'_, '_> {
                 k += 1;
             }
             let text = text.trim_end_matches([',', ' ']).to_string();
-            out.push((
-                pi,
-                Quote { text, span, cue: (!cue.is_empty()).then_some(cue), kind: QuoteKind::Direct },
-                extra,
-            ));
+            let kind = if mixed.is_some() { QuoteKind::Indirect } else { QuoteKind::Direct };
+            out.push((pi, Quote { text, span, cue: (!cue.is_empty()).then_some(cue), kind }, extra));
             k += 1;
         }
         out
@@ -977,8 +783,9 @@ impl Ctx<'_, '_> {
         if words <= 5 {
             let after_preposition = d.open > 0
                 && matches!(doc.lw(d.open - 1), "on" | "of" | "in" | "at" | "from" | "with" | "the");
-            let title_case = (d.open + 1..d.content_end)
-                .all(|t| !doc.is_word(t) || doc.toks[t].cap || FUNCTION_WORDS.contains(&doc.lw(t)));
+            let title_case = (d.open + 1..d.content_end).all(|t| {
+                !doc.is_word(t) || doc.toks[t].cap || cues().title_function_words.contains(doc.lw(t))
+            });
             if after_preposition || title_case {
                 return None;
             }
@@ -1080,24 +887,82 @@ impl Ctx<'_, '_> {
             self.sentence(s, e, inside, &mut out);
             s = e;
         }
+        self.transcript_turns(&mut out);
         out
+    }
+
+    /// Turns of a transcript: a paragraph opening with a speaker's surname in capitals and a
+    /// colon (`SMITH: We will win.`, `"SMITH: ...`) is that person's, to the paragraph's end.
+    fn transcript_turns(&self, out: &mut Vec<Found>) {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let mut surnames: HashMap<String, usize> = HashMap::new();
+        for (pi, p) in self.people.iter().enumerate().filter(|(_, p)| p.confirmed) {
+            if let Some(last) = p.words().last() {
+                surnames.entry(last.to_lowercase()).or_insert(pi);
+            }
+        }
+        let mut k = 0;
+        while k < n {
+            let para = doc.toks[k].para;
+            let mut end = k;
+            while end < n && doc.toks[end].para == para {
+                end += 1;
+            }
+            let mut a = k;
+            if doc.toks[a].kind == Kind::Open {
+                a += 1;
+            }
+            // `X writes:` closing a paragraph introduces the next one, quoted in full.
+            if end > k + 2
+                && end < n
+                && doc.is_punct(end - 1, ':')
+                && doc.toks[end].kind != Kind::Open
+                && let Some(v) = (end.saturating_sub(12)..end - 1).rev().find(|&v| {
+                    doc.same_sentence(v, end - 1)
+                        && (self.is_cue(v) || cues().colon_verbs.contains(doc.lw(v)))
+                })
+                && let Some((pi, extra)) = self.subject_before(v)
+            {
+                let next = doc.toks[end].para;
+                let mut b = end;
+                while b < n && doc.toks[b].para == next {
+                    b += 1;
+                }
+                if b > end + 3 {
+                    let quote = Quote {
+                        text: doc.span_text(end, b),
+                        span: doc.span(end, b),
+                        cue: Some(doc.lw(v).to_string()),
+                        kind: QuoteKind::Indirect,
+                    };
+                    out.push((pi, quote, extra));
+                }
+            }
+            let label = a < end && doc.toks[a].upper && doc.is_word(a) && doc.is_punct(a + 1, ':');
+            if let Some(&pi) = surnames.get(doc.lw(a)).filter(|_| label) {
+                let mut b = end;
+                while b > a + 2 && matches!(doc.toks[b - 1].kind, Kind::Close | Kind::Punct('.' | '!' | '?'))
+                {
+                    b -= 1;
+                }
+                if b > a + 3 {
+                    let quote = Quote {
+                        text: doc.span_text(a + 2, b),
+                        span: doc.span(a + 2, b),
+                        cue: None,
+                        kind: QuoteKind::Direct,
+                    };
+                    out.push((pi, quote, None));
+                }
+            }
+            k = end;
+        }
     }
 
     fn sentence(&self, s: usize, e: usize, inside: &[bool], out: &mut Vec<Found>) {
         let doc = self.doc;
-        // The dateline lead (`NEW YORK (Reuters) -`) is not part of the first sentence.
-        let s = (s..(s + 12).min(e))
-            .find(|&k| {
-                matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–' | '_'))
-                    && k > s
-                    && (s..k).all(|j| {
-                        doc.toks[j].upper
-                            || matches!(doc.toks[j].kind, Kind::Punct(',' | '(' | ')' | '.'))
-                            || (doc.is_word(j)
-                                && (doc.toks[j].cap || doc.w(j).starts_with(|c: char| c.is_ascii_digit())))
-                    })
-            })
-            .map_or(s, |k| k + 1);
+        let s = self.after_dateline(s, e);
         if s >= e {
             return;
         }
@@ -1144,8 +1009,15 @@ impl Ctx<'_, '_> {
         }
         // Cues inside reported content are the speaker's words (`X said he plans to ...`).
         let mut covered = s;
+        let mut covered_by = usize::MAX;
         for v in s..e {
-            if inside[v] || !self.is_cue(v) || self.passive(v) || v < covered && !self.coordinated(v) {
+            if inside[v] || !self.is_cue(v) || self.passive(v) {
+                continue;
+            }
+            // Inside reported content a cue is the speaker's words, unless another person is
+            // named as its subject: `X said Y told him ...` reports Y too.
+            if v < covered && !self.coordinated(v) && self.named_subject(v).is_none_or(|pi| pi == covered_by)
+            {
                 continue;
             }
             let cue = doc.lw(v).to_string();
@@ -1186,6 +1058,11 @@ impl Ctx<'_, '_> {
                     && (s..ss).filter(|&k| doc.is_word(k)).count() <= 12
                     && !inside[s]
                 {
+                    // `A, X said, adding B`: A is X's, and B a report of its own.
+                    if self.resumes_narration(v + 2) {
+                        let _ = self.push(out, pi, extra, s, ss - 1, &cue, inside);
+                        continue;
+                    }
                     let _ = self.push(out, pi, extra, s, ce, &cue, inside);
                     covered = ce;
                     continue;
@@ -1194,8 +1071,10 @@ impl Ctx<'_, '_> {
                     && !inside[start]
                     && doc.toks[start].kind != Kind::Open
                     && let Some(end) = self.push(out, pi, extra, start, ce, &cue, inside)
+                    && end > covered
                 {
-                    covered = covered.max(end);
+                    covered = end;
+                    covered_by = pi;
                 }
                 continue;
             }
@@ -1210,12 +1089,171 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// The first token of the sentence `s..e` after a dateline lead (`NEW YORK (Reuters) -`),
+    /// which is not part of the sentence.
+    fn after_dateline(&self, s: usize, e: usize) -> usize {
+        let doc = self.doc;
+        (s..(s + 12).min(e))
+            .find(|&k| {
+                matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–' | '_'))
+                    && k > s
+                    && (s..k).all(|j| {
+                        doc.toks[j].upper
+                            || matches!(doc.toks[j].kind, Kind::Punct(',' | '(' | ')' | '.'))
+                            || (doc.is_word(j)
+                                && (doc.toks[j].cap || doc.w(j).starts_with(|c: char| c.is_ascii_digit())))
+                    })
+            })
+            .map_or(s, |k| k + 1)
+    }
+
+    /// Where a quote that closes a sentence begun in the writer's words starts, when the
+    /// attribution follows it: in `The plan, critics say, "will not work," Smith said.` the
+    /// whole sentence is what Smith said. None when the quote opens its sentence or the words
+    /// before it carry a cue of their own (`Smith called it "a disaster"`).
+    fn mixed_start(&self, d: &Direct) -> Option<usize> {
+        let doc = self.doc;
+        if !d.closed || d.open == 0 || !doc.same_sentence(d.open - 1, d.open) {
+            return None;
+        }
+        let first = self.sent_first.get(doc.toks[d.open].sent as usize).copied()?;
+        let start = self.after_dateline(first, d.open);
+        if start >= d.open
+            || d.open - start > 60
+            || (start..d.open).filter(|&k| doc.is_word(k)).count() < 3
+            || (start..d.open).any(|k| {
+                // A cue's present form in -s reads as often as a plural noun (`the contests`).
+                let cue = self.names.is_say_verb(doc.lw(k)) || self.is_cue(k) && !doc.lw(k).ends_with('s');
+                matches!(doc.toks[k].kind, Kind::Open | Kind::Close | Kind::Punct(':'))
+                    || cue
+                    || doc.lw(k) == "according"
+            })
+        {
+            return None;
+        }
+        // The attribution right after the closing mark: `," X said`, `," said X`.
+        let mut j = d.content_end + 1;
+        if doc.is_punct(j, ',') {
+            j += 1;
+        }
+        let cue_after = (j..(j + 6).min(doc.toks.len()))
+            .take_while(|&k| doc.same_sentence(d.content_end, k) && (doc.is_word(k) || doc.is_punct(k, '.')))
+            .any(|k| self.is_say(k));
+        cue_after.then_some(start)
+    }
+
+    /// A headline that reports a person named in the story: `Smith: Plan Is Dead`, `Smith Says
+    /// Plan Is Dead`, `Plan Is Dead, Smith Says`, `The Latest: Smith urges calm`. The stories
+    /// tokens leave the headline out (its title-case words are not names), so it is read here
+    /// as the first line before the first token, and the speaker is a person of the story whose
+    /// surname it names.
+    fn headline_quote(&self) -> Option<Found> {
+        let doc = self.doc;
+        let before = doc.text.get(..doc.toks.first()?.start)?;
+        let offset = before.len() - before.trim_start().len();
+        let line = before.trim_start().lines().next()?;
+        if line.len() > 300 {
+            return None;
+        }
+        // Words with their byte ranges in the line.
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut start = None;
+        for (i, c) in line.char_indices().chain(std::iter::once((line.len(), ' '))) {
+            match (c.is_whitespace(), start) {
+                (true, Some(s)) => {
+                    words.push((s, i));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        let bare = |k: usize| -> String {
+            let (a, b) = words[k];
+            let w = line[a..b].trim_matches(|c: char| !c.is_alphanumeric());
+            w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w).to_lowercase()
+        };
+        let surname = |k: usize| -> Option<usize> {
+            let w = bare(k);
+            self.people.iter().position(|p| {
+                p.confirmed
+                    && p.words().last().is_some_and(|l| l.to_lowercase() == w)
+                    && w.chars().count() > 1
+            })
+        };
+        let titled = |a: usize, b: usize| (a..b).all(|k| line[words[k].0..].starts_with(char::is_uppercase));
+        let quote = |pi: usize, a: usize, b: usize, cue: String| -> Option<Found> {
+            let text = line.get(a..b)?.trim().trim_end_matches(['.', ';', ',', ' ']);
+            if text.split_whitespace().count() < 2 {
+                return None;
+            }
+            let a = a + line[a..].len() - line[a..].trim_start().len();
+            let span = Span::new(offset + a, offset + a + text.len());
+            let quote = Quote {
+                text: text.to_string(),
+                span,
+                cue: (!cue.is_empty()).then_some(cue),
+                kind: QuoteKind::Indirect,
+            };
+            Some((pi, quote, None))
+        };
+        let is_cue = |k: usize| {
+            let w = bare(k);
+            self.names.is_say_verb(&w) || cues().verbs.contains(&w)
+        };
+        // Where the report starts: after `The Latest:` and the like.
+        let mut from = 0;
+        if let Some(colon) = (0..words.len().min(6)).find(|&k| line[..words[k].1].ends_with(':')) {
+            if titled(0, colon + 1)
+                && let Some(pi) = surname(colon)
+            {
+                return quote(pi, words[colon].1, line.len(), String::new());
+            }
+            // `Smith on Taxes: ...`, `Smith to Voters: ...`
+            if let Some(p) = (1..colon.min(4)).find(|&p| matches!(bare(p).as_str(), "on" | "to"))
+                && titled(0, p)
+                && let Some(pi) = surname(p - 1)
+            {
+                return quote(pi, words[colon].1, line.len(), String::new());
+            }
+            from = colon + 1;
+        }
+        // `Smith Says ...`, `Senator Jane Smith urges ...`
+        if let Some(v) = (from + 1..words.len().min(from + 5)).find(|&v| is_cue(v))
+            && titled(from, v)
+            && let Some(pi) = surname(v - 1)
+        {
+            return quote(pi, words[v].1, line.len(), bare(v));
+        }
+        // `..., Smith Says.`
+        let n = words.len();
+        if n >= 4 && is_cue(n - 1) {
+            let comma = (n.saturating_sub(6)..n - 1).rev().find(|&k| line[..words[k].1].ends_with(','))?;
+            if comma + 2 < n && titled(comma + 1, n - 1) {
+                let pi = surname(n - 2)?;
+                return quote(pi, words[0].0, words[comma].1 - 1, bare(n - 1));
+            }
+        }
+        None
+    }
+
+    /// The person named right before the verb at `v` (`Y told`, `Y (D-Ohio) has said`).
+    fn named_subject(&self, v: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut e = v;
+        while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
+            e -= 1;
+        }
+        let e = self.skip_parenthetical_back(e);
+        self.index.by_end.get(&e).map(|&(pi, _)| pi).filter(|&pi| pi < self.people.len())
+    }
+
     /// `X praised A and criticized B`: a second report of the same subject, not one inside the
     /// first report's content.
     fn coordinated(&self, v: usize) -> bool {
         let doc = self.doc;
         let mut b = v;
-        while b > 0 && doc.is_word(b - 1) && AUXILIARIES.contains(&doc.lw(b - 1)) {
+        while b > 0 && doc.is_word(b - 1) && cues().auxiliaries.contains(doc.lw(b - 1)) {
             b -= 1;
         }
         b > 0 && matches!(doc.lw(b - 1), "and" | "but")
@@ -1229,7 +1267,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let mut b = v;
-        while b > 0 && doc.is_word(b - 1) && ADVERBS.contains(&doc.lw(b - 1)) {
+        while b > 0 && doc.is_word(b - 1) && cues().adverbs.contains(doc.lw(b - 1)) {
             b -= 1;
         }
         b > 0 && matches!(doc.lw(b - 1), "was" | "were" | "is" | "are" | "be" | "been" | "being")
@@ -1243,9 +1281,10 @@ impl Ctx<'_, '_> {
     fn mention_start_before(&self, v: usize) -> Option<usize> {
         let doc = self.doc;
         let mut e = v;
-        while e > 0 && doc.is_word(e - 1) && AUXILIARIES.contains(&doc.lw(e - 1)) {
+        while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
             e -= 1;
         }
+        let e = self.skip_parenthetical_back(e);
         if let Some(&(_, start)) = self.index.by_end.get(&e) {
             return Some(start);
         }
@@ -1272,16 +1311,17 @@ impl Ctx<'_, '_> {
                 }
                 if doc.toks.get(k).is_some_and(|t| t.kind == Kind::Poss) {
                     k += 1;
-                    while k < ce && doc.is_word(k) && k < v + 6 && !AUDIENCE.contains(&doc.lw(k)) {
+                    while k < ce && doc.is_word(k) && k < v + 6 && !cues().audience.contains(doc.lw(k)) {
                         k += 1;
                     }
-                    if AUDIENCE.contains(&doc.lw(k)) {
+                    if cues().audience.contains(doc.lw(k)) {
                         k += 1;
                     }
                 }
-            } else if let Some(n) = (k..(k + 4).min(ce)).find(|&n| AUDIENCE.contains(&doc.lw(n))) {
-                let determiners = (k..n)
-                    .all(|x| doc.is_word(x) && !NOT_CONTENT.contains(&doc.lw(x)) && doc.lw(x) != "that");
+            } else if let Some(n) = (k..(k + 4).min(ce)).find(|&n| cues().audience.contains(doc.lw(n))) {
+                let determiners = (k..n).all(|x| {
+                    doc.is_word(x) && !cues().not_content.contains(doc.lw(x)) && doc.lw(x) != "that"
+                });
                 if determiners {
                     k = n + 1;
                 }
@@ -1289,7 +1329,13 @@ impl Ctx<'_, '_> {
         }
         // `that` within a few tokens (`said on Tuesday that`).
         if let Some(t) = (k..(k + 9).min(ce)).find(|&t| doc.lw(t) == "that" && doc.is_word(t)) {
-            let clean = (k..t).all(|x| doc.is_word(x) || doc.is_punct(x, ','));
+            // Only adjuncts before it (`on Tuesday`, `at a rally`); after an object it is a
+            // relative pronoun (`attacked loopholes that benefit others`).
+            let adjunct = k == t
+                || cues().not_content.contains(doc.lw(k))
+                || doc.is_punct(k, ',')
+                || doc.is_cap_word(k);
+            let clean = adjunct && (k..t).all(|x| doc.is_word(x) || doc.is_punct(x, ','));
             if clean {
                 return (t + 1 < ce).then_some(t + 1);
             }
@@ -1307,7 +1353,7 @@ impl Ctx<'_, '_> {
         }
         // The content must read as a clause: not a preposition or an object.
         let lw = doc.lw(k);
-        if NOT_CONTENT.contains(&lw) || doc.toks[k].kind == Kind::Punct('(') {
+        if cues().not_content.contains(lw) || doc.toks[k].kind == Kind::Punct('(') {
             return None;
         }
         Some(k)
@@ -1320,7 +1366,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let mut v = k + 1;
-        while v < k + 4 && doc.is_word(v) && AUXILIARIES.contains(&doc.lw(v)) {
+        while v < k + 4 && doc.is_word(v) && cues().auxiliaries.contains(doc.lw(v)) {
             v += 1;
         }
         self.is_cue(v) && !self.passive(v)
@@ -1334,7 +1380,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let lw = doc.lw(j);
-        if lw == "according" || lw.len() > 5 && lw.ends_with("ing") && !NOT_PARTICIPLES.contains(&lw) {
+        if lw == "according" || lw.len() > 5 && lw.ends_with("ing") && !cues().not_participles.contains(lw) {
             return true;
         }
         if matches!(lw, "and" | "but" | "while" | "although" | "though" | "whereas") {
@@ -1382,7 +1428,8 @@ impl Ctx<'_, '_> {
                 || doc.toks[k].kind == Kind::Close && doc.is_punct(k - 1, ',');
             comma && self.resumes_narration(k + 1) || !inside[k] && self.second_report(k)
         }) {
-            b = c;
+            // A closing mark after the comma closes the speaker's words: keep it.
+            b = if doc.toks[c].kind == Kind::Close { c + 1 } else { c };
         }
         while b > a && matches!(doc.toks[b - 1].kind, Kind::Punct(',' | '.' | ';' | ':')) {
             b -= 1;
@@ -1418,6 +1465,14 @@ struct Cues {
     bodies: HashSet<String>,
     quantifiers: HashSet<String>,
     group_modifiers: HashSet<String>,
+    auxiliaries: HashSet<String>,
+    adverbs: HashSet<String>,
+    audience: HashSet<String>,
+    not_content: HashSet<String>,
+    not_participles: HashSet<String>,
+    title_function_words: HashSet<String>,
+    newsroom: HashSet<String>,
+    colon_verbs: HashSet<String>,
 }
 
 impl Cues {
@@ -1454,5 +1509,9 @@ mod tests {
         assert!(c.infinitive.contains("vowed"));
         assert!(c.is_group("republicans") && c.is_group("officials") && c.bodies.contains("campaign"));
         assert!(c.quantifiers.contains("some") && c.group_modifiers.contains("senior"));
+        assert!(c.auxiliaries.contains("has") && c.adverbs.contains("repeatedly"));
+        assert!(c.audience.contains("reporters") && c.not_content.contains("about"));
+        assert!(c.not_participles.contains("including") && c.title_function_words.contains("the"));
+        assert!(c.newsroom.contains("reported") && c.colon_verbs.contains("continued"));
     }
 }

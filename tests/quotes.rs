@@ -1,0 +1,63 @@
+//! Quotes and who said them, as data: tests/fixtures/quotes.toml.
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    input: String,
+    /// Quotes that must come out, each with its speaker and exact text.
+    #[serde(default)]
+    quote: Vec<Expected>,
+    /// Texts no speaker may be reported as saying.
+    #[serde(default)]
+    absent: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    speaker: String,
+    text: String,
+}
+
+#[test]
+fn quotes() {
+    let cases: Cases =
+        toml::from_str(include_str!("fixtures/quotes.toml")).expect("fixtures/quotes.toml is valid");
+    let parser = newswire::Parser::new();
+    let mut failures = Vec::new();
+    for case in &cases.case {
+        let article = parser.parse(&case.input).expect("case input parses");
+        let found: Vec<(String, String)> =
+            article.quotes().iter().map(|(s, q)| (s.name.clone(), q.text.clone())).collect();
+        for want in &case.quote {
+            if !found.iter().any(|(s, t)| s == &want.speaker && t == &want.text) {
+                failures.push(format!(
+                    "{}: {} should say {:?}; got {found:?}",
+                    case.name, want.speaker, want.text
+                ));
+            }
+        }
+        for text in &case.absent {
+            if let Some((s, _)) = found.iter().find(|(_, t)| t == text) {
+                failures.push(format!("{}: {s} should not say {text:?}", case.name));
+            }
+        }
+        // Every span points at its text's first word.
+        for (_, q) in article.quotes() {
+            let at = q.span.slice(&case.input);
+            let first = q.text.split_whitespace().next().unwrap_or("");
+            if !at.starts_with(first) {
+                failures.push(format!("{}: span {at:?} does not start with {first:?}", case.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
