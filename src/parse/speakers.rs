@@ -99,7 +99,11 @@ pub(crate) struct Doc<'t> {
 
 impl<'t> Doc<'t> {
     fn new(text: &'t str, paragraphs: &[Text], headline: Option<&Text>) -> Doc<'t> {
-        let mut doc = Doc { text, lower: text.to_ascii_lowercase(), toks: Vec::new() };
+        // About one token per five bytes of prose: reserving once spares the regrowth copies.
+        let prose: usize = paragraphs.iter().map(|p| p.span.end.saturating_sub(p.span.start)).sum();
+        let prose = prose.min(text.len());
+        let toks = Vec::with_capacity(prose / 5);
+        let mut doc = Doc { text, lower: text.to_ascii_lowercase(), toks };
         for (p, para) in paragraphs.iter().enumerate() {
             if headline.is_some_and(|h| h.span.start < para.span.end && para.span.start < h.span.end) {
                 continue;
@@ -333,10 +337,16 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
         if c.is_alphanumeric() {
             let mut j = next_pos;
             let mut segment_len = 1; // letters since the last inner dot
+            // Letter count, lower-case letters and hyphens, gathered on the way for the flags below.
+            let mut letters = usize::from(c.is_alphabetic());
+            let mut lower = c.is_lowercase();
+            let mut hyphen = false;
             while let Some(d) = at(j) {
                 let j1 = j + d.len_utf8();
                 if d.is_alphanumeric() {
                     segment_len += 1;
+                    letters += usize::from(d.is_alphabetic());
+                    lower |= d.is_lowercase();
                     j = j1;
                 } else if is_apostrophe(d)
                     && matches!(at(j1), Some('s' | 'S'))
@@ -345,6 +355,7 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
                     break; // possessive
                 } else if is_joiner(d) && at(j1).is_some_and(char::is_alphanumeric) {
                     segment_len = 0;
+                    hyphen |= d == '-';
                     j = j1;
                 } else if d == '.' && segment_len == 1 && at(j1).is_some_and(char::is_alphabetic) {
                     // U.S, U.N, e.g
@@ -355,17 +366,17 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
                 }
             }
             let word = &slice[start..j];
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
             tok.kind = Kind::Word;
             // `al-Qidra`, `el-Sayed`: an Arabic article before a capitalised name.
-            let article_prefix = word.split_once('-').is_some_and(|(head, rest)| {
-                matches!(
-                    head,
-                    "al" | "el" | "ad" | "as" | "ash" | "at" | "az" | "ul" | "ud" | "bin" | "ibn" | "abu"
-                ) && rest.starts_with(char::is_uppercase)
-            });
+            let article_prefix = hyphen
+                && word.split_once('-').is_some_and(|(head, rest)| {
+                    matches!(
+                        head,
+                        "al" | "el" | "ad" | "as" | "ash" | "at" | "az" | "ul" | "ud" | "bin" | "ibn" | "abu"
+                    ) && rest.starts_with(char::is_uppercase)
+                });
             tok.cap = c.is_uppercase() || article_prefix;
-            tok.upper = letters >= 2 && !word.chars().any(char::is_lowercase);
+            tok.upper = letters >= 2 && !lower;
             tok.end = base + j;
             out.push(tok);
             start = j;
@@ -744,25 +755,31 @@ fn analyse_run(
     let initial =
         (start..end).any(|j| doc.w(j).chars().count() == 1 && doc.toks[j].cap && doc.is_punct(j + 1, '.'));
     // `Khalid Boulami (Morocco)`: a name followed by a country in parentheses.
-    let country_after = doc.is_punct(end, '(') && {
-        let close = (end + 1..(end + 5).min(doc.toks.len())).find(|&j| doc.is_punct(j, ')'));
-        close.is_some_and(|c| c > end + 1 && is_place(doc, names, registry, end + 1, c))
+    // The tests below that look up places run only when the cheaper ones leave it open.
+    let country_after = || {
+        doc.is_punct(end, '(') && {
+            let close = (end + 1..(end + 5).min(doc.toks.len())).find(|&j| doc.is_punct(j, ')'));
+            close.is_some_and(|c| c > end + 1 && is_place(doc, names, registry, end + 1, c))
+        }
     };
     // Two or more plain capitalised words that are no place: most often a person.
-    let plain = words.len() > 1
-        && !is_place(doc, names, registry, end - 1, end)
-        && !is_place(doc, names, registry, start, start + 1);
-    let common = words.iter().filter(|w| names.is_common_word(w)).count();
-    let first_common = names.is_common_word(&words[0]);
+    let plain_person = || {
+        let plain = words.len() > 1
+            && !is_place(doc, names, registry, end - 1, end)
+            && !is_place(doc, names, registry, start, start + 1);
+        plain && {
+            let no_common = !words.iter().any(|w| names.is_common_word(w));
+            no_common || (!names.is_common_word(&words[0]) && surname)
+        }
+    };
     // A lone word needs its title or honorific right before it (`President Putin`).
     let titled = titled && (words.len() > 1 || k_title_adjacent(doc, names, start));
     let strong = !honorifics.is_empty()
         || titled
         || given
         || initial
-        || country_after
-        || (plain && common == 0)
-        || (plain && !first_common && surname)
+        || country_after()
+        || plain_person()
         || (words.len() > 1 && speaks);
     // `Sullivan says`, `..., said Skelly.`: a lone surname that speaks.
     let said_before = start > 0
@@ -1449,14 +1466,12 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
             singles.push(m);
             continue;
         }
-        let last = m.words[m.words.len() - 1].clone();
         let found =
-            by_word.get(&last).and_then(|list| {
+            m.words.last().and_then(|last| by_word.get(last)).and_then(|list| {
                 list.iter().rev().take(CANDIDATES).copied().find(|&pi| {
                     subsumes(people[pi].words(), &m.words) || subsumes(&m.words, people[pi].words())
                 })
             });
-        let words = m.words.clone();
         let pi = match found {
             Some(pi) => {
                 add_mention(&mut people[pi], m);
@@ -1467,7 +1482,10 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
                 people.len() - 1
             }
         };
-        index(&mut by_word, &words, pi);
+        // The mention just added is the person's last.
+        if let Some(added) = people[pi].mentions.last() {
+            index(&mut by_word, &added.words, pi);
+        }
     }
     // Surname-only mentions join the person of that surname named nearest before them (or the
     // first one after, for a surname used before the full name); else a given name used alone.
@@ -1492,7 +1510,9 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
                 let by_last = usize::from(p.words().last() != Some(&word));
                 if s <= m.start { (by_last, 0, m.start - s) } else { (by_last, 1, s - m.start) }
             })
-            .or_else(|| candidates.iter().copied().find(|&pi| people[pi].words() == [word.clone()]));
+            .or_else(|| {
+                candidates.iter().copied().find(|&pi| people[pi].words() == std::slice::from_ref(&word))
+            });
         match owner {
             Some(pi) => add_mention(&mut people[pi], m),
             None => {
