@@ -558,6 +558,11 @@ fn analyse_run(
     run_end: usize,
     prev_end: usize,
 ) -> Option<Mention> {
+    // A lone capitalised stopword (`The`, `But` opening a sentence) is no name: the peeling
+    // below would drop it too, after more look-ups.
+    if run_end == run_start + 1 && names.is_stopword(doc.lw(run_start)) {
+        return None;
+    }
     // Everything up to the last organisation cue word is an organisation's name.
     let mut k = run_start;
     for j in (run_start..run_end.saturating_sub(1)).rev() {
