@@ -9,13 +9,11 @@
 //! appositive after it (`X, first deputy minister of healthcare,`), and [`super::quotes`] attaches
 //! direct and indirect speech. The headline is never scanned: its title-case words are not names.
 
-use std::collections::HashMap;
-
 use super::organizations;
 use super::quotes;
 use crate::article::{Organization, Quote, Source, Span, Speaker, Text};
-use crate::registry::Registry;
 use crate::registry::names::{Gender, Names};
+use crate::registry::{FastMap, Registry};
 
 /// People, organisations, and the organisations and groups reported as speaking.
 pub fn extract(
@@ -101,7 +99,11 @@ pub(crate) struct Doc<'t> {
 
 impl<'t> Doc<'t> {
     fn new(text: &'t str, paragraphs: &[Text], headline: Option<&Text>) -> Doc<'t> {
-        let mut doc = Doc { text, lower: text.to_ascii_lowercase(), toks: Vec::new() };
+        // About one token per five bytes of prose: reserving once spares the regrowth copies.
+        let prose: usize = paragraphs.iter().map(|p| p.span.end.saturating_sub(p.span.start)).sum();
+        let prose = prose.min(text.len());
+        let toks = Vec::with_capacity(prose / 5);
+        let mut doc = Doc { text, lower: text.to_ascii_lowercase(), toks };
         for (p, para) in paragraphs.iter().enumerate() {
             if headline.is_some_and(|h| h.span.start < para.span.end && para.span.start < h.span.end) {
                 continue;
@@ -300,15 +302,28 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '&')
 }
 
+/// The character starting at byte `p` of `s`, if any.
+fn char_at(s: &str, p: usize) -> Option<char> {
+    match s.as_bytes().get(p) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(p..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
 /// Cuts `slice` (which starts at byte `base` of the input) into tokens.
+///
+/// Walks byte positions and decodes characters where it stands, so a paragraph costs no copy.
 fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let pos = |k: usize| chars.get(k).map_or(slice.len(), |&(p, _)| p);
+    let at = |p: usize| char_at(slice, p);
     let mut inside_plain = false;
-    let mut k = 0;
-    while k < chars.len() {
-        let (start, c) = chars[k];
+    let mut start = 0;
+    while let Some(c) = at(start) {
+        let next_pos = start + c.len_utf8();
+        if c.is_whitespace() {
+            start = next_pos;
+            continue;
+        }
         let mut tok = Tok {
             start: base + start,
             end: 0,
@@ -319,60 +334,65 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
             sent: 0,
             shouted: false,
         };
-        if c.is_whitespace() {
-            k += 1;
-            continue;
-        }
         if c.is_alphanumeric() {
-            let mut j = k + 1;
+            let mut j = next_pos;
             let mut segment_len = 1; // letters since the last inner dot
+            // Letter count, lower-case letters and hyphens, gathered on the way for the flags below.
+            let mut letters = usize::from(c.is_alphabetic());
+            let mut lower = c.is_lowercase();
+            let mut hyphen = false;
             while let Some(d) = at(j) {
+                let j1 = j + d.len_utf8();
                 if d.is_alphanumeric() {
                     segment_len += 1;
-                    j += 1;
+                    letters += usize::from(d.is_alphabetic());
+                    lower |= d.is_lowercase();
+                    j = j1;
                 } else if is_apostrophe(d)
-                    && matches!(at(j + 1), Some('s' | 'S'))
-                    && !at(j + 2).is_some_and(char::is_alphanumeric)
+                    && matches!(at(j1), Some('s' | 'S'))
+                    && !at(j1 + 1).is_some_and(char::is_alphanumeric)
                 {
                     break; // possessive
-                } else if is_joiner(d) && at(j + 1).is_some_and(char::is_alphanumeric) {
+                } else if is_joiner(d) && at(j1).is_some_and(char::is_alphanumeric) {
                     segment_len = 0;
-                    j += 1;
-                } else if d == '.' && segment_len == 1 && at(j + 1).is_some_and(char::is_alphabetic) {
+                    hyphen |= d == '-';
+                    j = j1;
+                } else if d == '.' && segment_len == 1 && at(j1).is_some_and(char::is_alphabetic) {
                     // U.S, U.N, e.g
                     segment_len = 0;
-                    j += 1;
+                    j = j1;
                 } else {
                     break;
                 }
             }
-            let word = &slice[start..pos(j)];
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let word = &slice[start..j];
             tok.kind = Kind::Word;
             // `al-Qidra`, `el-Sayed`: an Arabic article before a capitalised name.
-            let article_prefix = word.split_once('-').is_some_and(|(head, rest)| {
-                matches!(
-                    head,
-                    "al" | "el" | "ad" | "as" | "ash" | "at" | "az" | "ul" | "ud" | "bin" | "ibn" | "abu"
-                ) && rest.starts_with(char::is_uppercase)
-            });
+            let article_prefix = hyphen
+                && word.split_once('-').is_some_and(|(head, rest)| {
+                    matches!(
+                        head,
+                        "al" | "el" | "ad" | "as" | "ash" | "at" | "az" | "ul" | "ud" | "bin" | "ibn" | "abu"
+                    ) && rest.starts_with(char::is_uppercase)
+                });
             tok.cap = c.is_uppercase() || article_prefix;
-            tok.upper = letters >= 2 && !word.chars().any(char::is_lowercase);
-            tok.end = base + pos(j);
+            tok.upper = letters >= 2 && !lower;
+            tok.end = base + j;
             out.push(tok);
-            k = j;
+            start = j;
             continue;
         }
-        let next = at(k + 1);
+        let next = at(next_pos);
         let prev_is_word = out.last().is_some_and(|t| t.kind == Kind::Word && t.end == base + start);
-        let mut len = 1;
+        // Bytes of the token: `c` and, for two-character tokens, the ASCII character after it.
+        let mut len = c.len_utf8();
         tok.kind = match c {
             '\'' | '’'
                 if prev_is_word
                     && matches!(next, Some('s' | 'S'))
-                    && !at(k + 2).is_some_and(char::is_alphanumeric) =>
+                    && !at(next_pos + 1).is_some_and(char::is_alphanumeric) =>
             {
-                len = 2;
+                len += 1;
                 Kind::Poss
             }
             '“' | '«' | '„' => Kind::Open,
@@ -387,9 +407,12 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
                 if c == '\'' {
                     len = 2;
                 }
-                let prev_space =
-                    k == 0 || at(k - 1).is_some_and(|p| p.is_whitespace() || "([{—–-".contains(p));
-                let next_space = at(k + len).is_none_or(|n| n.is_whitespace() || ",.;:!?)".contains(n));
+                let prev_space = start == 0
+                    || slice[..start]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_whitespace() || "([{—–-".contains(p));
+                let next_space = at(start + len).is_none_or(|n| n.is_whitespace() || ",.;:!?)".contains(n));
                 let open = if prev_space && !next_space {
                     true
                 } else if next_space && !prev_space {
@@ -402,9 +425,9 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
             }
             _ => Kind::Punct(c),
         };
-        tok.end = base + pos(k + len);
+        tok.end = base + start + len;
         out.push(tok);
-        k += len;
+        start += len;
     }
 }
 
@@ -493,9 +516,17 @@ fn run_end(doc: &Doc<'_>, names: &Names, i: usize) -> usize {
     j
 }
 
-/// Longest phrase starting at `i` (within `..end`) accepted by `test`, in tokens.
-fn longest(doc: &Doc<'_>, names: &Names, i: usize, end: usize, test: impl Fn(&str) -> bool) -> usize {
-    let max = names.max_phrase_words().min(end.saturating_sub(i));
+/// Longest phrase starting at `i` (within `..end`) accepted by `test`, in tokens. `words` is the
+/// longest entry of the table `test` reads: a phrase of more words is not looked up.
+fn longest(
+    doc: &Doc<'_>,
+    names: &Names,
+    i: usize,
+    end: usize,
+    words: usize,
+    test: impl Fn(&str) -> bool,
+) -> usize {
+    let max = names.max_phrase_words().min(words).min(end.saturating_sub(i));
     (1..=max).rev().find(|&n| doc.phrase(i, i + n).is_some_and(&test)).unwrap_or(0)
 }
 
@@ -527,6 +558,11 @@ fn analyse_run(
     run_end: usize,
     prev_end: usize,
 ) -> Option<Mention> {
+    // A lone capitalised stopword (`The`, `But` opening a sentence) is no name: the peeling
+    // below would drop it too, after more look-ups.
+    if run_end == run_start + 1 && names.is_stopword(doc.lw(run_start)) {
+        return None;
+    }
     // Everything up to the last organisation cue word is an organisation's name.
     let mut k = run_start;
     for j in (run_start..run_end.saturating_sub(1)).rev() {
@@ -549,7 +585,8 @@ fn analyse_run(
             k += 1;
             continue;
         }
-        let n = longest(doc, names, k, run_end, |p| names.honorific(p).is_some());
+        let n =
+            longest(doc, names, k, run_end, names.max_words().honorific, |p| names.honorific(p).is_some());
         if n > 0 {
             let phrase = doc.phrase(k, k + n).unwrap_or("");
             if let Some(g) = names.honorific(phrase)
@@ -568,7 +605,9 @@ fn analyse_run(
             k += if doc.is_punct(k + 1, '.') { 2 } else { 1 };
             continue;
         }
-        let n = longest(doc, names, k, run_end, |p| names.is_title_head(p) || names.is_title_modifier(p));
+        let n = longest(doc, names, k, run_end, names.max_words().title, |p| {
+            names.is_title_head(p) || names.is_title_modifier(p)
+        });
         if n > 0 {
             titled |= (k..k + n).any(|j| names.is_title_head(doc.lw(j)))
                 || doc.phrase(k, k + n).is_some_and(|p| names.is_title_head(p));
@@ -584,7 +623,7 @@ fn analyse_run(
             k += 1;
             continue;
         }
-        let n = longest(doc, names, k, run_end, |p| names.country(p).is_some());
+        let n = longest(doc, names, k, run_end, names.max_words().country, |p| names.country(p).is_some());
         if n > 0 && k + n < run_end {
             k += n;
             continue;
@@ -721,25 +760,31 @@ fn analyse_run(
     let initial =
         (start..end).any(|j| doc.w(j).chars().count() == 1 && doc.toks[j].cap && doc.is_punct(j + 1, '.'));
     // `Khalid Boulami (Morocco)`: a name followed by a country in parentheses.
-    let country_after = doc.is_punct(end, '(') && {
-        let close = (end + 1..(end + 5).min(doc.toks.len())).find(|&j| doc.is_punct(j, ')'));
-        close.is_some_and(|c| c > end + 1 && is_place(doc, names, registry, end + 1, c))
+    // The tests below that look up places run only when the cheaper ones leave it open.
+    let country_after = || {
+        doc.is_punct(end, '(') && {
+            let close = (end + 1..(end + 5).min(doc.toks.len())).find(|&j| doc.is_punct(j, ')'));
+            close.is_some_and(|c| c > end + 1 && is_place(doc, names, registry, end + 1, c))
+        }
     };
     // Two or more plain capitalised words that are no place: most often a person.
-    let plain = words.len() > 1
-        && !is_place(doc, names, registry, end - 1, end)
-        && !is_place(doc, names, registry, start, start + 1);
-    let common = words.iter().filter(|w| names.is_common_word(w)).count();
-    let first_common = names.is_common_word(&words[0]);
+    let plain_person = || {
+        let plain = words.len() > 1
+            && !is_place(doc, names, registry, end - 1, end)
+            && !is_place(doc, names, registry, start, start + 1);
+        plain && {
+            let no_common = !words.iter().any(|w| names.is_common_word(w));
+            no_common || (!names.is_common_word(&words[0]) && surname)
+        }
+    };
     // A lone word needs its title or honorific right before it (`President Putin`).
     let titled = titled && (words.len() > 1 || k_title_adjacent(doc, names, start));
     let strong = !honorifics.is_empty()
         || titled
         || given
         || initial
-        || country_after
-        || (plain && common == 0)
-        || (plain && !first_common && surname)
+        || country_after()
+        || plain_person()
         || (words.len() > 1 && speaks);
     // `Sullivan says`, `..., said Skelly.`: a lone surname that speaks.
     let said_before = start > 0
@@ -966,7 +1011,7 @@ fn title_group(doc: &Doc<'_>, names: &Names, a: usize, b: usize) -> Option<(usiz
             i += 1;
             continue;
         }
-        let n = longest(doc, names, i, b, |p| names.is_title_head(p));
+        let n = longest(doc, names, i, b, names.max_words().title_head, |p| names.is_title_head(p));
         if n > 0 {
             head = Some((i, i + n));
             i += n;
@@ -1101,7 +1146,7 @@ fn country_of(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: us
 /// The first country or nationality named inside tokens `a..b`.
 fn country_within(doc: &Doc<'_>, names: &Names, a: usize, b: usize) -> Option<String> {
     (a..b).find_map(|j| {
-        let n = longest(doc, names, j, b, |p| names.country(p).is_some());
+        let n = longest(doc, names, j, b, names.max_words().country, |p| names.country(p).is_some());
         (n > 0).then(|| doc.phrase(j, j + n).and_then(|p| names.country(p)).map(str::to_string)).flatten()
     })
 }
@@ -1309,7 +1354,7 @@ fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> 
 fn first_group(doc: &Doc<'_>, names: &Names, ts: usize, te: usize, from: usize) -> (usize, usize) {
     let mut i = from;
     while i < ts {
-        let n = longest(doc, names, i, te, |p| names.is_title_head(p));
+        let n = longest(doc, names, i, te, names.max_words().title_head, |p| names.is_title_head(p));
         if n > 0
             && doc.is_word(i)
             && let Some(group) = title_group(doc, names, from, i + n)
@@ -1401,7 +1446,7 @@ fn subsumes(long: &[String], short: &[String]) -> bool {
 
 fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
     // People by every word of their names, so matching looks at a few candidates, not everyone.
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
     let mut people: Vec<Person> = Vec::new();
     let mut singles: Vec<Mention> = Vec::new();
     let new_person = |m: Mention| Person {
@@ -1413,7 +1458,7 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
         mentions: vec![m],
         extra: Vec::new(),
     };
-    let index = |by_word: &mut HashMap<String, Vec<usize>>, words: &[String], pi: usize| {
+    let index = |by_word: &mut FastMap<String, Vec<usize>>, words: &[String], pi: usize| {
         for w in words {
             let list = by_word.entry(w.clone()).or_default();
             if list.last() != Some(&pi) {
@@ -1426,14 +1471,12 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
             singles.push(m);
             continue;
         }
-        let last = m.words[m.words.len() - 1].clone();
         let found =
-            by_word.get(&last).and_then(|list| {
+            m.words.last().and_then(|last| by_word.get(last)).and_then(|list| {
                 list.iter().rev().take(CANDIDATES).copied().find(|&pi| {
                     subsumes(people[pi].words(), &m.words) || subsumes(&m.words, people[pi].words())
                 })
             });
-        let words = m.words.clone();
         let pi = match found {
             Some(pi) => {
                 add_mention(&mut people[pi], m);
@@ -1444,7 +1487,10 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
                 people.len() - 1
             }
         };
-        index(&mut by_word, &words, pi);
+        // The mention just added is the person's last.
+        if let Some(added) = people[pi].mentions.last() {
+            index(&mut by_word, &added.words, pi);
+        }
     }
     // Surname-only mentions join the person of that surname named nearest before them (or the
     // first one after, for a surname used before the full name); else a given name used alone.
@@ -1469,7 +1515,9 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
                 let by_last = usize::from(p.words().last() != Some(&word));
                 if s <= m.start { (by_last, 0, m.start - s) } else { (by_last, 1, s - m.start) }
             })
-            .or_else(|| candidates.iter().copied().find(|&pi| people[pi].words() == [word.clone()]));
+            .or_else(|| {
+                candidates.iter().copied().find(|&pi| people[pi].words() == std::slice::from_ref(&word))
+            });
         match owner {
             Some(pi) => add_mention(&mut people[pi], m),
             None => {

@@ -47,6 +47,26 @@ pub struct Names {
     countries: FastMap<String, String>,
     /// Longest phrase (in words) of the multi-word tables, to bound look-ahead.
     max_phrase_words: usize,
+    /// Longest entry (in words) of each multi-word table: a longer phrase cannot match.
+    max_words: MaxWords,
+}
+
+/// Longest entry in words of each multi-word table.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct MaxWords {
+    /// Honorifics (`his excellency`).
+    pub honorific: usize,
+    /// Title heads (`prime minister`).
+    pub title_head: usize,
+    /// Title heads and modifiers together.
+    pub title: usize,
+    /// Country names and nationality adjectives (`republic of kazakhstan`).
+    pub country: usize,
+}
+
+/// Words in a key (keys hold single spaces).
+fn words_in(key: &str) -> usize {
+    key.split(' ').count()
 }
 
 const GIVEN_CENSUS: &str = include_str!("../../data/names/given_census.tsv");
@@ -178,6 +198,13 @@ impl Names {
                 names.max_phrase_words = names.max_phrase_words.max(phrase.split(' ').count());
             }
         }
+        let longest = |keys: &mut dyn Iterator<Item = &String>| keys.map(|k| words_in(k)).max().unwrap_or(0);
+        names.max_words = MaxWords {
+            honorific: longest(&mut names.honorifics.keys()),
+            title_head: longest(&mut names.title_heads.iter()),
+            title: longest(&mut names.title_heads.iter().chain(names.title_modifiers.iter())),
+            country: longest(&mut names.countries.keys()),
+        };
         names
     }
 
@@ -246,6 +273,11 @@ impl Names {
     pub fn max_phrase_words(&self) -> usize {
         self.max_phrase_words.max(1)
     }
+
+    /// The most words an entry of each multi-word table has.
+    pub fn max_words(&self) -> MaxWords {
+        self.max_words
+    }
 }
 
 #[cfg(test)]
@@ -269,5 +301,8 @@ mod tests {
         assert!(names.is_stopword("tuesday"));
         assert_eq!(names.country("iranian"), Some("IR"));
         assert_eq!(names.country("republic of kazakhstan"), Some("KZ"));
+        let max = names.max_words();
+        assert!(max.country >= 3 && max.title_head >= 2 && max.honorific >= 1);
+        assert!(max.title >= max.title_head);
     }
 }
