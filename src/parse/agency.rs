@@ -18,9 +18,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::layout;
+use super::Line;
 use crate::article::{Agency, AgencyEvidence, Span, Text};
+use crate::registry::agencies::Mention;
 use crate::registry::{AgencyEntry, Registry};
+
+/// The input's lines grouped by block, as the layout stage cut them.
+type Block<'l> = &'l [(Line, usize)];
 
 /// The producing agency and the agencies cited.
 #[derive(Debug, Default)]
@@ -116,34 +120,35 @@ static SOURCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// An agency named in a paragraph: the paragraph's span, and the mention's offsets within it.
+type BodyMention<'r> = (Span, Mention<'r>);
+
 /// Finds the producing agency from the strongest evidence available, and the agencies cited.
+/// `lines` are the input's non-blank lines with their block numbers ([`super::Lines::lines`]).
 pub fn detect(
     text: &str,
+    lines: &[(Line, usize)],
     dateline_marker: Option<&(String, Span)>,
     paragraphs: &[Text],
     registry: &Registry,
 ) -> Credits {
-    let blocks = layout::blocks(text);
-    let lines: Vec<(Span, bool)> =
-        blocks.iter().flat_map(|b| b.lines.iter().enumerate().map(|(i, l)| (l.span, i == 0))).collect();
+    let blocks: Vec<Block<'_>> = lines.chunk_by(|a, b| a.1 == b.1).collect();
     let lead_block = lead_block(text, &blocks, registry);
-    let header: Vec<(Span, bool)> = blocks
+    let header: Vec<Span> =
+        blocks.iter().take(lead_block).flat_map(|b| b.iter().map(|(l, _)| l.span)).take(LEAD_LINES).collect();
+    // One scan of the body serves both the interviewer and the cited agencies.
+    let mentions: Vec<BodyMention<'_>> = paragraphs
         .iter()
-        .take(lead_block)
-        .flat_map(|b| b.lines.iter().map(|l| (l.span, false)))
-        .take(LEAD_LINES)
+        .flat_map(|p| registry.agencies.mentions(p.span.slice(text)).into_iter().map(move |m| (p.span, m)))
         .collect();
     let agency = dateline_marker
         .and_then(|(marker, span)| credit(registry, marker, *span, AgencyEvidence::Dateline))
         .or_else(|| lead_marker(text, &blocks, registry))
         .or_else(|| header_credit(text, &header, registry))
-        .or_else(|| sign_off_credit(text, &lines, paragraphs, registry))
-        .or_else(|| credit_line(text, &lines, registry))
-        .or_else(|| {
-            dated_lead(text, &blocks, lead_block, registry)
-                .then(|| interviewer(text, paragraphs, registry))?
-        });
-    let cited = cited(text, paragraphs, agency.as_ref(), registry);
+        .or_else(|| sign_off_credit(text, lines, paragraphs, registry))
+        .or_else(|| credit_line(text, lines, registry))
+        .or_else(|| dated_lead(text, &blocks, lead_block, registry).then(|| interviewer(text, &mentions))?);
+    let cited = cited(text, &mentions, agency.as_ref());
     Credits { agency, cited }
 }
 
@@ -188,15 +193,15 @@ fn suffix(s: &str, max: usize) -> &str {
 /// The index of the block that opens the story: the first that reads as prose, or whose first line
 /// is a dateline with a date or an agency marker (`WARSAW 1996-08-23`, `TEHRAN (FNA)-`). Blocks
 /// before it are the header.
-fn lead_block(text: &str, blocks: &[layout::Block], registry: &Registry) -> usize {
+fn lead_block(text: &str, blocks: &[Block<'_>], registry: &Registry) -> usize {
     blocks
         .iter()
         .take(LEAD_BLOCKS)
         .position(|b| {
-            let first = b.lines[0].span;
-            let words: usize = b.lines.iter().map(|l| l.span.slice(text).split_whitespace().count()).sum();
+            let first = b[0].0.span;
+            let words: usize = b.iter().map(|(l, _)| l.span.slice(text).split_whitespace().count()).sum();
             words > 40
-                || b.lines.iter().any(|l| is_prose(l.span.slice(text)))
+                || b.iter().any(|(l, _)| is_prose(l.span.slice(text)))
                 || super::dateline::parse_lead(first.slice(text), first.start, registry)
                     .is_some_and(|f| f.agency_marker.is_some() || f.dateline.date_text.is_some())
         })
@@ -206,9 +211,9 @@ fn lead_block(text: &str, blocks: &[layout::Block], registry: &Registry) -> usiz
 /// A dateline marker opening one of the first blocks, for leads the dateline stage did not take
 /// apart. Only the first line of a block can hold one (later lines are hard-wrapped prose), and
 /// only after a short dateline-like prefix (`KIPUSHI, Zaire-Zambia border, April 14, 1997`).
-fn lead_marker(text: &str, blocks: &[layout::Block], registry: &Registry) -> Option<Agency> {
+fn lead_marker(text: &str, blocks: &[Block<'_>], registry: &Registry) -> Option<Agency> {
     for block in blocks.iter().take(LEAD_BLOCKS) {
-        let line = block.lines[0].span;
+        let line = block[0].0.span;
         let raw = line.slice(text);
         let head = prefix(raw, LEAD_REACH);
         let mut candidates: Vec<regex::Match<'_>> = [&*PAREN_MARKER, &*SLASH_MARKER, &*BARE_MARKER]
@@ -256,8 +261,8 @@ fn is_prose(line: &str) -> bool {
 
 /// Header credits above the lead: `Author: AFP`, `Associated Press Writer`, a copyright line, a
 /// headline closed by a marker (`... talks (AP)`), or a line that is only an agency's name.
-fn header_credit(text: &str, lines: &[(Span, bool)], registry: &Registry) -> Option<Agency> {
-    for &(line, _) in lines {
+fn header_credit(text: &str, lines: &[Span], registry: &Registry) -> Option<Agency> {
+    for &line in lines {
         let raw = line.slice(text);
         let at = |m: regex::Match<'_>| Span::new(line.start + m.start(), line.start + m.end());
         if let Some(m) = LABELLED.captures(raw).and_then(|c| c.get(1))
@@ -343,7 +348,7 @@ fn lone_name(registry: &Registry, raw: &str, span: Span, evidence: AgencyEvidenc
 /// that continues a hard-wrapped sentence (`... after the recent firm` / `trend.`) is not one.
 fn sign_off_credit(
     text: &str,
-    lines: &[(Span, bool)],
+    lines: &[(Line, usize)],
     paragraphs: &[Text],
     registry: &Registry,
 ) -> Option<Agency> {
@@ -351,8 +356,9 @@ fn sign_off_credit(
     let standalone: Vec<Span> = (from..lines.len())
         .rev()
         .filter(|&i| {
-            let (line, block_start) = lines[i];
-            let raw = line.slice(text);
+            let (line, block) = lines[i];
+            let raw = line.span.slice(text);
+            let block_start = i == 0 || lines[i - 1].1 != block;
             let capitalised = raw.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
             // A sign-off carries no full stop; a lower-case line ending in one ends a wrapped sentence.
             let last_unstopped = i + 1 == lines.len() && !raw.ends_with('.');
@@ -360,9 +366,9 @@ fn sign_off_credit(
                 || last_unstopped
                 || block_start
                 || i == 0
-                || ends_sentence(lines[i - 1].0.slice(text))
+                || ends_sentence(lines[i - 1].0.span.slice(text))
         })
-        .map(|i| lines[i].0)
+        .map(|i| lines[i].0.span)
         .collect();
     for &line in &standalone {
         let raw = line.slice(text);
@@ -379,12 +385,12 @@ fn sign_off_credit(
             return Some(found);
         }
     }
-    if let Some(&last) = standalone.first().filter(|l| Some(l.end) == lines.last().map(|(s, _)| s.end))
+    if let Some(&last) = standalone.first().filter(|l| Some(l.end) == lines.last().map(|(s, _)| s.span.end))
         && let Some(found) = misspelt_credit(registry, last.slice(text), last)
     {
         return Some(found);
     }
-    if let Some(&(last, _)) = lines.last()
+    if let Some(&(Line { span: last, .. }, _)) = lines.last()
         && let Some(found) = closing_word(registry, last.slice(text), last)
     {
         return Some(found);
@@ -473,8 +479,9 @@ fn misspelt_credit(registry: &Registry, raw: &str, span: Span) -> Option<Agency>
 }
 
 /// Credit lines near the end: copyright lines and Reuters' `(Reporting by ...; Editing by ...)`.
-fn credit_line(text: &str, lines: &[(Span, bool)], registry: &Registry) -> Option<Agency> {
-    let tail: Vec<Span> = lines[lines.len().saturating_sub(TAIL_LINES)..].iter().map(|(s, _)| *s).collect();
+fn credit_line(text: &str, lines: &[(Line, usize)], registry: &Registry) -> Option<Agency> {
+    let tail: Vec<Span> =
+        lines[lines.len().saturating_sub(TAIL_LINES)..].iter().map(|(l, _)| l.span).collect();
     for line in tail.iter().rev() {
         let raw = line.slice(text);
         if let Some(m) = COPYRIGHT.captures(raw).and_then(|c| c.get(1)) {
@@ -509,9 +516,9 @@ fn credit_line(text: &str, lines: &[(Span, bool)], registry: &Registry) -> Optio
 /// True when the story opens with a dated dateline (`NAIROBI, March 15 -`): wire copy whose credit
 /// was left off. Only there does an interview name the producer; a newspaper item (`TEHRAN -`)
 /// reporting what someone told an agency does not.
-fn dated_lead(text: &str, blocks: &[layout::Block], lead_block: usize, registry: &Registry) -> bool {
+fn dated_lead(text: &str, blocks: &[Block<'_>], lead_block: usize, registry: &Registry) -> bool {
     blocks.get(lead_block).is_some_and(|b| {
-        let first = b.lines[0].span;
+        let first = b[0].0.span;
         super::dateline::parse_lead(first.slice(text), first.start, registry)
             .is_some_and(|f| f.dateline.date_text.is_some())
     })
@@ -519,56 +526,52 @@ fn dated_lead(text: &str, blocks: &[layout::Block], lead_block: usize, registry:
 
 /// The agency the story's subjects spoke to (`told Reuters`, `in an interview with AFP`): an
 /// agency names itself that way only in its own copy. Used when all such mentions agree.
-fn interviewer(text: &str, paragraphs: &[Text], registry: &Registry) -> Option<Agency> {
+fn interviewer(text: &str, mentions: &[BodyMention<'_>]) -> Option<Agency> {
     let mut found: Option<Agency> = None;
-    for paragraph in paragraphs {
-        let raw = paragraph.span.slice(text);
-        for m in registry.agencies.mentions(raw) {
-            let before = suffix(&raw[..m.start], 40);
-            let after = &raw[m.end..];
-            let written = &raw[m.start..m.end];
-            let after = after.trim_start();
-            let names_third_party = ["news", "agency", "correspondent", "service"]
-                .iter()
-                .any(|w| after.starts_with(w) || written.to_ascii_lowercase().ends_with(w));
-            if !m.entry.interviews_directly() || !INTERVIEW_BEFORE.is_match(before) || names_third_party {
-                continue;
-            }
-            let span = Span::new(paragraph.span.start + m.start, paragraph.span.start + m.end);
-            match &found {
-                Some(a) if a.code != m.entry.code => return None,
-                Some(_) => {}
-                None => found = Some(agency(m.entry, span.slice(text), span, AgencyEvidence::Credit)),
-            }
+    for (paragraph, m) in mentions {
+        let raw = paragraph.slice(text);
+        let before = suffix(&raw[..m.start], 40);
+        let after = &raw[m.end..];
+        let written = &raw[m.start..m.end];
+        let after = after.trim_start();
+        let names_third_party = ["news", "agency", "correspondent", "service"]
+            .iter()
+            .any(|w| after.starts_with(w) || written.to_ascii_lowercase().ends_with(w));
+        if !m.entry.interviews_directly() || !INTERVIEW_BEFORE.is_match(before) || names_third_party {
+            continue;
+        }
+        let span = Span::new(paragraph.start + m.start, paragraph.start + m.end);
+        match &found {
+            Some(a) if a.code != m.entry.code => return None,
+            Some(_) => {}
+            None => found = Some(agency(m.entry, span.slice(text), span, AgencyEvidence::Credit)),
         }
     }
     found
 }
 
 /// Agencies named as sources in the body, first mention of each, without the producer.
-fn cited(text: &str, paragraphs: &[Text], producer: Option<&Agency>, registry: &Registry) -> Vec<Agency> {
+fn cited(text: &str, mentions: &[BodyMention<'_>], producer: Option<&Agency>) -> Vec<Agency> {
     let mut cited: Vec<Agency> = Vec::new();
-    for paragraph in paragraphs {
-        let raw = paragraph.span.slice(text);
-        for m in registry.agencies.mentions(raw) {
-            let span = Span::new(paragraph.span.start + m.start, paragraph.span.start + m.end);
-            if producer.is_some_and(|p| p.code == m.entry.code || p.span == span)
-                || cited.iter().any(|c| c.code == m.entry.code)
-            {
+    for (paragraph, m) in mentions {
+        let raw = paragraph.slice(text);
+        let span = Span::new(paragraph.start + m.start, paragraph.start + m.end);
+        if producer.is_some_and(|p| p.code == m.entry.code || p.span == span)
+            || cited.iter().any(|c| c.code == m.entry.code)
+        {
+            continue;
+        }
+        let before = suffix(&raw[..m.start], 60);
+        let after = prefix(&raw[m.end..], 90);
+        // `Iraqi News Agency (INA)` names an agency; `the airline (ANA)` does not.
+        if let Some(outside) = before.trim_end().strip_suffix('(') {
+            let words = outside.trim_end().to_ascii_lowercase();
+            if !["agency", "news", "press", "service", "wire"].iter().any(|w| words.ends_with(w)) {
                 continue;
             }
-            let before = suffix(&raw[..m.start], 60);
-            let after = prefix(&raw[m.end..], 90);
-            // `Iraqi News Agency (INA)` names an agency; `the airline (ANA)` does not.
-            if let Some(outside) = before.trim_end().strip_suffix('(') {
-                let words = outside.trim_end().to_ascii_lowercase();
-                if !["agency", "news", "press", "service", "wire"].iter().any(|w| words.ends_with(w)) {
-                    continue;
-                }
-            }
-            if SOURCE_BEFORE.is_match(before) || SOURCE_AFTER.is_match(after.trim_start()) {
-                cited.push(agency(m.entry, span.slice(text), span, AgencyEvidence::Cited));
-            }
+        }
+        if SOURCE_BEFORE.is_match(before) || SOURCE_AFTER.is_match(after.trim_start()) {
+            cited.push(agency(m.entry, span.slice(text), span, AgencyEvidence::Cited));
         }
     }
     cited
@@ -579,12 +582,13 @@ mod tests {
     use super::*;
 
     fn detect_in(text: &str) -> Credits {
+        use crate::parse::{Lines, layout};
         let registry = Registry::embedded();
         let paragraphs: Vec<Text> = layout::blocks(text)
             .into_iter()
             .map(|b| Text { text: layout::collapse_whitespace(b.span().slice(text)), span: b.span() })
             .collect();
-        detect(text, None, &paragraphs, &registry)
+        detect(text, &Lines::new(text).lines, None, &paragraphs, &registry)
     }
 
     fn code(text: &str) -> Option<String> {

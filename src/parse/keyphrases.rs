@@ -5,12 +5,13 @@
 //! candidate scores the position weights of its occurrences (headline and lead count more), times
 //! a bonus for length; a phrase inside a better one (or around a better one) is dropped.
 
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
+use super::timestamp::MONTHS;
 use super::topics::Region;
 use crate::article::{Keyphrase, Span};
+use crate::registry::FastMap;
 
 const MAX_KEYPHRASES: usize = 10;
 const MAX_WORDS: usize = 4;
@@ -19,7 +20,7 @@ const MAX_NAME_WORDS: usize = 12;
 /// makes any stretch of a headline look like a name.
 const POSITION_DAMPING: f64 = 0.5;
 
-/// Words that never start, end or sit inside a keyphrase (lower case).
+/// Words that never start, end or sit inside a keyphrase (lower case), besides the month names.
 const STOPWORDS: &[&str] = &[
     "a",
     "about",
@@ -244,29 +245,8 @@ const STOPWORDS: &[&str] = &[
     "mrs",
     "ms",
     "dr",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
+    // The month names and their three-letter abbreviations come from `timestamp::MONTHS`.
     "sept",
-    "oct",
-    "nov",
-    "dec",
     "number",
     "added",
     "adding",
@@ -386,7 +366,8 @@ struct Lexicon {
 /// The stopwords packed into integers (all are shorter than 16 bytes), sorted for binary
 /// search: a few integer comparisons per look-up, no hashing and no string compares.
 static STOPSET: LazyLock<Vec<u128>> = LazyLock::new(|| {
-    let mut words: Vec<u128> = STOPWORDS.iter().filter_map(|w| packed(w)).collect();
+    let months = MONTHS.iter().flat_map(|m| [*m, &m[..3]]);
+    let mut words: Vec<u128> = STOPWORDS.iter().copied().chain(months).filter_map(packed).collect();
     words.sort_unstable();
     words.dedup();
     words
@@ -412,7 +393,7 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
     let (words, lexicon) = words(text, regions);
     let stop = |w: &Word| lexicon.stop[w.id as usize];
     // Each distinct phrase once, by key; every occurrence as (phrase index, span).
-    let mut index: HashMap<Key, u32> = HashMap::new();
+    let mut index: FastMap<Key, u32> = FastMap::default();
     let mut candidates: Vec<(Key, Candidate)> = Vec::new();
     let mut occurrences: Vec<(u32, Span)> = Vec::new();
     let mut add = |from: usize, to: usize| {
@@ -558,7 +539,8 @@ fn words(text: &str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
     // Sized for a typical story up front (about one distinct word per dozen bytes) so the map
     // rarely rehashes; capped so a huge input grows it as usual.
     let bytes: usize = regions.iter().map(|r| r.span.end.saturating_sub(r.span.start)).sum();
-    let mut ids: HashMap<String, u32> = HashMap::with_capacity((bytes / 12).min(4096));
+    let mut ids: FastMap<String, u32> =
+        FastMap::with_capacity_and_hasher((bytes / 12).min(4096), Default::default());
     let mut lexicon = Lexicon { role: Vec::new(), stop: Vec::new() };
     // One buffer for the normal form of every word: only a new distinct word allocates.
     let mut key = String::new();

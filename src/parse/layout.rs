@@ -14,16 +14,17 @@ pub struct Line {
     pub indent: usize,
 }
 
-/// Consecutive non-blank lines.
+/// Consecutive non-blank lines (the pipeline keeps them flat, see [`numbered_lines`]).
+#[cfg(test)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
     /// The lines, in order; never empty.
     pub lines: Vec<Line>,
 }
 
+#[cfg(test)]
 impl Block {
     /// From the first line's start to the last line's end.
-    #[cfg(test)]
     pub fn span(&self) -> Span {
         Span::new(self.lines[0].span.start, self.lines[self.lines.len() - 1].span.end)
     }
@@ -31,20 +32,33 @@ impl Block {
 
 /// Splits `text` into lines (on `\n`, `\r\n`, `\r`), trimming each, and groups non-blank lines into
 /// blocks separated by blank lines.
+#[cfg(test)]
 pub fn blocks(text: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut current: Vec<Line> = Vec::new();
+    numbered_lines(text)
+        .chunk_by(|a, b| a.1 == b.1)
+        .map(|block| Block { lines: block.iter().map(|(l, _)| *l).collect() })
+        .collect()
+}
+
+/// The non-blank lines of `text`, each with the number of its block (blank-line separated runs):
+/// one flat list, so the pipeline splits the text once and allocates once.
+pub fn numbered_lines(text: &str) -> Vec<(Line, usize)> {
+    let mut out = Vec::new();
+    let mut block = 0;
+    let mut after_blank = false;
     for line in lines(text) {
         match line {
-            Some(line) => current.push(line),
-            None if !current.is_empty() => blocks.push(Block { lines: std::mem::take(&mut current) }),
-            None => {}
+            Some(line) => {
+                if after_blank && !out.is_empty() {
+                    block += 1;
+                }
+                after_blank = false;
+                out.push((line, block));
+            }
+            None => after_blank = true,
         }
     }
-    if !current.is_empty() {
-        blocks.push(Block { lines: current });
-    }
-    blocks
+    out
 }
 
 /// Every line of `text`: `Some` with its trimmed span, or `None` for a blank line.
@@ -140,6 +154,14 @@ mod tests {
         assert_eq!(got[0].lines[1].span.slice(text), "b");
         assert_eq!(got[0].lines[1].indent, 2);
         assert_eq!(got[2].span().slice(text), "d");
+    }
+
+    #[test]
+    fn numbered_lines_count_blocks_from_zero_past_leading_blanks() {
+        let text = "\n \nhead\nline\n\n\n  body\r\n\r\nend";
+        let got: Vec<(&str, usize)> =
+            numbered_lines(text).iter().map(|(l, b)| (l.span.slice(text), *b)).collect();
+        assert_eq!(got, [("head", 0), ("line", 0), ("body", 1), ("end", 2)]);
     }
 
     #[test]

@@ -36,12 +36,7 @@ pub struct Lines<'t> {
 impl<'t> Lines<'t> {
     /// The lines of `text`.
     pub fn new(text: &'t str) -> Self {
-        let lines = layout::blocks(text)
-            .into_iter()
-            .enumerate()
-            .flat_map(|(b, block)| block.lines.into_iter().map(move |l| (l, b)))
-            .collect();
-        Lines { text, lines, pos: 0 }
+        Lines { text, lines: layout::numbered_lines(text), pos: 0 }
     }
 
     /// The next untaken line's text.

@@ -18,8 +18,8 @@ const DEMONYMS: &str = include_str!("../../data/demonyms.tsv");
 #[derive(Clone, Debug)]
 pub struct CountryNames {
     automaton: AhoCorasick,
-    /// For each pattern: the form as written in the data, and the country's index.
-    forms: Vec<(String, usize)>,
+    /// For each pattern: the form as written in the data, in capitals, and the country's index.
+    forms: Vec<(String, String, usize)>,
     /// ISO code and English name of each country.
     countries: Vec<(String, String)>,
 }
@@ -72,11 +72,19 @@ impl CountryNames {
                 add_form(name, i, &mut forms);
             }
         }
+        // The capitalised forms are made once here, not for every match in every article.
+        let forms: Vec<(String, String, usize)> = forms
+            .into_iter()
+            .map(|(form, country)| {
+                let upper = form.to_uppercase();
+                (form, upper, country)
+            })
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(forms.iter().map(|(f, _)| f.as_str()))
+            .build(forms.iter().map(|(f, _, _)| f.as_str()))
             .expect("country names compile");
         CountryNames { automaton, forms, countries }
     }
@@ -85,12 +93,12 @@ impl CountryNames {
     /// data or in capitals (`IRAN` in a dateline), on whole words.
     pub(crate) fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (&'a str, Span)> + 'a {
         self.automaton.find_iter(text).filter_map(move |m| {
-            let (form, country) = &self.forms[m.pattern().as_usize()];
+            let (form, upper, country) = &self.forms[m.pattern().as_usize()];
             let written = text.get(m.start()..m.end())?;
             let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
             let after = text.get(m.end()..).and_then(|s| s.chars().next());
             let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-            let as_written = written == form || written == form.to_uppercase();
+            let as_written = written == form || written == upper;
             (as_written && boundary(before) && boundary(after))
                 .then(|| (self.countries[*country].0.as_str(), Span::new(m.start(), m.end())))
         })
