@@ -20,7 +20,7 @@ use regex::Regex;
 
 use super::Line;
 use crate::article::{Agency, AgencyEvidence, Span, Text};
-use crate::registry::agencies::Mention;
+use crate::registry::agencies::{AgencyKind, Mention};
 use crate::registry::{AgencyEntry, Registry};
 
 /// The input's lines grouped by block, as the layout stage cut them.
@@ -537,7 +537,14 @@ fn interviewer(text: &str, mentions: &[BodyMention<'_>]) -> Option<Agency> {
         let names_third_party = ["news", "agency", "correspondent", "service"]
             .iter()
             .any(|w| after.starts_with(w) || written.to_ascii_lowercase().ends_with(w));
-        if !m.entry.interviews_directly() || !INTERVIEW_BEFORE.is_match(before) || names_third_party {
+        // A newspaper service writes its own masthead with the capitalised article (`told The New
+        // York Times`); copy reporting what someone told that paper writes `told the Times`.
+        let own_masthead = m.entry.kind != Some(AgencyKind::Syndicate) || written.starts_with("The ");
+        if !m.entry.interviews_directly()
+            || !INTERVIEW_BEFORE.is_match(before)
+            || names_third_party
+            || !own_masthead
+        {
             continue;
         }
         let span = Span::new(paragraph.start + m.start, paragraph.start + m.end);
@@ -653,5 +660,14 @@ mod tests {
         let credits = detect_in("TEHRAN - Prices rose, IRNA reported, citing Mehr News Agency.");
         assert!(credits.agency.is_none());
         assert_eq!(credits.cited.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), ["IRNA", "MNA"]);
+    }
+
+    #[test]
+    fn a_newspaper_interviews_under_its_own_masthead_only() {
+        let own = detect_in("WASHINGTON, May 3 - The plan is dead, the senator told The Washington Post.");
+        assert_eq!(own.agency.map(|a| a.code).as_deref(), Some("WP"));
+        let others = detect_in("WASHINGTON, May 3 - The plan is dead, the senator told the Washington Post.");
+        assert!(others.agency.is_none());
+        assert_eq!(others.cited.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), ["WP"]);
     }
 }

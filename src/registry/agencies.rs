@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 
 use super::FastMap;
+use super::word_matcher::WordMatcher;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use crate::error::{DataError, Error};
@@ -98,7 +98,7 @@ pub struct Agencies {
 /// A matcher over every written form of every agency.
 #[derive(Clone, Debug)]
 pub struct Mentions {
-    matcher: AhoCorasick,
+    matcher: WordMatcher,
     /// One per pattern.
     forms: Vec<MentionForm>,
 }
@@ -234,7 +234,8 @@ impl Agencies {
         for m in mentions.matcher.find_iter(text) {
             let form = &mentions.forms[m.pattern().as_usize()];
             let written = &text[m.start()..m.end()];
-            if !word_boundary_before(text, m.start()) || !word_boundary_after(text, m.end()) {
+            // The matcher only tries word starts.
+            if !word_boundary_after(text, m.end()) {
                 continue;
             }
             let case_ok = (form.mixed_case && written.chars().next().is_some_and(char::is_uppercase))
@@ -274,16 +275,13 @@ impl Agencies {
                 }
             }
         }
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            // Short codes (`AP`, `PA`) match inside many words under case folding, so the scan
-            // stops often; a DFA (a few MB, built once) makes each byte and restart cheap.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(forms.iter().map(|f| f.folded.as_str()))
-            .unwrap_or_else(|_| {
-                AhoCorasick::new(std::iter::empty::<&str>()).expect("an empty matcher always builds")
-            });
+        // What a kept mention can start with: an upper-case letter for a mixed-case form (any
+        // non-ASCII first byte too, checked after the match), the first byte of an exact form.
+        let first_bytes = forms.iter().flat_map(|f| {
+            let mixed = f.folded.bytes().next().filter(|_| f.mixed_case).map(|b| b.to_ascii_uppercase());
+            mixed.into_iter().chain(f.exact.iter().filter_map(|e| e.bytes().next()))
+        });
+        let matcher = WordMatcher::new(forms.iter().map(|f| f.folded.as_str()), first_bytes);
         Mentions { matcher, forms }
     }
 
@@ -306,10 +304,6 @@ impl Agencies {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
-}
-
-fn word_boundary_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn word_boundary_after(text: &str, at: usize) -> bool {

@@ -7,8 +7,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
+use super::word_matcher::WordMatcher;
 use crate::article::Span;
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
@@ -17,7 +16,7 @@ const DEMONYMS: &str = include_str!("../../data/demonyms.tsv");
 /// Finds countries in text by name, adjective or people.
 #[derive(Clone, Debug)]
 pub struct CountryNames {
-    automaton: AhoCorasick,
+    automaton: WordMatcher,
     /// For each pattern: the form as written in the data, in capitals, and the country's index.
     forms: Vec<(String, String, usize)>,
     /// ISO code and English name of each country.
@@ -80,26 +79,24 @@ impl CountryNames {
                 (form, upper, country)
             })
             .collect();
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(forms.iter().map(|(f, _, _)| f.as_str()))
-            .expect("country names compile");
+        // A mention is written as in the data or in capitals, so it starts with one of their first bytes.
+        let first_bytes = forms
+            .iter()
+            .flat_map(|(form, upper, _)| form.bytes().next().into_iter().chain(upper.bytes().next()));
+        let automaton = WordMatcher::new(forms.iter().map(|(f, _, _)| f.as_str()), first_bytes);
         CountryNames { automaton, forms, countries }
     }
 
     /// Every country mention in `text`: the ISO code and where. A name matches as written in the
     /// data or in capitals (`IRAN` in a dateline), on whole words.
     pub(crate) fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (&'a str, Span)> + 'a {
+        // The matcher only tries word starts.
         self.automaton.find_iter(text).filter_map(move |m| {
             let (form, upper, country) = &self.forms[m.pattern().as_usize()];
             let written = text.get(m.start()..m.end())?;
-            let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
             let after = text.get(m.end()..).and_then(|s| s.chars().next());
-            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
             let as_written = written == form || written == upper;
-            (as_written && boundary(before) && boundary(after))
+            (as_written && after.is_none_or(|c| !c.is_alphanumeric()))
                 .then(|| (self.countries[*country].0.as_str(), Span::new(m.start(), m.end())))
         })
     }

@@ -8,6 +8,7 @@ pub mod countries;
 pub mod names;
 pub mod places;
 pub mod topics;
+mod word_matcher;
 pub mod zones;
 
 use std::collections::{HashMap, HashSet};
