@@ -64,6 +64,12 @@ fn people_sports() {
     run_cases(include_str!("fixtures/people_sports.toml"));
 }
 
+/// Where names start and end: tests/fixtures/speakers_names.toml.
+#[test]
+fn speakers_names() {
+    run_cases(include_str!("fixtures/speakers_names.toml"));
+}
+
 fn run_cases(fixture: &str) {
     let cases: Cases = toml::from_str(fixture).expect("the fixture is valid TOML");
     let parser = newswire::Parser::new();

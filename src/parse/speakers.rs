@@ -544,6 +544,11 @@ fn is_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usiz
         })
 }
 
+/// True when token `i` opens its sentence.
+fn starts_sentence(doc: &Doc<'_>, i: usize) -> bool {
+    i == 0 || !doc.same_sentence(i - 1, i) || doc.toks[i - 1].kind == Kind::Open
+}
+
 /// Words that begin place names (`New Zealand`, `San Diego`, `St Louis`).
 const PLACE_PREFIXES: &[&str] = &[
     "new", "san", "santa", "sao", "los", "las", "st", "saint", "port", "fort", "porto", "puerto", "rio",
@@ -587,6 +592,15 @@ fn analyse_run(
         }
         let n =
             longest(doc, names, k, run_end, names.max_words().honorific, |p| names.honorific(p).is_some());
+        // `Mr. King`, `Dr. Prince`: an honorific word that is also a surname, last in the run after
+        // another honorific or a title, is the name itself.
+        let surname_last = n > 0
+            && k + n == run_end
+            && (!honorifics.is_empty() || titled)
+            && doc.phrase(k, k + n).is_some_and(|p| names.is_surname(p));
+        if surname_last {
+            break;
+        }
         if n > 0 {
             let phrase = doc.phrase(k, k + n).unwrap_or("");
             if let Some(g) = names.honorific(phrase)
@@ -624,8 +638,37 @@ fn analyse_run(
             continue;
         }
         let n = longest(doc, names, k, run_end, names.max_words().country, |p| names.country(p).is_some());
-        if n > 0 && k + n < run_end {
+        // `Jordan Whitfield`: a country that is also a given name, before a surname closing the run.
+        let given_then_surname = n == 1
+            && k + 2 == run_end
+            && names.given(lw).is_some()
+            && names.is_surname(doc.lw(k + 1))
+            && !names.is_common_word(doc.lw(k + 1));
+        if n > 0 && k + n < run_end && !given_then_surname {
             k += n;
+            continue;
+        }
+        // `Crooked Jane Doe`, `Critic Jane Doe`, `Neither Doe`: an epithet, a role noun or a
+        // sentence word before a given name (or before a surname opening the sentence) is no name.
+        if k + 1 < run_end
+            && names.is_common_word(lw)
+            && names.given(lw).is_none()
+            && !names.is_surname(lw)
+            && doc.is_cap_word(k + 1)
+            && (names.given(doc.lw(k + 1)).is_some()
+                || (k == run_start && starts_sentence(doc, k) && names.is_surname(doc.lw(k + 1))))
+        {
+            k += 1;
+            continue;
+        }
+        // `Ohio Gov. Jane Doe`, `Utah Lt. Gov. Jane Doe`: a state or body before an abbreviated
+        // title belongs to the title.
+        let abbreviated_title = (k + 1..(k + 4).min(run_end))
+            .find(|&j| names.rank(doc.lw(j)).is_some() && doc.is_punct(j + 1, '.') && j + 2 < run_end);
+        if let Some(r) = abbreviated_title
+            && ((k..r).all(|j| names.given(doc.lw(j)).is_none()) || is_place(doc, names, registry, k, r))
+        {
+            k = r;
             continue;
         }
         if k + 1 < run_end
@@ -674,15 +717,24 @@ fn analyse_run(
         // `Brian De Palma`, `Larbi El Khattabi`: a capitalised particle inside a name.
         let inner_particle =
             end > start && PARTICLES.contains(&lw) && doc.is_cap_word(end + 1) && end + 1 < run_end;
+        // `Mr. King`: kept by the stripping loop as the name itself.
+        let honorific_surname = end == start && end + 1 == run_end && !honorifics.is_empty();
         let blocked = !is_particle(doc, end)
             && !inner_particle
+            && !honorific_surname
             && (names.is_org_cue(lw)
                 || names.honorific(lw).is_some()
                 || (end > start && (names.is_stopword(lw) || names.is_title_head(lw))));
         if blocked && end > start {
+            // `Jane King`, `Peter T. King`: a surname that is also an honorific or title word,
+            // closing the run after a given name or an initial.
+            let after_initial = doc.is_punct(end - 1, '.')
+                && end >= 2
+                && doc.w(end - 2).chars().count() == 1
+                && doc.toks[end - 2].cap;
             let keeps = names.is_surname(lw)
                 && !names.is_org_cue(lw)
-                && names.given(doc.lw(end - 1)).is_some()
+                && (names.given(doc.lw(end - 1)).is_some() || after_initial)
                 && end + 1 == run_end;
             if !keeps {
                 break;
@@ -698,7 +750,10 @@ fn analyse_run(
     if end <= start {
         return None;
     }
-    if is_place(doc, names, registry, start, end) || names.is_title_head(doc.lw(start)) {
+    let honorific_surname = end == start + 1 && start + 1 == run_end && !honorifics.is_empty();
+    if is_place(doc, names, registry, start, end)
+        || (names.is_title_head(doc.lw(start)) && !honorific_surname)
+    {
         return None;
     }
     let words: Vec<String> = (start..end)
@@ -706,6 +761,11 @@ fn analyse_run(
         .map(|j| doc.lw(j).to_string())
         .collect();
     if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    // `Miss Universe`, `Lady Luck`: an honorific before a plain word names a title or a thing.
+    let plain = |w: &str| names.is_common_word(w) && names.given(w).is_none() && !names.is_surname(w);
+    if words.len() == 1 && !honorifics.is_empty() && plain(&words[0]) {
         return None;
     }
     // `Borussia Dortmund 3 (Zorc 59th)`: a team with its score and scorers.
