@@ -241,6 +241,8 @@ fn parse_file(toml_text: &str) -> Result<Parsed, DataError> {
 struct Pattern {
     /// A trailing `*`: the match may end inside a word.
     prefix: bool,
+    /// Bytes the automaton matches (the term without its `*`).
+    len: usize,
     /// The topics it points to.
     entries: Vec<Entry>,
 }
@@ -352,7 +354,7 @@ impl TopicLexicon {
             }
             let index = *keys.entry(key.clone()).or_insert_with(|| {
                 needles.push(key.0.clone());
-                patterns.push(Pattern { prefix, entries: Vec::new() });
+                patterns.push(Pattern { prefix, len: body.len(), entries: Vec::new() });
                 patterns.len() - 1
             });
             let entries = &mut patterns[index].entries;
@@ -395,7 +397,7 @@ impl TopicLexicon {
             // A phrase that is also a term keeps its topics; otherwise it matches for nothing.
             keys.entry((phrase.to_ascii_lowercase(), false)).or_insert_with(|| {
                 needles.push(phrase.to_ascii_lowercase());
-                patterns.push(Pattern { prefix: false, entries: Vec::new() });
+                patterns.push(Pattern { prefix: false, len: phrase.len(), entries: Vec::new() });
                 patterns.len() - 1
             });
         }
@@ -465,21 +467,13 @@ impl TopicLexicon {
     ) -> impl Iterator<Item = (usize, f32, &'a str)> + 'a {
         let written = m.span.slice(text);
         let pattern = &self.patterns[m.pattern];
-        let matched_len = self.needle_len(m.pattern);
+        let matched_len = pattern.len;
         pattern.entries.iter().filter_map(move |e| {
             if e.exact.as_deref().is_some_and(|exact| written.get(..matched_len) != Some(exact)) {
                 return None;
             }
             Some((e.topic, e.weight, &*e.term))
         })
-    }
-
-    fn needle_len(&self, pattern: usize) -> usize {
-        self.patterns[pattern]
-            .entries
-            .first()
-            .map(|e| e.term.trim_end_matches('*').trim_end().len())
-            .unwrap_or(0)
     }
 }
 
