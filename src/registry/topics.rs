@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use super::FastMap;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use serde::Deserialize;
 
 use crate::article::Span;
@@ -271,7 +273,7 @@ pub struct TopicLexicon {
     terms: Vec<LexiconTerm>,
     excluded_labels: Vec<String>,
     neutral: Vec<String>,
-    automaton: AhoCorasick,
+    automaton: NFA,
     patterns: Vec<Pattern>,
 }
 
@@ -422,12 +424,11 @@ impl TopicLexicon {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
+        // Compact (well under a megabyte) so the walks stay in cache; a full DFA is ~20 times
+        // larger and slower on a busy machine.
+        let automaton = NFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            // Compact (well under a megabyte) so the scan stays in cache; a full DFA is ~20 times
-            // larger and slower on a busy machine.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&needles)
             .map_err(|e| Error::data(format!("topic lexicon: cannot compile: {e}")))?;
         Ok(TopicLexicon { vocabulary, terms, excluded_labels, neutral, automaton, patterns })
@@ -435,18 +436,19 @@ impl TopicLexicon {
 
     /// Every whole-word match in `text`, left to right, longest first where matches overlap.
     pub(crate) fn find(&self, text: &str) -> Vec<TermMatch> {
-        let mut found: Vec<TermMatch> = self
-            .automaton
-            .find_overlapping_iter(text)
-            .filter(|m| {
-                let pattern = &self.patterns[m.pattern().as_usize()];
-                starts_word(text, m.start()) && (pattern.prefix || ends_word(text, m.end()))
-            })
-            .map(|m| TermMatch {
-                pattern: m.pattern().as_usize(),
-                span: Span::new(m.start(), extend_word(text, m.end(), self, m.pattern().as_usize())),
-            })
-            .collect();
+        let mut found: Vec<TermMatch> = Vec::new();
+        let Ok(root) = self.automaton.start_state(Anchored::Yes) else { return found };
+        // An anchored walk of the automaton from each place a word may start, rather than one
+        // unanchored scan that also finds every term inside words (`art` in `start`) only to
+        // drop it. A walk ends where no term goes on, mostly after a letter or two and always
+        // within the longest term, so the whole stays linear in the text.
+        let mut in_word = false;
+        for (start, c) in text.char_indices() {
+            if !in_word {
+                self.walk(text, start, root, &mut found);
+            }
+            in_word = c.is_alphanumeric();
+        }
         found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
         let mut kept = Vec::with_capacity(found.len());
         let mut end = 0;
@@ -457,6 +459,34 @@ impl TopicLexicon {
             }
         }
         kept
+    }
+
+    /// Adds the terms that match at `start` and end a word (or, with a `*`, start one), shortest
+    /// first.
+    fn walk(&self, text: &str, start: usize, root: StateID, found: &mut Vec<TermMatch>) {
+        let nfa = &self.automaton;
+        let mut state = root;
+        for (len, &byte) in (1..).zip(text.as_bytes().get(start..).unwrap_or_default()) {
+            state = nfa.next_state(Anchored::Yes, state, byte);
+            if nfa.is_dead(state) {
+                return;
+            }
+            if !nfa.is_match(state) {
+                continue;
+            }
+            for i in 0..nfa.match_len(state) {
+                let id = nfa.match_pattern(state, i);
+                // A state also holds the terms that end its path as a suffix: they start later.
+                if nfa.pattern_len(id) != len {
+                    continue;
+                }
+                let (pattern, end) = (id.as_usize(), start + len);
+                if self.patterns[pattern].prefix || ends_word(text, end) {
+                    let end = extend_word(text, end, self, pattern);
+                    found.push(TermMatch { pattern, span: Span::new(start, end) });
+                }
+            }
+        }
     }
 
     /// The topics a match counts for, with weights and the term as the lexicon wrote it.
@@ -475,11 +505,6 @@ impl TopicLexicon {
             Some((e.topic, e.weight, &*e.term))
         })
     }
-}
-
-/// True when `start` begins a word: the text before it does not end in a letter or digit.
-fn starts_word(text: &str, start: usize) -> bool {
-    text.get(..start).and_then(|s| s.chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// True when `end` ends a word: the next character is not a letter or digit.
