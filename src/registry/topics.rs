@@ -443,11 +443,19 @@ impl TopicLexicon {
         // drop it. A walk ends where no term goes on, mostly after a letter or two and always
         // within the longest term, so the whole stays linear in the text.
         let mut in_word = false;
-        for (start, c) in text.char_indices() {
+        for (start, &byte) in text.as_bytes().iter().enumerate() {
+            // Bytes inside a character are no place to start and change nothing.
+            if (0x80..0xC0).contains(&byte) {
+                continue;
+            }
             if !in_word {
                 self.walk(text, start, root, &mut found);
             }
-            in_word = c.is_alphanumeric();
+            in_word = if byte.is_ascii() {
+                byte.is_ascii_alphanumeric()
+            } else {
+                text.get(start..).and_then(|rest| rest.chars().next()).is_some_and(char::is_alphanumeric)
+            };
         }
         found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
         let mut kept = Vec::with_capacity(found.len());
