@@ -7,10 +7,8 @@
 //! without a news desk of their own (health, labour, disaster ...) counts less in that share, so
 //! a desk subject with close evidence comes first.
 
-use std::collections::HashMap;
-
 use crate::article::{Evidence, Keyphrase, Span, Text, Topic};
-use crate::registry::{Registry, TopicLexicon};
+use crate::registry::{FastMap, Registry, TopicLexicon, Vocabulary};
 
 /// How much a match counts by where it is.
 const HEADLINE_WEIGHT: f64 = 3.0;
@@ -106,7 +104,7 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
     let vocabulary = lexicon.vocabulary();
     let mut hits: Vec<Hit<'_>> = Vec::new();
     // Repeats of one term count less each time: 1, 1/2, 1/3 ...
-    let mut repeats: HashMap<(usize, usize), u32> = HashMap::new();
+    let mut repeats: FastMap<(usize, usize), u32> = FastMap::default();
     let mut add = |topic: usize, pattern: usize, term, span, weight: f32, region: &Region| {
         let seen = repeats.entry((topic, pattern)).or_insert(0);
         *seen += 1;
@@ -165,9 +163,9 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
     };
     // The subjects with a desk of their own lead a story they share with a narrower interest:
     // the order and scores weigh the other subjects down, which subjects are reported does not.
+    let desks: Vec<usize> = DESK_TOPICS.iter().filter_map(|code| vocabulary.index(code)).collect();
     let ranked = |topic: usize, weight: f64| {
-        let top = &vocabulary.topic(top_of(topic)).code;
-        if DESK_TOPICS.contains(&top.as_str()) { weight } else { weight * SPECIAL_INTEREST_WEIGHT }
+        if desks.contains(&top_of(topic)) { weight } else { weight * SPECIAL_INTEREST_WEIGHT }
     };
 
     // Weights are positive, so a topic with evidence has a positive total.
@@ -212,33 +210,37 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
     subs.sort_by(by_rank);
     chosen.extend(subs);
 
-    let mut topics: Vec<(usize, Topic)> = chosen
+    // Scored and ordered first, so only the reported topics gather evidence. Equal (rounded)
+    // scores keep the order of the evidence: weight, then first mention.
+    let mut scored: Vec<(f64, u8, usize)> = chosen
+        .iter()
+        .map(|&(topic, weight)| (score(topic, weight), vocabulary.topic(topic).level, topic))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.truncate(MAX_TOPICS);
+
+    // Strongest first, once for all topics: a stable sort, so each topic's share of it is in the
+    // order its own sort would give.
+    let mut strongest: Vec<&Hit<'_>> = hits.iter().collect();
+    strongest.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.span.cmp(&b.span)));
+    scored
         .into_iter()
-        .enumerate()
-        .map(|(rank, (topic, weight))| {
+        .map(|(score, _, topic)| {
             let concept = vocabulary.topic(topic);
-            let topic = Topic {
+            Topic {
                 code: concept.code.clone(),
                 label: concept.label.clone(),
-                score: score(topic, weight),
+                score,
                 top_level: concept.top_level.clone(),
-                evidence: evidence(&hits, topic, lexicon),
-            };
-            (rank, topic)
+                evidence: evidence(&strongest, topic, vocabulary),
+            }
         })
-        .collect();
-    let level = |t: &Topic| vocabulary.get(&t.code).map_or(0, |c| c.level);
-    // Equal (rounded) scores keep the order of the evidence: weight, then first mention.
-    topics.sort_by(|(ra, a), (rb, b)| {
-        b.score.total_cmp(&a.score).then(level(a).cmp(&level(b))).then(ra.cmp(rb))
-    });
-    topics.truncate(MAX_TOPICS);
-    topics.into_iter().map(|(_, t)| t).collect()
+        .collect()
 }
 
-/// The strongest matches for `topic` or any narrower topic, one per place.
-fn evidence(hits: &[Hit<'_>], topic: usize, lexicon: &TopicLexicon) -> Vec<Evidence> {
-    let vocabulary = lexicon.vocabulary();
+/// The strongest matches for `topic` or any narrower topic, one per place; `strongest` is every
+/// hit, strongest first.
+fn evidence(strongest: &[&Hit<'_>], topic: usize, vocabulary: &Vocabulary) -> Vec<Evidence> {
     let under = |mut node: usize| loop {
         if node == topic {
             return true;
@@ -248,10 +250,8 @@ fn evidence(hits: &[Hit<'_>], topic: usize, lexicon: &TopicLexicon) -> Vec<Evide
             None => return false,
         }
     };
-    let mut found: Vec<&Hit<'_>> = hits.iter().filter(|h| under(h.topic)).collect();
-    found.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.span.cmp(&b.span)));
     let mut evidence: Vec<Evidence> = Vec::new();
-    for hit in found {
+    for hit in strongest.iter().filter(|h| under(h.topic)) {
         if evidence.iter().any(|e| e.span == hit.span) {
             continue;
         }

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use super::FastMap;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use serde::Deserialize;
 
 use crate::article::Span;
@@ -241,6 +243,8 @@ fn parse_file(toml_text: &str) -> Result<Parsed, DataError> {
 struct Pattern {
     /// A trailing `*`: the match may end inside a word.
     prefix: bool,
+    /// Bytes the automaton matches (the term without its `*`).
+    len: usize,
     /// The topics it points to.
     entries: Vec<Entry>,
 }
@@ -269,7 +273,7 @@ pub struct TopicLexicon {
     terms: Vec<LexiconTerm>,
     excluded_labels: Vec<String>,
     neutral: Vec<String>,
-    automaton: AhoCorasick,
+    automaton: NFA,
     patterns: Vec<Pattern>,
 }
 
@@ -352,7 +356,7 @@ impl TopicLexicon {
             }
             let index = *keys.entry(key.clone()).or_insert_with(|| {
                 needles.push(key.0.clone());
-                patterns.push(Pattern { prefix, entries: Vec::new() });
+                patterns.push(Pattern { prefix, len: body.len(), entries: Vec::new() });
                 patterns.len() - 1
             });
             let entries = &mut patterns[index].entries;
@@ -395,7 +399,7 @@ impl TopicLexicon {
             // A phrase that is also a term keeps its topics; otherwise it matches for nothing.
             keys.entry((phrase.to_ascii_lowercase(), false)).or_insert_with(|| {
                 needles.push(phrase.to_ascii_lowercase());
-                patterns.push(Pattern { prefix: false, entries: Vec::new() });
+                patterns.push(Pattern { prefix: false, len: phrase.len(), entries: Vec::new() });
                 patterns.len() - 1
             });
         }
@@ -420,12 +424,11 @@ impl TopicLexicon {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
+        // Compact (well under a megabyte) so the walks stay in cache; a full DFA is ~20 times
+        // larger and slower on a busy machine.
+        let automaton = NFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            // Compact (well under a megabyte) so the scan stays in cache; a full DFA is ~20 times
-            // larger and slower on a busy machine.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&needles)
             .map_err(|e| Error::data(format!("topic lexicon: cannot compile: {e}")))?;
         Ok(TopicLexicon { vocabulary, terms, excluded_labels, neutral, automaton, patterns })
@@ -433,18 +436,27 @@ impl TopicLexicon {
 
     /// Every whole-word match in `text`, left to right, longest first where matches overlap.
     pub(crate) fn find(&self, text: &str) -> Vec<TermMatch> {
-        let mut found: Vec<TermMatch> = self
-            .automaton
-            .find_overlapping_iter(text)
-            .filter(|m| {
-                let pattern = &self.patterns[m.pattern().as_usize()];
-                starts_word(text, m.start()) && (pattern.prefix || ends_word(text, m.end()))
-            })
-            .map(|m| TermMatch {
-                pattern: m.pattern().as_usize(),
-                span: Span::new(m.start(), extend_word(text, m.end(), self, m.pattern().as_usize())),
-            })
-            .collect();
+        let mut found: Vec<TermMatch> = Vec::new();
+        let Ok(root) = self.automaton.start_state(Anchored::Yes) else { return found };
+        // An anchored walk of the automaton from each place a word may start, rather than one
+        // unanchored scan that also finds every term inside words (`art` in `start`) only to
+        // drop it. A walk ends where no term goes on, mostly after a letter or two and always
+        // within the longest term, so the whole stays linear in the text.
+        let mut in_word = false;
+        for (start, &byte) in text.as_bytes().iter().enumerate() {
+            // Bytes inside a character are no place to start and change nothing.
+            if (0x80..0xC0).contains(&byte) {
+                continue;
+            }
+            if !in_word {
+                self.walk(text, start, root, &mut found);
+            }
+            in_word = if byte.is_ascii() {
+                byte.is_ascii_alphanumeric()
+            } else {
+                text.get(start..).and_then(|rest| rest.chars().next()).is_some_and(char::is_alphanumeric)
+            };
+        }
         found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
         let mut kept = Vec::with_capacity(found.len());
         let mut end = 0;
@@ -457,6 +469,34 @@ impl TopicLexicon {
         kept
     }
 
+    /// Adds the terms that match at `start` and end a word (or, with a `*`, start one), shortest
+    /// first.
+    fn walk(&self, text: &str, start: usize, root: StateID, found: &mut Vec<TermMatch>) {
+        let nfa = &self.automaton;
+        let mut state = root;
+        for (len, &byte) in (1..).zip(text.as_bytes().get(start..).unwrap_or_default()) {
+            state = nfa.next_state(Anchored::Yes, state, byte);
+            if nfa.is_dead(state) {
+                return;
+            }
+            if !nfa.is_match(state) {
+                continue;
+            }
+            for i in 0..nfa.match_len(state) {
+                let id = nfa.match_pattern(state, i);
+                // A state also holds the terms that end its path as a suffix: they start later.
+                if nfa.pattern_len(id) != len {
+                    continue;
+                }
+                let (pattern, end) = (id.as_usize(), start + len);
+                if self.patterns[pattern].prefix || ends_word(text, end) {
+                    let end = extend_word(text, end, self, pattern);
+                    found.push(TermMatch { pattern, span: Span::new(start, end) });
+                }
+            }
+        }
+    }
+
     /// The topics a match counts for, with weights and the term as the lexicon wrote it.
     pub(crate) fn entries<'a>(
         &'a self,
@@ -465,7 +505,7 @@ impl TopicLexicon {
     ) -> impl Iterator<Item = (usize, f32, &'a str)> + 'a {
         let written = m.span.slice(text);
         let pattern = &self.patterns[m.pattern];
-        let matched_len = self.needle_len(m.pattern);
+        let matched_len = pattern.len;
         pattern.entries.iter().filter_map(move |e| {
             if e.exact.as_deref().is_some_and(|exact| written.get(..matched_len) != Some(exact)) {
                 return None;
@@ -473,19 +513,6 @@ impl TopicLexicon {
             Some((e.topic, e.weight, &*e.term))
         })
     }
-
-    fn needle_len(&self, pattern: usize) -> usize {
-        self.patterns[pattern]
-            .entries
-            .first()
-            .map(|e| e.term.trim_end_matches('*').trim_end().len())
-            .unwrap_or(0)
-    }
-}
-
-/// True when `start` begins a word: the text before it does not end in a letter or digit.
-fn starts_word(text: &str, start: usize) -> bool {
-    text.get(..start).and_then(|s| s.chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// True when `end` ends a word: the next character is not a letter or digit.
