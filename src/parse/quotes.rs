@@ -602,9 +602,16 @@ impl Ctx<'_, '_> {
         subject.or(recent.first()).map(|&(_, pi)| pi)
     }
 
-    /// A reporting verb, or a verb and particle that report (`spoke about`).
+    /// A reporting verb, a verb and particle that report (`spoke about`), or a stance after a
+    /// copula (`critical of`).
     fn is_cue(&self, i: usize) -> bool {
-        self.is_say(i) || self.doc.phrase(i, i + 2).is_some_and(|p| cues().phrases.contains(p))
+        self.is_say(i)
+            || self.is_stance(i)
+            || self.doc.phrase(i, i + 2).is_some_and(|p| cues().phrases.contains(p))
+    }
+
+    fn is_stance(&self, i: usize) -> bool {
+        self.doc.phrase(i, i + 2).is_some_and(|p| cues().stances.contains(p))
     }
 
     fn is_say(&self, i: usize) -> bool {
@@ -845,7 +852,9 @@ impl Ctx<'_, '_> {
             if doc.toks[v].kind == Kind::Close {
                 break;
             }
-            if self.is_cue(v) {
+            // `X continued: "..."`: a verb that only introduces a quote before its colon.
+            let introduces = colon && v + 2 == open && cues().colon_verbs.contains(doc.lw(v));
+            if self.is_cue(v) || introduces {
                 if let Some((pi, extra)) = self.subject_before(v) {
                     return Some((pi, extra, doc.lw(v).to_string()));
                 }
@@ -1263,7 +1272,7 @@ impl Ctx<'_, '_> {
     fn passive(&self, v: usize) -> bool {
         let doc = self.doc;
         let lw = doc.lw(v);
-        if lw.ends_with("ing") {
+        if lw.ends_with("ing") || self.is_stance(v) {
             return false;
         }
         let mut b = v;
@@ -1296,7 +1305,7 @@ impl Ctx<'_, '_> {
         let doc = self.doc;
         let mut k = v + 1;
         // `called for ...`, `spoke about ...`: the particle belongs to the cue.
-        if doc.phrase(v, v + 2).is_some_and(|p| cues().phrases.contains(p)) {
+        if doc.phrase(v, v + 2).is_some_and(|p| cues().phrases.contains(p) || cues().stances.contains(p)) {
             k = v + 2;
         }
         // `vowed to ...`: the infinitive is the content.
@@ -1459,6 +1468,7 @@ impl Ctx<'_, '_> {
 struct Cues {
     verbs: HashSet<String>,
     phrases: HashSet<String>,
+    stances: HashSet<String>,
     infinitive: HashSet<String>,
     groups: HashSet<String>,
     parties: HashSet<String>,
@@ -1506,6 +1516,7 @@ mod tests {
         assert!(c.verbs.contains("criticized") && c.verbs.contains("blames"));
         assert!(!c.verbs.contains("attack"), "noun-like base forms are left out");
         assert!(c.phrases.contains("called for") && c.phrases.contains("spoke about"));
+        assert!(c.stances.contains("critical of"));
         assert!(c.infinitive.contains("vowed"));
         assert!(c.is_group("republicans") && c.is_group("officials") && c.bodies.contains("campaign"));
         assert!(c.quantifiers.contains("some") && c.group_modifiers.contains("senior"));
