@@ -1440,11 +1440,30 @@ impl Ctx<'_, '_> {
             // A closing mark after the comma closes the speaker's words: keep it.
             b = if doc.toks[c].kind == Kind::Close { c + 1 } else { c };
         }
+        let stance = !cue.is_empty() && cue != "according to" && !self.names.is_say_verb(cue);
+        // `X endorsed Smith last week`, `critical of Smith since 2015`: after a name as the
+        // object, a time or place adjunct is the writer's.
+        if stance
+            && doc.toks[a].kind != Kind::Open
+            && let Some(k) = (a..b).find(|&k| !doc.is_word(k) || !doc.toks[k].cap)
+            && k > a
+            && doc.is_word(k)
+            && cues().object_adjuncts.contains(doc.lw(k))
+        {
+            b = k;
+        }
         while b > a && matches!(doc.toks[b - 1].kind, Kind::Punct(',' | '.' | ';' | ':')) {
             b -= 1;
         }
         let words = (a..b).filter(|&k| doc.is_word(k)).count();
-        if words < 3 || inside[a] && inside[b - 1] && doc.toks[a].kind != Kind::Open {
+        // A name alone is a stance's object (`X endorsed Clinton`, `critical of Obama`); other
+        // short objects (`the plan`) read as often as the writer's narration.
+        let named_object = words > 0
+            && stance
+            && doc.toks[a].kind != Kind::Open
+            && !cues().calendar.contains(doc.lw(a))
+            && (a..b).all(|k| !doc.is_word(k) || doc.toks[k].cap);
+        if words < 3 && !named_object || inside[a] && inside[b - 1] && doc.toks[a].kind != Kind::Open {
             return None;
         }
         let kind = if doc.toks[a].kind == Kind::Open && b > a && doc.toks[b - 1].kind == Kind::Close {
@@ -1483,6 +1502,8 @@ struct Cues {
     title_function_words: HashSet<String>,
     newsroom: HashSet<String>,
     colon_verbs: HashSet<String>,
+    object_adjuncts: HashSet<String>,
+    calendar: HashSet<String>,
 }
 
 impl Cues {
@@ -1524,5 +1545,6 @@ mod tests {
         assert!(c.audience.contains("reporters") && c.not_content.contains("about"));
         assert!(c.not_participles.contains("including") && c.title_function_words.contains("the"));
         assert!(c.newsroom.contains("reported") && c.colon_verbs.contains("continued"));
+        assert!(c.object_adjuncts.contains("since") && c.calendar.contains("sunday"));
     }
 }
