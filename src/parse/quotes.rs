@@ -374,10 +374,7 @@ impl Ctx<'_, '_> {
     /// noun. Returns the person and, for a role noun, its span as an extra mention.
     fn subject_before(&self, v: usize) -> Option<(usize, Option<Span>)> {
         let doc = self.doc;
-        let mut e = v;
-        while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
-            e -= 1;
-        }
+        let e = self.skip_auxiliaries_back(v);
         let e = self.skip_parenthetical_back(e);
         if e == 0 || !doc.same_sentence(e - 1, v) {
             return None;
@@ -551,6 +548,37 @@ impl Ctx<'_, '_> {
 
     /// Where a short parenthetical ending just before token `e` opens (`X (D-Mass.) said`,
     /// `X (pictured) said`), else `e`.
+    /// The first of the auxiliaries, adverbs and short time adjuncts standing before the verb at
+    /// `v`: `X has also said`, `X on Tuesday said`, `X at the time said`.
+    fn skip_auxiliaries_back(&self, v: usize) -> usize {
+        let doc = self.doc;
+        let mut e = v;
+        loop {
+            while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
+                e -= 1;
+            }
+            // `on Tuesday`, `on Monday night`, `last week`.
+            let opens = |k: usize| matches!(doc.lw(k), "on" | "last" | "this" | "early" | "late" | "earlier");
+            let mut b = e;
+            if b > 0 && cues().parts_of_day.contains(doc.lw(b - 1)) {
+                b -= 1;
+            }
+            if b > 1 && b < e && opens(b - 1) {
+                e = b - 1;
+                continue;
+            }
+            if b > 1 && cues().calendar.contains(doc.lw(b - 1)) && opens(b - 2) {
+                e = b - 2;
+                continue;
+            }
+            if e > 2 && doc.phrase(e - 3, e).is_some_and(|p| cues().subject_adjuncts.contains(p)) {
+                e -= 3;
+                continue;
+            }
+            return e;
+        }
+    }
+
     fn skip_parenthetical_back(&self, e: usize) -> usize {
         let doc = self.doc;
         if e == 0 || !doc.is_punct(e - 1, ')') {
@@ -1248,11 +1276,7 @@ impl Ctx<'_, '_> {
 
     /// The person named right before the verb at `v` (`Y told`, `Y (D-Ohio) has said`).
     fn named_subject(&self, v: usize) -> Option<usize> {
-        let doc = self.doc;
-        let mut e = v;
-        while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
-            e -= 1;
-        }
+        let e = self.skip_auxiliaries_back(v);
         let e = self.skip_parenthetical_back(e);
         self.index.by_end.get(&e).map(|&(pi, _)| pi).filter(|&pi| pi < self.people.len())
     }
@@ -1289,10 +1313,7 @@ impl Ctx<'_, '_> {
 
     fn mention_start_before(&self, v: usize) -> Option<usize> {
         let doc = self.doc;
-        let mut e = v;
-        while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
-            e -= 1;
-        }
+        let e = self.skip_auxiliaries_back(v);
         let e = self.skip_parenthetical_back(e);
         if let Some(&(_, start)) = self.index.by_end.get(&e) {
             return Some(start);
@@ -1337,14 +1358,21 @@ impl Ctx<'_, '_> {
             }
         }
         // `that` within a few tokens (`said on Tuesday that`).
-        if let Some(t) = (k..(k + 9).min(ce)).find(|&t| doc.lw(t) == "that" && doc.is_word(t)) {
+        // `said on CBS's "Face the Nation" that`: a programme's title may stand in the adjunct.
+        if let Some(t) = (k..(k + 14).min(ce)).find(|&t| doc.lw(t) == "that" && doc.is_word(t)) {
             // Only adjuncts before it (`on Tuesday`, `at a rally`); after an object it is a
             // relative pronoun (`attacked loopholes that benefit others`).
             let adjunct = k == t
                 || cues().not_content.contains(doc.lw(k))
                 || doc.is_punct(k, ',')
                 || doc.is_cap_word(k);
-            let clean = adjunct && (k..t).all(|x| doc.is_word(x) || doc.is_punct(x, ','));
+            let clean = adjunct
+                && (k..t).all(|x| {
+                    doc.is_word(x)
+                        || doc.is_punct(x, ',')
+                        || matches!(doc.toks[x].kind, Kind::Open | Kind::Close | Kind::Poss)
+                })
+                && (k..t).filter(|&x| doc.is_word(x)).count() <= 9;
             if clean {
                 return (t + 1 < ce).then_some(t + 1);
             }
@@ -1504,6 +1532,8 @@ struct Cues {
     colon_verbs: HashSet<String>,
     object_adjuncts: HashSet<String>,
     calendar: HashSet<String>,
+    parts_of_day: HashSet<String>,
+    subject_adjuncts: HashSet<String>,
 }
 
 impl Cues {
@@ -1546,5 +1576,6 @@ mod tests {
         assert!(c.not_participles.contains("including") && c.title_function_words.contains("the"));
         assert!(c.newsroom.contains("reported") && c.colon_verbs.contains("continued"));
         assert!(c.object_adjuncts.contains("since") && c.calendar.contains("sunday"));
+        assert!(c.parts_of_day.contains("night") && c.subject_adjuncts.contains("at the time"));
     }
 }
