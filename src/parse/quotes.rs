@@ -1331,6 +1331,15 @@ impl Ctx<'_, '_> {
         }
         // `vowed to ...`: the infinitive is the content.
         if doc.lw(k) == "to" && cues().infinitive.contains(doc.lw(v)) {
+            // `refused to endorse X`: a cue in the infinitive reports its own object.
+            let object = k + 2;
+            if self.is_say(k + 1)
+                && object < ce
+                && doc.is_word(object)
+                && !cues().not_content.contains(doc.lw(object))
+            {
+                return Some(object);
+            }
             return (k + 1 < ce).then_some(k);
         }
         // `told reporters`, `told Reuters`, `told the conference`
