@@ -374,10 +374,7 @@ impl Ctx<'_, '_> {
     /// noun. Returns the person and, for a role noun, its span as an extra mention.
     fn subject_before(&self, v: usize) -> Option<(usize, Option<Span>)> {
         let doc = self.doc;
-        let mut e = v;
-        while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
-            e -= 1;
-        }
+        let e = self.skip_auxiliaries_back(v);
         let e = self.skip_parenthetical_back(e);
         if e == 0 || !doc.same_sentence(e - 1, v) {
             return None;
@@ -551,6 +548,37 @@ impl Ctx<'_, '_> {
 
     /// Where a short parenthetical ending just before token `e` opens (`X (D-Mass.) said`,
     /// `X (pictured) said`), else `e`.
+    /// The first of the auxiliaries, adverbs and short time adjuncts standing before the verb at
+    /// `v`: `X has also said`, `X on Tuesday said`, `X at the time said`.
+    fn skip_auxiliaries_back(&self, v: usize) -> usize {
+        let doc = self.doc;
+        let mut e = v;
+        loop {
+            while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
+                e -= 1;
+            }
+            // `on Tuesday`, `on Monday night`, `last week`.
+            let opens = |k: usize| matches!(doc.lw(k), "on" | "last" | "this" | "early" | "late" | "earlier");
+            let mut b = e;
+            if b > 0 && cues().parts_of_day.contains(doc.lw(b - 1)) {
+                b -= 1;
+            }
+            if b > 1 && b < e && opens(b - 1) {
+                e = b - 1;
+                continue;
+            }
+            if b > 1 && cues().calendar.contains(doc.lw(b - 1)) && opens(b - 2) {
+                e = b - 2;
+                continue;
+            }
+            if e > 2 && doc.phrase(e - 3, e).is_some_and(|p| cues().subject_adjuncts.contains(p)) {
+                e -= 3;
+                continue;
+            }
+            return e;
+        }
+    }
+
     fn skip_parenthetical_back(&self, e: usize) -> usize {
         let doc = self.doc;
         if e == 0 || !doc.is_punct(e - 1, ')') {
@@ -602,9 +630,16 @@ impl Ctx<'_, '_> {
         subject.or(recent.first()).map(|&(_, pi)| pi)
     }
 
-    /// A reporting verb, or a verb and particle that report (`spoke about`).
+    /// A reporting verb, a verb and particle that report (`spoke about`), or a stance after a
+    /// copula (`critical of`).
     fn is_cue(&self, i: usize) -> bool {
-        self.is_say(i) || self.doc.phrase(i, i + 2).is_some_and(|p| cues().phrases.contains(p))
+        self.is_say(i)
+            || self.is_stance(i)
+            || self.doc.phrase(i, i + 2).is_some_and(|p| cues().phrases.contains(p))
+    }
+
+    fn is_stance(&self, i: usize) -> bool {
+        self.doc.phrase(i, i + 2).is_some_and(|p| cues().stances.contains(p))
     }
 
     fn is_say(&self, i: usize) -> bool {
@@ -845,7 +880,9 @@ impl Ctx<'_, '_> {
             if doc.toks[v].kind == Kind::Close {
                 break;
             }
-            if self.is_cue(v) {
+            // `X continued: "..."`: a verb that only introduces a quote before its colon.
+            let introduces = colon && v + 2 == open && cues().colon_verbs.contains(doc.lw(v));
+            if self.is_cue(v) || introduces {
                 if let Some((pi, extra)) = self.subject_before(v) {
                     return Some((pi, extra, doc.lw(v).to_string()));
                 }
@@ -1239,11 +1276,7 @@ impl Ctx<'_, '_> {
 
     /// The person named right before the verb at `v` (`Y told`, `Y (D-Ohio) has said`).
     fn named_subject(&self, v: usize) -> Option<usize> {
-        let doc = self.doc;
-        let mut e = v;
-        while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
-            e -= 1;
-        }
+        let e = self.skip_auxiliaries_back(v);
         let e = self.skip_parenthetical_back(e);
         self.index.by_end.get(&e).map(|&(pi, _)| pi).filter(|&pi| pi < self.people.len())
     }
@@ -1263,7 +1296,7 @@ impl Ctx<'_, '_> {
     fn passive(&self, v: usize) -> bool {
         let doc = self.doc;
         let lw = doc.lw(v);
-        if lw.ends_with("ing") {
+        if lw.ends_with("ing") || self.is_stance(v) {
             return false;
         }
         let mut b = v;
@@ -1280,10 +1313,7 @@ impl Ctx<'_, '_> {
 
     fn mention_start_before(&self, v: usize) -> Option<usize> {
         let doc = self.doc;
-        let mut e = v;
-        while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
-            e -= 1;
-        }
+        let e = self.skip_auxiliaries_back(v);
         let e = self.skip_parenthetical_back(e);
         if let Some(&(_, start)) = self.index.by_end.get(&e) {
             return Some(start);
@@ -1296,11 +1326,20 @@ impl Ctx<'_, '_> {
         let doc = self.doc;
         let mut k = v + 1;
         // `called for ...`, `spoke about ...`: the particle belongs to the cue.
-        if doc.phrase(v, v + 2).is_some_and(|p| cues().phrases.contains(p)) {
+        if doc.phrase(v, v + 2).is_some_and(|p| cues().phrases.contains(p) || cues().stances.contains(p)) {
             k = v + 2;
         }
         // `vowed to ...`: the infinitive is the content.
         if doc.lw(k) == "to" && cues().infinitive.contains(doc.lw(v)) {
+            // `refused to endorse X`: a cue in the infinitive reports its own object.
+            let object = k + 2;
+            if self.is_say(k + 1)
+                && object < ce
+                && doc.is_word(object)
+                && !cues().not_content.contains(doc.lw(object))
+            {
+                return Some(object);
+            }
             return (k + 1 < ce).then_some(k);
         }
         // `told reporters`, `told Reuters`, `told the conference`
@@ -1328,14 +1367,21 @@ impl Ctx<'_, '_> {
             }
         }
         // `that` within a few tokens (`said on Tuesday that`).
-        if let Some(t) = (k..(k + 9).min(ce)).find(|&t| doc.lw(t) == "that" && doc.is_word(t)) {
+        // `said on CBS's "Face the Nation" that`: a programme's title may stand in the adjunct.
+        if let Some(t) = (k..(k + 14).min(ce)).find(|&t| doc.lw(t) == "that" && doc.is_word(t)) {
             // Only adjuncts before it (`on Tuesday`, `at a rally`); after an object it is a
             // relative pronoun (`attacked loopholes that benefit others`).
             let adjunct = k == t
                 || cues().not_content.contains(doc.lw(k))
                 || doc.is_punct(k, ',')
                 || doc.is_cap_word(k);
-            let clean = adjunct && (k..t).all(|x| doc.is_word(x) || doc.is_punct(x, ','));
+            let clean = adjunct
+                && (k..t).all(|x| {
+                    doc.is_word(x)
+                        || doc.is_punct(x, ',')
+                        || matches!(doc.toks[x].kind, Kind::Open | Kind::Close | Kind::Poss)
+                })
+                && (k..t).filter(|&x| doc.is_word(x)).count() <= 9;
             if clean {
                 return (t + 1 < ce).then_some(t + 1);
             }
@@ -1431,11 +1477,30 @@ impl Ctx<'_, '_> {
             // A closing mark after the comma closes the speaker's words: keep it.
             b = if doc.toks[c].kind == Kind::Close { c + 1 } else { c };
         }
+        let stance = !cue.is_empty() && cue != "according to" && !self.names.is_say_verb(cue);
+        // `X endorsed Smith last week`, `critical of Smith since 2015`: after a name as the
+        // object, a time or place adjunct is the writer's.
+        if stance
+            && doc.toks[a].kind != Kind::Open
+            && let Some(k) = (a..b).find(|&k| !doc.is_word(k) || !doc.toks[k].cap)
+            && k > a
+            && doc.is_word(k)
+            && cues().object_adjuncts.contains(doc.lw(k))
+        {
+            b = k;
+        }
         while b > a && matches!(doc.toks[b - 1].kind, Kind::Punct(',' | '.' | ';' | ':')) {
             b -= 1;
         }
         let words = (a..b).filter(|&k| doc.is_word(k)).count();
-        if words < 3 || inside[a] && inside[b - 1] && doc.toks[a].kind != Kind::Open {
+        // A name alone is a stance's object (`X endorsed Clinton`, `critical of Obama`); other
+        // short objects (`the plan`) read as often as the writer's narration.
+        let named_object = words > 0
+            && stance
+            && doc.toks[a].kind != Kind::Open
+            && !cues().calendar.contains(doc.lw(a))
+            && (a..b).all(|k| !doc.is_word(k) || doc.toks[k].cap);
+        if words < 3 && !named_object || inside[a] && inside[b - 1] && doc.toks[a].kind != Kind::Open {
             return None;
         }
         let kind = if doc.toks[a].kind == Kind::Open && b > a && doc.toks[b - 1].kind == Kind::Close {
@@ -1459,6 +1524,7 @@ impl Ctx<'_, '_> {
 struct Cues {
     verbs: HashSet<String>,
     phrases: HashSet<String>,
+    stances: HashSet<String>,
     infinitive: HashSet<String>,
     groups: HashSet<String>,
     parties: HashSet<String>,
@@ -1473,6 +1539,10 @@ struct Cues {
     title_function_words: HashSet<String>,
     newsroom: HashSet<String>,
     colon_verbs: HashSet<String>,
+    object_adjuncts: HashSet<String>,
+    calendar: HashSet<String>,
+    parts_of_day: HashSet<String>,
+    subject_adjuncts: HashSet<String>,
 }
 
 impl Cues {
@@ -1506,6 +1576,7 @@ mod tests {
         assert!(c.verbs.contains("criticized") && c.verbs.contains("blames"));
         assert!(!c.verbs.contains("attack"), "noun-like base forms are left out");
         assert!(c.phrases.contains("called for") && c.phrases.contains("spoke about"));
+        assert!(c.stances.contains("critical of"));
         assert!(c.infinitive.contains("vowed"));
         assert!(c.is_group("republicans") && c.is_group("officials") && c.bodies.contains("campaign"));
         assert!(c.quantifiers.contains("some") && c.group_modifiers.contains("senior"));
@@ -1513,5 +1584,7 @@ mod tests {
         assert!(c.audience.contains("reporters") && c.not_content.contains("about"));
         assert!(c.not_participles.contains("including") && c.title_function_words.contains("the"));
         assert!(c.newsroom.contains("reported") && c.colon_verbs.contains("continued"));
+        assert!(c.object_adjuncts.contains("since") && c.calendar.contains("sunday"));
+        assert!(c.parts_of_day.contains("night") && c.subject_adjuncts.contains("at the time"));
     }
 }
