@@ -13,12 +13,12 @@
 //! (`Republicans say`, `police said`). Such a source counts only where it stands on its own, not
 //! as a modifier (`State Department spokesman X said` is X's quote).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::speakers::{Doc, Kind, Person};
 use crate::article::{Organization, Quote, QuoteKind, Source, SourceKind, Span};
 use crate::registry::names::{Gender, Names};
+use crate::registry::{FastMap, FastSet};
 
 /// Quotes with the index of the person (in `people`) each is attributed to, and the
 /// organisations and groups reported as speaking, with their quotes.
@@ -107,7 +107,7 @@ struct Sources {
     list: Vec<Source>,
     /// (first token, end token, index in `list`) of every mention.
     mentions: Vec<(usize, usize, usize)>,
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
 }
 
 impl Sources {
@@ -270,16 +270,16 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
 
 /// Which person a token starts or ends a mention of.
 struct MentionIndex {
-    by_end: HashMap<usize, (usize, usize)>,
-    by_start: HashMap<usize, (usize, usize)>,
+    by_end: FastMap<usize, (usize, usize)>,
+    by_start: FastMap<usize, (usize, usize)>,
     /// (first token, person) of every mention, in text order.
     order: Vec<(usize, usize)>,
 }
 
 impl MentionIndex {
     fn new(people: &[Person]) -> Self {
-        let mut by_end = HashMap::new();
-        let mut by_start = HashMap::new();
+        let mut by_end = FastMap::default();
+        let mut by_start = FastMap::default();
         let mut order = Vec::new();
         for (pi, p) in people.iter().enumerate() {
             if !p.confirmed {
@@ -933,7 +933,7 @@ impl Ctx<'_, '_> {
     fn transcript_turns(&self, out: &mut Vec<Found>) {
         let doc = self.doc;
         let n = doc.toks.len();
-        let mut surnames: HashMap<String, usize> = HashMap::new();
+        let mut surnames: FastMap<String, usize> = FastMap::default();
         for (pi, p) in self.people.iter().enumerate().filter(|(_, p)| p.confirmed) {
             if let Some(last) = p.words().last() {
                 surnames.entry(last.to_lowercase()).or_insert(pi);
@@ -1522,27 +1522,27 @@ impl Ctx<'_, '_> {
 /// The cue words of `data/reporting.toml`.
 #[derive(Default, serde::Deserialize)]
 struct Cues {
-    verbs: HashSet<String>,
-    phrases: HashSet<String>,
-    stances: HashSet<String>,
-    infinitive: HashSet<String>,
-    groups: HashSet<String>,
-    parties: HashSet<String>,
-    bodies: HashSet<String>,
-    quantifiers: HashSet<String>,
-    group_modifiers: HashSet<String>,
-    auxiliaries: HashSet<String>,
-    adverbs: HashSet<String>,
-    audience: HashSet<String>,
-    not_content: HashSet<String>,
-    not_participles: HashSet<String>,
-    title_function_words: HashSet<String>,
-    newsroom: HashSet<String>,
-    colon_verbs: HashSet<String>,
-    object_adjuncts: HashSet<String>,
-    calendar: HashSet<String>,
-    parts_of_day: HashSet<String>,
-    subject_adjuncts: HashSet<String>,
+    verbs: FastSet<String>,
+    phrases: FastSet<String>,
+    stances: FastSet<String>,
+    infinitive: FastSet<String>,
+    groups: FastSet<String>,
+    parties: FastSet<String>,
+    bodies: FastSet<String>,
+    quantifiers: FastSet<String>,
+    group_modifiers: FastSet<String>,
+    auxiliaries: FastSet<String>,
+    adverbs: FastSet<String>,
+    audience: FastSet<String>,
+    not_content: FastSet<String>,
+    not_participles: FastSet<String>,
+    title_function_words: FastSet<String>,
+    newsroom: FastSet<String>,
+    colon_verbs: FastSet<String>,
+    object_adjuncts: FastSet<String>,
+    calendar: FastSet<String>,
+    parts_of_day: FastSet<String>,
+    subject_adjuncts: FastSet<String>,
 }
 
 impl Cues {
