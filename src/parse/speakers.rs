@@ -1072,6 +1072,8 @@ fn title_group(doc: &Doc<'_>, names: &Names, a: usize, b: usize) -> Option<(usiz
             continue;
         }
         let n = longest(doc, names, i, b, names.max_words().title_head, |p| names.is_title_head(p));
+        // An abbreviated rank or office (`Gen.`, `Sen.`, `Gov.`) heads a title on its own.
+        let n = if n == 0 && names.rank(doc.lw(i)).is_some() { 1 } else { n };
         if n > 0 {
             head = Some((i, i + n));
             i += n;
