@@ -6,10 +6,8 @@ use newswire::registry::{AgencyEntry, Registry};
 use newswire::{AgencyEvidence, Parser};
 use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Fixture {
-    case: Vec<Case>,
-}
+#[path = "common/cases.rs"]
+mod cases;
 
 #[derive(Deserialize)]
 struct Case {
@@ -33,9 +31,9 @@ fn evidence_name(evidence: AgencyEvidence) -> &'static str {
 
 #[test]
 fn fixture_cases() {
-    let fixture: Fixture = toml::from_str(include_str!("fixtures/agencies.toml")).expect("fixture parses");
+    let fixture: Vec<Case> = cases::load("fixtures/agencies.toml", include_str!("fixtures/agencies.toml"));
     let mut failures = Vec::new();
-    for case in &fixture.case {
+    for case in &fixture {
         let article = newswire::parse(&case.input).expect("synthetic copy parses");
         let got = article.agency.as_ref().map(|a| a.code.as_str());
         if got != case.agency.as_deref() {
@@ -63,9 +61,8 @@ fn fixture_cases() {
 
 #[test]
 fn fixture_covers_at_least_forty_agencies() {
-    let fixture: Fixture = toml::from_str(include_str!("fixtures/agencies.toml")).expect("fixture parses");
+    let fixture: Vec<Case> = cases::load("fixtures/agencies.toml", include_str!("fixtures/agencies.toml"));
     let codes: HashSet<&str> = fixture
-        .case
         .iter()
         .flat_map(|c| c.agency.iter().map(String::as_str).chain(c.cited.iter().flatten().map(String::as_str)))
         .collect();

@@ -3,10 +3,8 @@
 use newswire::AuthorRole;
 use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Fixture {
-    case: Vec<Case>,
-}
+#[path = "common/cases.rs"]
+mod cases;
 
 #[derive(Deserialize)]
 struct Case {
@@ -21,9 +19,9 @@ struct Case {
 
 #[test]
 fn fixture_cases() {
-    let fixture: Fixture = toml::from_str(include_str!("fixtures/bylines.toml")).expect("fixture parses");
+    let fixture: Vec<Case> = cases::load("fixtures/bylines.toml", include_str!("fixtures/bylines.toml"));
     let mut failures = Vec::new();
-    for case in &fixture.case {
+    for case in &fixture {
         let article = newswire::parse(&case.input).expect("synthetic copy parses");
         for author in &article.authors {
             assert_eq!(author.span.slice(&case.input), author.name, "{}: name and span agree", case.name);

@@ -4,10 +4,8 @@ use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
-struct Fixtures {
-    case: Vec<Case>,
-}
+#[path = "common/cases.rs"]
+mod cases;
 
 #[derive(Debug, Deserialize)]
 struct Case {
@@ -31,9 +29,7 @@ fn yes() -> bool {
 }
 
 fn cases() -> Vec<Case> {
-    let fixtures: Fixtures =
-        toml::from_str(include_str!("fixtures/datelines.toml")).expect("fixtures/datelines.toml is valid");
-    fixtures.case
+    cases::load("fixtures/datelines.toml", include_str!("fixtures/datelines.toml"))
 }
 
 /// Bare credits without a dash (`KIMBERLEY June 18 Sapa`) are read only for agencies the registry

@@ -2,10 +2,8 @@
 
 use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
+#[path = "common/cases.rs"]
+mod cases;
 
 #[derive(Deserialize)]
 struct Case {
@@ -27,10 +25,9 @@ struct Case {
 
 #[test]
 fn layouts() {
-    let cases: Cases =
-        toml::from_str(include_str!("fixtures/layouts.toml")).expect("fixtures/layouts.toml is valid");
+    let cases: Vec<Case> = cases::load("fixtures/layouts.toml", include_str!("fixtures/layouts.toml"));
     let parser = newswire::Parser::new();
-    for case in cases.case {
+    for case in cases {
         let name = &case.name;
         let a = parser.parse(&case.input).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(

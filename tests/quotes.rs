@@ -2,10 +2,8 @@
 
 use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
+#[path = "common/cases.rs"]
+mod cases;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,11 +27,10 @@ struct Expected {
 
 #[test]
 fn quotes() {
-    let cases: Cases =
-        toml::from_str(include_str!("fixtures/quotes.toml")).expect("fixtures/quotes.toml is valid");
+    let cases: Vec<Case> = cases::load("fixtures/quotes.toml", include_str!("fixtures/quotes.toml"));
     let parser = newswire::Parser::new();
     let mut failures = Vec::new();
-    for case in &cases.case {
+    for case in &cases {
         let article = parser.parse(&case.input).expect("case input parses");
         let found: Vec<(String, String)> =
             article.quotes().iter().map(|(s, q)| (s.name.clone(), q.text.clone())).collect();

@@ -2,10 +2,8 @@
 
 use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
+#[path = "common/cases.rs"]
+mod cases;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,11 +34,10 @@ struct PersonQuote {
 
 #[test]
 fn sources() {
-    let cases: Cases =
-        toml::from_str(include_str!("fixtures/sources.toml")).expect("fixtures/sources.toml is valid");
+    let cases: Vec<Case> = cases::load("fixtures/sources.toml", include_str!("fixtures/sources.toml"));
     let parser = newswire::Parser::new();
     let mut failures = Vec::new();
-    for case in &cases.case {
+    for case in &cases {
         let article = parser.parse(&case.input).expect("case input parses");
         let found: Vec<(String, String, Vec<String>)> = article
             .sources

@@ -2,10 +2,8 @@
 
 use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
+#[path = "common/cases.rs"]
+mod cases;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,26 +53,26 @@ struct OrgCase {
 
 #[test]
 fn speakers() {
-    run_cases(include_str!("fixtures/speakers.toml"));
+    run_cases("fixtures/speakers.toml", include_str!("fixtures/speakers.toml"));
 }
 
 /// Teams, clubs and things named where people would stand: tests/fixtures/people_sports.toml.
 #[test]
 fn people_sports() {
-    run_cases(include_str!("fixtures/people_sports.toml"));
+    run_cases("fixtures/people_sports.toml", include_str!("fixtures/people_sports.toml"));
 }
 
 /// Where names start and end: tests/fixtures/speakers_names.toml.
 #[test]
 fn speakers_names() {
-    run_cases(include_str!("fixtures/speakers_names.toml"));
+    run_cases("fixtures/speakers_names.toml", include_str!("fixtures/speakers_names.toml"));
 }
 
-fn run_cases(fixture: &str) {
-    let cases: Cases = toml::from_str(fixture).expect("the fixture is valid TOML");
+fn run_cases(file: &str, fixture: &str) {
+    let cases: Vec<Case> = cases::load(file, fixture);
     let parser = newswire::Parser::new();
     let mut failures = Vec::new();
-    for case in cases.case {
+    for case in cases {
         let name = case.name.clone();
         let run = std::panic::AssertUnwindSafe(|| check(&parser, case));
         if let Err(e) = std::panic::catch_unwind(run) {
