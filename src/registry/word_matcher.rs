@@ -15,6 +15,10 @@ pub(crate) struct WordMatcher {
     automaton: AhoCorasick,
     /// The bytes a reported match may begin with.
     can_start: [bool; 256],
+    /// The first two bytes of every pattern, ASCII lower-cased, as a bit set over byte pairs:
+    /// most capitalised words start no name, and this rules them out before the automaton runs.
+    /// `None` when some pattern is shorter than two bytes.
+    first_pairs: Option<Box<[u64; 1024]>>,
 }
 
 impl WordMatcher {
@@ -24,6 +28,17 @@ impl WordMatcher {
         patterns: impl IntoIterator<Item = &'p str>,
         first_bytes: impl IntoIterator<Item = u8>,
     ) -> WordMatcher {
+        let patterns: Vec<&str> = patterns.into_iter().collect();
+        let mut first_pairs = Some(Box::new([0u64; 1024]));
+        for pattern in &patterns {
+            match (pattern.as_bytes(), first_pairs.as_deref_mut()) {
+                ([a, b, ..], Some(bits)) => {
+                    let pair = pair_index(*a, *b);
+                    bits[pair / 64] |= 1 << (pair % 64);
+                }
+                _ => first_pairs = None,
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -40,7 +55,19 @@ impl WordMatcher {
         for b in first_bytes {
             can_start[usize::from(b)] = true;
         }
-        WordMatcher { automaton, can_start }
+        WordMatcher { automaton, can_start, first_pairs }
+    }
+
+    /// False when no pattern can match at `start` judging by its first two bytes.
+    fn may_match_at(&self, bytes: &[u8], start: usize) -> bool {
+        let Some(bits) = &self.first_pairs else { return true };
+        match bytes.get(start..start + 2) {
+            Some(&[a, b]) => {
+                let pair = pair_index(a, b);
+                bits[pair / 64] & (1 << (pair % 64)) != 0
+            }
+            _ => false,
+        }
     }
 
     /// The longest match at each word start (after a character that is not a letter or digit)
@@ -53,7 +80,7 @@ impl WordMatcher {
             while let Some(offset) = bytes.get(at..)?.iter().position(|&b| self.can_start[usize::from(b)]) {
                 let start = at + offset;
                 at = start + 1;
-                if !word_start(text, start) {
+                if !self.may_match_at(bytes, start) || !word_start(text, start) {
                     continue;
                 }
                 let input = Input::new(text).range(start..).anchored(Anchored::Yes);
@@ -65,6 +92,11 @@ impl WordMatcher {
             None
         })
     }
+}
+
+/// The bit of a pair of bytes, compared ASCII-case-insensitively like the automaton does.
+fn pair_index(a: u8, b: u8) -> usize {
+    usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase())
 }
 
 /// True when byte `at` starts a character and no letter or digit comes right before it.
