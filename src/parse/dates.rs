@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use chrono::{Datelike, Days, NaiveDate};
 use regex::Regex;
 
@@ -133,6 +134,32 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// What every [`MENTION`] contains: a weekday, the end of a day word (`[Yy]esterday`), a period
+/// unit, or a month's first three letters.
+static MENTION_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let days = DAYS.split('|');
+    let words = ["esterday", "oday", "omorrow", "onight", "week", "month", "year"];
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(days.chain(words).chain(months))
+        .expect("valid anchors")
+});
+
+/// Where a search for a mention around the anchor word at `anchor` may start: a mention begins
+/// at most a short word (`Earlier this`, `Since`, `26th`) and a run of blanks before its anchor.
+fn mention_search_start(raw: &str, anchor: usize) -> usize {
+    let before = raw[..anchor].trim_end_matches(char::is_whitespace);
+    let mut start = before.len().saturating_sub(MENTION_LEAD_BYTES);
+    while !raw.is_char_boundary(start) {
+        start -= 1;
+    }
+    start
+}
+
+/// The longest lead before a mention's anchor, blanks aside: `Earlier this`.
+const MENTION_LEAD_BYTES: usize = 12;
+
 /// Words that put a clause in the future: a weekday in it is the next one, not the last.
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:will|shall|would|'ll|is due|are due|is expected to|are expected to|is scheduled|are scheduled|is set to|are set to|plans? to|planned for|to be held|to begin|to start|to meet|next)\b")
@@ -151,8 +178,14 @@ pub fn relative_dates(text: &str, paragraphs: &[Text], reference: Option<NaiveDa
     let mut found = Vec::new();
     for paragraph in paragraphs {
         let raw = paragraph.span.slice(text);
-        for c in MENTION.captures_iter(raw) {
-            let Some(whole) = c.get(0) else { continue };
+        let mut at = 0;
+        // The regex runs only from just before the next word a mention must contain, so most of
+        // the body is passed over by the anchor search alone.
+        while let Some(anchor) = MENTION_ANCHORS.find(Input::new(raw).range(at..)) {
+            let from = mention_search_start(raw, anchor.start()).max(at);
+            let Some(c) = MENTION.captures_at(raw, from) else { break };
+            let Some(whole) = c.get(0) else { break };
+            at = whole.end();
             let date = reference.and_then(|r| {
                 if let Some(day) = c.name("weekday") {
                     let weekday = weekday_number(day.as_str())?;
