@@ -199,7 +199,8 @@ fn lead_block(text: &str, blocks: &[Block<'_>], registry: &Registry) -> usize {
         .take(LEAD_BLOCKS)
         .position(|b| {
             let first = b[0].0.span;
-            let words: usize = b.iter().map(|(l, _)| l.span.slice(text).split_whitespace().count()).sum();
+            // Counting stops past the limit: a block can be the whole story.
+            let words = b.iter().flat_map(|(l, _)| l.span.slice(text).split_whitespace()).take(41).count();
             words > 40
                 || b.iter().any(|(l, _)| is_prose(l.span.slice(text)))
                 || super::dateline::parse_lead(first.slice(text), first.start, registry)
@@ -216,9 +217,17 @@ fn lead_marker(text: &str, blocks: &[Block<'_>], registry: &Registry) -> Option<
         let line = block[0].0.span;
         let raw = line.slice(text);
         let head = prefix(raw, LEAD_REACH);
+        // Each marker needs a character the line may not have; without it its regex is skipped.
+        let may_match = [
+            head.contains('('),
+            head.contains('/'),
+            head.contains(',') || head.chars().any(char::is_numeric),
+        ];
         let mut candidates: Vec<regex::Match<'_>> = [&*PAREN_MARKER, &*SLASH_MARKER, &*BARE_MARKER]
             .iter()
-            .flat_map(|re| re.captures_iter(head).filter_map(|c| c.get(1).or_else(|| c.get(2))))
+            .zip(may_match)
+            .filter(|&(_, may)| may)
+            .flat_map(|(re, _)| re.captures_iter(head).filter_map(|c| c.get(1).or_else(|| c.get(2))))
             .filter(|m| looks_like_dateline(&head[..m.start()]))
             .collect();
         candidates.sort_by_key(|m| m.start());
@@ -238,7 +247,8 @@ fn lead_marker(text: &str, blocks: &[Block<'_>], registry: &Registry) -> Option<
         if found.is_some() {
             return found;
         }
-        if let Some(m) = LEAD_NAME.captures(head).and_then(|c| c.get(1))
+        if head.contains(['-', '—', '–', '_'])
+            && let Some(m) = LEAD_NAME.captures(head).and_then(|c| c.get(1))
             && let Some(found) = registry.agencies.lookup(m.as_str())
         {
             return Some(agency(found, m.as_str(), at(&m), AgencyEvidence::Dateline));
@@ -256,7 +266,7 @@ fn looks_like_dateline(before: &str) -> bool {
 
 /// True for a line that reads as story prose rather than a header or credit line.
 fn is_prose(line: &str) -> bool {
-    line.len() > 200 || line.split_whitespace().count() > 25
+    line.len() > 200 || line.split_whitespace().take(26).count() > 25
 }
 
 /// Header credits above the lead: `Author: AFP`, `Associated Press Writer`, a copyright line, a
@@ -397,11 +407,30 @@ fn sign_off_credit(
     }
     paragraphs.iter().rev().take(2).find_map(|p| {
         let raw = p.span.slice(text);
-        let m = TRAILING.captures(raw).and_then(|c| c.get(1).or_else(|| c.get(2)))?;
+        let m = TRAILING
+            .captures_at(raw, trailing_search_start(raw))
+            .and_then(|c| c.get(1).or_else(|| c.get(2)))?;
         let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
         credit(registry, m.as_str(), span, AgencyEvidence::SignOff)
     })
 }
+
+/// Where a search for [`TRAILING`] in `paragraph` may start: its credit and the dash or
+/// brackets before it take under [`TRAILING_BYTES`], and before them come only a run of blanks
+/// and one stop or blank, so the rest of the paragraph is not scanned.
+fn trailing_search_start(paragraph: &str) -> usize {
+    let end = paragraph.trim_end().len();
+    let mut start = end.saturating_sub(TRAILING_BYTES);
+    while !paragraph.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before = paragraph[..start].trim_end_matches(char::is_whitespace);
+    before.char_indices().next_back().map_or(0, |(i, _)| i)
+}
+
+/// More than a [`TRAILING`] credit takes with its dash (`-- `) or brackets: 21 characters of up
+/// to four bytes.
+const TRAILING_BYTES: usize = 120;
 
 /// A credit closing the last line after the story's last sentence or figure:
 /// `... record May 23. REUTER`, `... 22 .... 0 REUTER`.
