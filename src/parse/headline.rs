@@ -23,6 +23,10 @@ pub fn take(lines: &mut Lines<'_>, registry: &Registry) -> Option<Text> {
         && lines.peek_at(count).is_some_and(|l| !is_byline(l) && !is_note(l))
     {
         count += 1;
+        // Too many lines for a headline; a block can be the whole story, so stop counting.
+        if count > MAX_HEADLINE_LINES {
+            return None;
+        }
     }
     // The rest of the block must be front matter, and a body must follow.
     let mut after = count;
