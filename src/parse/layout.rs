@@ -103,42 +103,60 @@ pub fn is_blank(c: char) -> bool {
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let bytes = text.as_bytes();
-    // Words are copied whole; only the bytes between them are looked at one by one, and only
-    // non-ASCII ones are decoded (every paragraph of every article passes through here).
-    let mut word_start: Option<usize> = None;
+    // Text is copied in stretches: a lone space between words is already right, so only other
+    // blank runs end a stretch. Only non-ASCII characters are decoded (every paragraph of every
+    // article passes through here).
+    let mut copied_to = 0;
     let mut at = 0;
     while at < bytes.len() {
-        let byte = bytes[at];
-        let (blank, width) = if byte.is_ascii() {
-            // The ASCII characters `char::is_whitespace` accepts: tab to carriage return, space.
-            (matches!(byte, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            match text.get(at..).and_then(|rest| rest.chars().next()) {
-                Some(c) => (is_blank(c), c.len_utf8()),
-                None => break,
-            }
-        };
-        match (blank, word_start) {
-            (true, Some(start)) => {
-                push_word(&mut out, &text[start..at]);
-                word_start = None;
-            }
-            (false, None) => word_start = Some(at),
-            _ => {}
+        let run_start = at;
+        at = blank_run_end(text, at);
+        if at == run_start {
+            at += char_width(bytes[at]);
+            continue;
         }
-        at += width;
+        let lone_space = at == run_start + 1 && bytes[run_start] == b' ';
+        if lone_space && run_start > 0 && at < bytes.len() {
+            continue;
+        }
+        out.push_str(&text[copied_to..run_start]);
+        if run_start > 0 && at < bytes.len() {
+            out.push(' ');
+        }
+        copied_to = at;
     }
-    if let Some(start) = word_start {
-        push_word(&mut out, &text[start..]);
-    }
+    out.push_str(&text[copied_to..]);
     out
 }
 
-fn push_word(out: &mut String, word: &str) {
-    if !out.is_empty() {
-        out.push(' ');
+/// The end of the run of blank characters starting at byte `at` of `text` (`at` when none).
+fn blank_run_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            // The ASCII characters `char::is_whitespace` accepts: tab to carriage return, space.
+            if !matches!(byte, b'\t'..=b'\r' | b' ') {
+                break;
+            }
+            at += 1;
+        } else {
+            match text[at..].chars().next() {
+                Some(c) if is_blank(c) => at += c.len_utf8(),
+                _ => break,
+            }
+        }
     }
-    out.push_str(word);
+    at
+}
+
+/// The length of the UTF-8 character whose first byte is `first`.
+fn char_width(first: u8) -> usize {
+    match first {
+        0x00..0x80 => 1,
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
 }
 
 #[cfg(test)]
@@ -170,5 +188,7 @@ mod tests {
         assert_eq!(collapse_whitespace("\u{200b}é\u{2003}ü\x0b\x1fz\u{feff}"), "é ü \x1fz");
         assert_eq!(collapse_whitespace(" \t\r\n"), "");
         assert_eq!(collapse_whitespace("word"), "word");
+        assert_eq!(collapse_whitespace("a b  c\td \u{a0}e é"), "a b c d e é");
+        assert_eq!(collapse_whitespace(" a "), "a");
     }
 }
