@@ -164,8 +164,9 @@ fn tokenize(s: &str) -> Vec<Token> {
                 }
                 kind = Kind::IsoDate;
             } else {
-                let suffix: String = s[end..].chars().take_while(char::is_ascii_alphabetic).collect();
-                if matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
+                let suffix_len = s[end..].bytes().take_while(u8::is_ascii_alphabetic).count();
+                let suffix = &s[end..end + suffix_len];
+                if ["st", "nd", "rd", "th"].iter().any(|o| suffix.eq_ignore_ascii_case(o)) {
                     end += suffix.len();
                     while chars.peek().is_some_and(|&(i, _)| i < end) {
                         chars.next();
