@@ -197,16 +197,30 @@ fn check_input(text: &str, limit: usize) -> Result<(), Error> {
     if text.len() > limit {
         return Err(Error::new(ErrorKind::TooLarge { size: text.len(), limit }));
     }
-    if text.chars().all(crate::parse::layout::is_blank) {
-        return Err(Error::new(ErrorKind::Empty));
-    }
-    let mut chars = 0usize;
-    let mut binary = 0usize;
-    for c in text.chars() {
+    // One pass counts characters, control characters and non-blank ones; only non-ASCII
+    // characters are decoded.
+    let (mut chars, mut binary, mut blank_only) = (0usize, 0usize, true);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
         chars += 1;
+        if byte.is_ascii() {
+            at += 1;
+            if !matches!(byte, b'\t'..=b'\r' | b' ') {
+                blank_only = false;
+                binary += usize::from(byte.is_ascii_control());
+            }
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else { break };
+        at += c.len_utf8();
+        blank_only &= crate::parse::layout::is_blank(c);
         if (c.is_control() && !c.is_whitespace()) || c == '\u{fffd}' {
             binary += 1;
         }
+    }
+    if blank_only {
+        return Err(Error::new(ErrorKind::Empty));
     }
     // Scraped copy carries stray control bytes; text that is mostly control bytes is not copy.
     if binary * 4 > chars {
