@@ -15,10 +15,10 @@ pub(crate) struct WordMatcher {
     automaton: AhoCorasick,
     /// The bytes a reported match may begin with.
     can_start: [bool; 256],
-    /// The first two bytes of every pattern, ASCII lower-cased, as a bit set over byte pairs:
-    /// most capitalised words start no name, and this rules them out before the automaton runs.
-    /// `None` when some pattern is shorter than two bytes.
-    first_pairs: Option<Box<[u64; 1024]>>,
+    /// The first bytes of every pattern (up to [`PREFIX_BYTES`]), ASCII lower-cased, hashed into
+    /// a bit set: most capitalised words start no name, and this rules them out before the
+    /// automaton runs. `None` when some pattern is empty.
+    prefixes: Option<Box<[u64; PREFIX_SET_WORDS]>>,
 }
 
 impl WordMatcher {
@@ -29,14 +29,15 @@ impl WordMatcher {
         first_bytes: impl IntoIterator<Item = u8>,
     ) -> WordMatcher {
         let patterns: Vec<&str> = patterns.into_iter().collect();
-        let mut first_pairs = Some(Box::new([0u64; 1024]));
+        let mut prefixes = Some(Box::new([0u64; PREFIX_SET_WORDS]));
         for pattern in &patterns {
-            match (pattern.as_bytes(), first_pairs.as_deref_mut()) {
-                ([a, b, ..], Some(bits)) => {
-                    let pair = pair_index(*a, *b);
-                    bits[pair / 64] |= 1 << (pair % 64);
+            let prefix = &pattern.as_bytes()[..pattern.len().min(PREFIX_BYTES)];
+            match (prefix.last(), prefixes.as_deref_mut()) {
+                (Some(_), Some(bits)) => {
+                    let bit = prefix_bit(prefix);
+                    bits[bit / 64] |= 1 << (bit % 64);
                 }
-                _ => first_pairs = None,
+                _ => prefixes = None,
             }
         }
         let automaton = AhoCorasickBuilder::new()
@@ -55,19 +56,18 @@ impl WordMatcher {
         for b in first_bytes {
             can_start[usize::from(b)] = true;
         }
-        WordMatcher { automaton, can_start, first_pairs }
+        WordMatcher { automaton, can_start, prefixes }
     }
 
-    /// False when no pattern can match at `start` judging by its first two bytes.
+    /// False when no pattern can match at `start` judging by its first bytes: no pattern of
+    /// length one to [`PREFIX_BYTES`] - 1 is the text there, and none longer starts like it.
     fn may_match_at(&self, bytes: &[u8], start: usize) -> bool {
-        let Some(bits) = &self.first_pairs else { return true };
-        match bytes.get(start..start + 2) {
-            Some(&[a, b]) => {
-                let pair = pair_index(a, b);
-                bits[pair / 64] & (1 << (pair % 64)) != 0
-            }
-            _ => false,
-        }
+        let Some(bits) = &self.prefixes else { return true };
+        let rest = &bytes[start.min(bytes.len())..];
+        (1..=PREFIX_BYTES.min(rest.len())).any(|len| {
+            let bit = prefix_bit(&rest[..len]);
+            bits[bit / 64] & (1 << (bit % 64)) != 0
+        })
     }
 
     /// The longest match at each word start (after a character that is not a letter or digit)
@@ -94,9 +94,17 @@ impl WordMatcher {
     }
 }
 
-/// The bit of a pair of bytes, compared ASCII-case-insensitively like the automaton does.
-fn pair_index(a: u8, b: u8) -> usize {
-    usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase())
+/// How many first bytes of a pattern the prefix set keeps.
+const PREFIX_BYTES: usize = 6;
+/// The prefix set's size in 64-bit words (2^17 bits, so few prefixes share a bit).
+const PREFIX_SET_WORDS: usize = 2048;
+
+/// The bit of a pattern prefix (one to [`PREFIX_BYTES`] bytes), compared ASCII-case-insensitively
+/// like the automaton does.
+fn prefix_bit(prefix: &[u8]) -> usize {
+    let packed =
+        prefix.iter().fold(prefix.len() as u64, |key, b| key << 8 | u64::from(b.to_ascii_lowercase()));
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 17)) as usize
 }
 
 /// True when byte `at` starts a character and no letter or digit comes right before it.
