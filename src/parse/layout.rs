@@ -109,6 +109,12 @@ pub fn collapse_whitespace(text: &str) -> String {
     let mut copied_to = 0;
     let mut at = 0;
     while at < bytes.len() {
+        // Only ASCII blanks and controls, and the first bytes of the non-ASCII blanks (U+0085,
+        // U+00A0, U+1680, U+2000 to U+205F, U+3000, U+FEFF), can start a blank run.
+        match bytes[at..].iter().position(|&b| b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)) {
+            Some(skip) => at += skip,
+            None => break,
+        }
         let run_start = at;
         at = blank_run_end(text, at);
         if at == run_start {
