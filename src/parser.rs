@@ -197,31 +197,23 @@ fn check_input(text: &str, limit: usize) -> Result<(), Error> {
     if text.len() > limit {
         return Err(Error::new(ErrorKind::TooLarge { size: text.len(), limit }));
     }
-    // One pass counts characters, control characters and non-blank ones; only non-ASCII
-    // characters are decoded.
-    let (mut chars, mut binary, mut blank_only) = (0usize, 0usize, true);
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
-        chars += 1;
-        if byte.is_ascii() {
-            at += 1;
-            if !matches!(byte, b'\t'..=b'\r' | b' ') {
-                blank_only = false;
-                binary += usize::from(byte.is_ascii_control());
-            }
-            continue;
-        }
-        let Some(c) = text[at..].chars().next() else { break };
-        at += c.len_utf8();
-        blank_only &= crate::parse::layout::is_blank(c);
-        if (c.is_control() && !c.is_whitespace()) || c == '\u{fffd}' {
-            binary += 1;
-        }
-    }
-    if blank_only {
+    if text.chars().all(crate::parse::layout::is_blank) {
         return Err(Error::new(ErrorKind::Empty));
     }
+    // Counted over bytes, which vectorises: characters by their first bytes; control characters
+    // are the ASCII ones but blanks, the C1 ones but NEL (U+0085), and U+FFFD.
+    let bytes = text.as_bytes();
+    let chars = bytes.iter().filter(|&&b| !matches!(b, 0x80..=0xBF)).count();
+    let ascii_controls =
+        bytes.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t'..=b'\r')) || b == 0x7F).count();
+    let other_controls = memchr::memchr2_iter(0xC2, 0xEF, bytes)
+        .filter(|&i| match bytes[i..] {
+            [0xC2, second, ..] => matches!(second, 0x80..=0x9F) && second != 0x85,
+            [0xEF, 0xBF, 0xBD, ..] => true,
+            _ => false,
+        })
+        .count();
+    let binary = ascii_controls + other_controls;
     // Scraped copy carries stray control bytes; text that is mostly control bytes is not copy.
     if binary * 4 > chars {
         return Err(Error::new(ErrorKind::NotText));
