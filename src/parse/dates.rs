@@ -134,17 +134,42 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// What every [`MENTION`] contains: a weekday, the end of a day word (`[Yy]esterday`), a period
-/// unit, or a month's first three letters.
+/// What every [`MENTION`] contains: a weekday ([`DAYS`]), the end of a day word (`[Yy]esterday`),
+/// a period, or a month's first three letters; in this order, which [`may_anchor_mention`] uses.
 static MENTION_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let days = DAYS.split('|');
-    let words = ["esterday", "oday", "omorrow", "onight", "week", "month", "year"];
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(days.chain(words).chain(months))
-        .expect("valid anchors")
+    let anchors = DAYS.split('|').chain(DAY_WORD_ENDS).chain(PERIODS).chain(MONTH_STARTS);
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(anchors).expect("valid anchors")
 });
+const DAY_WORD_ENDS: [&str; 4] = ["esterday", "oday", "omorrow", "onight"];
+const PERIODS: [&str; 3] = ["week", "month", "year"];
+const MONTH_STARTS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/// How many anchors are weekdays and day words, which are taken as they come.
+const DAY_ANCHORS: usize = 7 + DAY_WORD_ENDS.len();
+
+/// False when the anchor at `start..end` (pattern `pattern`) cannot be the word of a mention: a
+/// period needs `last`, `next` or `this` before it, a month a day number after or before it. So
+/// the regex is not run from `years`, `monthly`, `Market` or `Decision`.
+fn may_anchor_mention(raw: &str, start: usize, end: usize, pattern: usize) -> bool {
+    let before = raw[..start].trim_end_matches(char::is_whitespace);
+    if pattern < DAY_ANCHORS {
+        return true;
+    }
+    if pattern < DAY_ANCHORS + PERIODS.len() {
+        return ["ast", "ext", "his"].iter().any(|rel| before.ends_with(rel));
+    }
+    // `Jan. 26`, `March5`: the rest of the month's name, at most one blank, a digit.
+    let after = raw[end..].trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    let mut chars = after.chars();
+    let day_after = match chars.next() {
+        Some(c) if c.is_whitespace() => chars.next().is_some_and(char::is_numeric),
+        first => first.is_some_and(char::is_numeric),
+    };
+    // `26 March`, `3rd  Jan`
+    let day_before =
+        before.ends_with(char::is_numeric) || ["st", "nd", "rd", "th"].iter().any(|o| before.ends_with(o));
+    day_after || day_before
+}
 
 /// Where a search for a mention around the anchor word at `anchor` may start: a mention begins
 /// at most a short word (`Earlier this`, `Since`, `26th`) and a run of blanks before its anchor.
@@ -179,13 +204,19 @@ pub fn relative_dates(text: &str, paragraphs: &[Text], reference: Option<NaiveDa
     for paragraph in paragraphs {
         let raw = paragraph.span.slice(text);
         let mut at = 0;
+        let mut look_from = 0;
         // The regex runs only from just before the next word a mention must contain, so most of
         // the body is passed over by the anchor search alone.
-        while let Some(anchor) = MENTION_ANCHORS.find(Input::new(raw).range(at..)) {
+        while let Some(anchor) = MENTION_ANCHORS.find(Input::new(raw).range(look_from..)) {
+            if !may_anchor_mention(raw, anchor.start(), anchor.end(), anchor.pattern().as_usize()) {
+                look_from = anchor.start() + 1;
+                continue;
+            }
             let from = mention_search_start(raw, anchor.start()).max(at);
             let Some(c) = MENTION.captures_at(raw, from) else { break };
             let Some(whole) = c.get(0) else { break };
             at = whole.end();
+            look_from = at;
             let date = reference.and_then(|r| {
                 if let Some(day) = c.name("weekday") {
                     let weekday = weekday_number(day.as_str())?;
@@ -307,6 +338,17 @@ mod tests {
         let got = mentions("It happened last Wednesday.", "2020-11-25");
         assert_eq!(got[0].1, Some(d("2020-11-18")));
         assert_eq!(mentions("They meet this Thursday.", "2020-11-25")[0].1, None);
+    }
+
+    #[test]
+    fn look_alike_words_do_not_hide_later_mentions() {
+        let got = mentions(
+            "For years the Market fell; on Jan. 26, 3rd  March and last\n week it rose.",
+            "2021-03-27",
+        );
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["on Jan. 26", "3rd  March", "last\n week"]);
+        assert_eq!(got[1].1, Some(d("2021-03-03")));
     }
 
     #[test]
