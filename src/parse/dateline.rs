@@ -8,6 +8,8 @@
 //! `.` after `/TASS/`, or the end of a line holding only place and date). A lead is accepted only
 //! with evidence that it is one: a date, an agency marker, or a place the gazetteer knows.
 
+use std::cell::Cell;
+
 use super::Lines;
 use super::timestamp::{month_number, weekday_number};
 use crate::article::{Dateline, Span};
@@ -32,6 +34,8 @@ const MAX_PLACE_WORDS: usize = 6;
 /// How many untaken lines may precede the dateline (slugs, a headline the headline stage did not
 /// take, bylines, editors' notes).
 const LOOK_AHEAD_LINES: usize = 6;
+/// How many tokens of a line are cut before the grammar first reads it.
+const FIRST_TOKENS: usize = 24;
 /// A line this long is a paragraph: the dateline opens it or there is none.
 const PARAGRAPH_BYTES: usize = 150;
 
@@ -61,9 +65,16 @@ pub fn parse_lead(line: &str, offset: usize, registry: &Registry) -> Option<Foun
         Some((i, _)) => &line[..i],
         None => line,
     };
-    let tokens = tokenize(head);
-    let lead = Reader { tokens: &tokens, src: head, registry }.lead()?;
-    Some(build(line, head, offset, &lead, registry))
+    // Most lines are ruled out within their first words: only the first tokens are cut, and all
+    // of them only when the grammar reads up to the end of those.
+    let first = tokenize(head, FIRST_TOKENS);
+    let reader = Reader::new(&first, head, registry);
+    let mut lead = reader.lead();
+    if reader.saw_end.get() && first.len() == FIRST_TOKENS {
+        let all = tokenize(head, usize::MAX);
+        lead = Reader::new(&all, head, registry).lead();
+    }
+    Some(build(line, head, offset, &lead?, registry))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -102,11 +113,14 @@ fn starts_capitalised_word(s: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
 }
 
-fn tokenize(s: &str) -> Vec<Token> {
+/// The first `limit` tokens of `s`.
+fn tokenize(s: &str, limit: usize) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chars = s.char_indices().peekable();
     let mut space_before = false;
-    while let Some(&(start, c)) = chars.peek() {
+    while let Some(&(start, c)) = chars.peek()
+        && tokens.len() < limit
+    {
         if c.is_whitespace() {
             chars.next();
             space_before = true;
@@ -220,9 +234,13 @@ struct Lead {
 }
 
 struct Reader<'a> {
+    /// The line's first tokens, or all of them.
     tokens: &'a [Token],
     src: &'a str,
     registry: &'a Registry,
+    /// Set when the grammar looked past the last token: had there been more, it might have read
+    /// them.
+    saw_end: Cell<bool>,
 }
 
 /// Lower-case words inside place names (`Dar es Salaam`, `Rio de Janeiro`).
@@ -232,12 +250,33 @@ const CONNECTORS: [&str; 24] = [
 ];
 
 impl<'a> Reader<'a> {
+    fn new(tokens: &'a [Token], src: &'a str, registry: &'a Registry) -> Self {
+        Reader { tokens, src, registry, saw_end: Cell::new(false) }
+    }
+
+    /// Token `i`; every look at the tokens goes through here or [`Reader::upto`].
+    fn token(&self, i: usize) -> Option<&'a Token> {
+        let token = self.tokens.get(i);
+        if token.is_none() {
+            self.saw_end.set(true);
+        }
+        token
+    }
+
+    /// `end`, or the number of tokens when there are fewer.
+    fn upto(&self, end: usize) -> usize {
+        if self.tokens.len() < end {
+            self.saw_end.set(true);
+        }
+        self.tokens.len().min(end)
+    }
+
     fn text(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| &self.src[t.start..t.end])
+        self.token(i).map_or("", |t| &self.src[t.start..t.end])
     }
 
     fn kind(&self, i: usize) -> Option<Kind> {
-        self.tokens.get(i).map(|t| t.kind)
+        self.token(i).map(|t| t.kind)
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
@@ -292,7 +331,7 @@ impl<'a> Reader<'a> {
                     }
                 }
                 Kind::Punct('[') => {
-                    let close = (i + 1..self.tokens.len().min(i + 6)).find(|&j| self.is_punct(j, ']'))?;
+                    let close = (i + 1..self.upto(i + 6)).find(|&j| self.is_punct(j, ']'))?;
                     if close == i + 1 {
                         return None;
                     }
@@ -306,7 +345,7 @@ impl<'a> Reader<'a> {
                 }
                 Kind::Punct('/') if lead.agency.is_none() => {
                     // `/TASS/`
-                    let close = (i + 1..self.tokens.len().min(i + 5)).find(|&j| self.is_punct(j, '/'))?;
+                    let close = (i + 1..self.upto(i + 5)).find(|&j| self.is_punct(j, '/'))?;
                     if close == i + 1 || !(i + 1..close).all(|j| self.kind(j) == Some(Kind::Word)) {
                         return None;
                     }
@@ -386,7 +425,7 @@ impl<'a> Reader<'a> {
         }
         if !terminated {
             lead.end = self.tokens[i.checked_sub(1)?].end;
-            if i >= self.tokens.len() {
+            if self.token(i).is_none() {
                 lead.whole_line = true;
             }
         }
@@ -459,7 +498,7 @@ impl<'a> Reader<'a> {
     /// `(AP)`, `(Interfax-AVN)`, `(Agencia Brasil - ABr)`: returns the inner range and the index
     /// after the `)`.
     fn paren_agency(&self, open: usize) -> Option<((usize, usize), usize)> {
-        let close = (open + 1..self.tokens.len().min(open + 8)).find(|&j| self.is_punct(j, ')'))?;
+        let close = (open + 1..self.upto(open + 8)).find(|&j| self.is_punct(j, ')'))?;
         if close == open + 1 {
             return None;
         }
@@ -545,7 +584,7 @@ impl<'a> Reader<'a> {
         if lead.date.is_some() {
             return None;
         }
-        let start = self.tokens.get(i)?.start;
+        let start = self.token(i)?.start;
         let mut j = i;
         let mut full = false;
         match self.kind(j)? {
@@ -675,8 +714,7 @@ impl<'a> Reader<'a> {
                 && date
                 && lead.date_full
                 && self
-                    .tokens
-                    .get(next)
+                    .token(next)
                     .is_some_and(|t| t.space_before && self.text(next).starts_with(char::is_uppercase));
             let iso =
                 lead.date.is_some_and(|(s, e)| e - s == 10 && self.src.as_bytes().get(s + 4) == Some(&b'-'));
@@ -827,6 +865,38 @@ mod tests {
         let f = lead("AKRON, Ohio, March 26 - Goodyear said.");
         assert_eq!(f.dateline.region.as_deref(), Some("Ohio"));
         assert!(lead("LONDON 1996-08-22").whole_line);
+    }
+
+    /// The lead read from every token of the line at once.
+    fn lead_from_all_tokens(line: &str) -> Option<String> {
+        let registry = Registry::embedded();
+        let tokens = tokenize(line, usize::MAX);
+        let lead = Reader::new(&tokens, line, &registry).lead()?;
+        Some(format!("{:?}", build(line, line, 0, &lead, &registry)))
+    }
+
+    #[test]
+    fn reading_the_first_tokens_first_changes_nothing() {
+        let qualifiers = |n: usize| ", Ohio".repeat(n);
+        let mut lines: Vec<String> = (0..16)
+            .flat_map(|n| {
+                [
+                    format!("AKRON{} - Goodyear said.", qualifiers(n)),
+                    format!("AKRON{}, March 26 (Reuters) - Goodyear said.", qualifiers(n)),
+                    format!("AKRON{}, March 26", qualifiers(n)),
+                    format!("AKRON{} March 26 Sapa SHARES FELL", qualifiers(n)),
+                ]
+            })
+            .collect();
+        lines.push("The minister said on Tuesday, in Paris, France, Europe, that all was well.".to_string());
+        assert!(lines.iter().any(|l| tokenize(l, usize::MAX).len() > FIRST_TOKENS + 4));
+        let mut found = 0;
+        for line in &lines {
+            let got = parse_lead(line, 0, &Registry::embedded()).map(|f| format!("{f:?}"));
+            assert_eq!(got, lead_from_all_tokens(line), "{line}");
+            found += usize::from(got.is_some());
+        }
+        assert!(found > 16, "only {found} leads");
     }
 
     #[test]
