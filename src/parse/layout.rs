@@ -108,12 +108,15 @@ pub fn collapse_whitespace(text: &str) -> String {
     // article passes through here).
     let mut copied_to = 0;
     let mut at = 0;
-    while at < bytes.len() {
-        // Only ASCII blanks and controls, and the first bytes of the non-ASCII blanks (U+0085,
-        // U+00A0, U+1680, U+2000 to U+205F, U+3000, U+FEFF), can start a blank run.
-        match bytes[at..].iter().position(|&b| b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)) {
-            Some(skip) => at += skip,
-            None => break,
+    while let Some(&byte) = bytes.get(at) {
+        if !may_start_blank(byte) {
+            at += 1;
+            continue;
+        }
+        // A lone space between words stays as it is.
+        if byte == b' ' && at > 0 && bytes.get(at + 1).is_some_and(|&next| !may_start_blank(next)) {
+            at += 2;
+            continue;
         }
         let run_start = at;
         at = blank_run_end(text, at);
@@ -133,6 +136,12 @@ pub fn collapse_whitespace(text: &str) -> String {
     }
     out.push_str(&text[copied_to..]);
     out
+}
+
+/// True for the bytes a blank character can start with: ASCII blanks and controls, and the first
+/// bytes of the non-ASCII blanks (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000, U+FEFF).
+fn may_start_blank(byte: u8) -> bool {
+    byte <= b' ' || matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
 }
 
 /// The end of the run of blank characters starting at byte `at` of `text` (`at` when none).
