@@ -4,8 +4,8 @@
 //! term weight times a position weight (the headline and the lead count more) to its topic and,
 //! through the hierarchy, to every broader topic. A topic's score is its share of the evidence for
 //! all top-level topics, damped when there is little evidence at all; the evidence for subjects
-//! without a news desk of their own (health, labour, disaster ...) counts less in that share, so
-//! a desk subject with close evidence comes first.
+//! without a news desk of their own (health, labour, disaster ...; the lexicon lists the desks)
+//! counts less in that share, so a desk subject with close evidence comes first.
 
 use crate::article::{Evidence, Keyphrase, Span, Text, Topic};
 use crate::registry::{FastMap, Registry, TopicLexicon, Vocabulary};
@@ -26,20 +26,6 @@ const MAX_TOP_LEVEL: usize = 5;
 const MAX_TOPICS: usize = 12;
 const MAX_EVIDENCE: usize = 8;
 
-/// The top-level subjects news desks are organised by: politics, economy, science and
-/// technology, sport, conflict, crime, and arts and entertainment. A story that also reads as
-/// disaster, health, labour, society or another narrower interest is usually that subject's angle
-/// on a desk story (a strike at a carmaker, a health bill in parliament, quake relief funds), so
-/// the desk leads unless the other subject clearly outweighs it.
-const DESK_TOPICS: &[&str] = &[
-    "medtop:11000000",
-    "medtop:04000000",
-    "medtop:13000000",
-    "medtop:15000000",
-    "medtop:16000000",
-    "medtop:02000000",
-    "medtop:01000000",
-];
 /// How much the evidence for any other subject counts against a desk subject.
 const SPECIAL_INTEREST_WEIGHT: f64 = 0.6;
 
@@ -163,9 +149,8 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
     };
     // The subjects with a desk of their own lead a story they share with a narrower interest:
     // the order and scores weigh the other subjects down, which subjects are reported does not.
-    let desks: Vec<usize> = DESK_TOPICS.iter().filter_map(|code| vocabulary.index(code)).collect();
     let ranked = |topic: usize, weight: f64| {
-        if desks.contains(&top_of(topic)) { weight } else { weight * SPECIAL_INTEREST_WEIGHT }
+        if lexicon.is_desk(top_of(topic)) { weight } else { weight * SPECIAL_INTEREST_WEIGHT }
     };
 
     // Weights are positive, so a topic with evidence has a positive total.
