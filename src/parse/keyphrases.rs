@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use super::timestamp::MONTHS;
 use super::topics::Region;
 use crate::article::{Keyphrase, Span};
-use crate::registry::FastMap;
+use crate::registry::{FastMap, FastSet};
 
 const MAX_KEYPHRASES: usize = 10;
 const MAX_WORDS: usize = 4;
@@ -364,14 +364,11 @@ struct Lexicon {
     stop: Vec<bool>,
 }
 
-/// The stopwords packed into integers (all are shorter than 16 bytes), sorted for binary
-/// search: a few integer comparisons per look-up, no hashing and no string compares.
-static STOPSET: LazyLock<Vec<u128>> = LazyLock::new(|| {
+/// The stopwords packed into integers (all are shorter than 16 bytes): a look-up hashes one
+/// integer, with no string compares (and, unlike a binary search, no hard-to-predict branches).
+static STOPSET: LazyLock<FastSet<u128>> = LazyLock::new(|| {
     let months = MONTHS.iter().flat_map(|m| [*m, &m[..3]]);
-    let mut words: Vec<u128> = STOPWORDS.iter().copied().chain(months).filter_map(packed).collect();
-    words.sort_unstable();
-    words.dedup();
-    words
+    STOPWORDS.iter().copied().chain(months).filter_map(packed).collect()
 });
 
 /// The bytes of a word of at most 16 bytes as one integer (`None` when longer: no stopword is).
@@ -386,7 +383,7 @@ fn packed(word: &str) -> Option<u128> {
 }
 
 fn is_listed_stopword(word: &str) -> bool {
-    packed(word).is_some_and(|key| STOPSET.binary_search(&key).is_ok())
+    packed(word).is_some_and(|key| STOPSET.contains(&key))
 }
 
 /// The keyphrases of the text in `regions`, best first.
@@ -504,6 +501,8 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
         }
     }
     let best = chosen.first().map_or(1.0, |(_, _, c)| c.score);
+    // One buffer for the written form of every occurrence: only a new form allocates.
+    let mut form = String::new();
     chosen
         .into_iter()
         .map(|(i, _, c)| {
@@ -511,10 +510,16 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
             // The most frequent way of writing it (whitespace collapsed), the first in order on ties.
             let mut forms: Vec<(String, usize)> = Vec::new();
             for span in &spans {
-                let form = span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+                form.clear();
+                for (k, part) in span.slice(text).split_whitespace().enumerate() {
+                    if k > 0 {
+                        form.push(' ');
+                    }
+                    form.push_str(part);
+                }
                 match forms.iter_mut().find(|(f, _)| *f == form) {
                     Some((_, n)) => *n += 1,
-                    None => forms.push((form, 1)),
+                    None => forms.push((form.clone(), 1)),
                 }
             }
             forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
