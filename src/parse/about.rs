@@ -4,10 +4,9 @@
 //! repeats of one subject count less each time, and the dateline's country gets a bonus: a story
 //! filed from Tehran is about Iran unless the text says otherwise.
 
-use std::collections::HashMap;
-
 use super::topics::Region;
 use crate::article::{Dateline, Organization, Span, Subject, SubjectKind};
+use crate::registry::FastMap;
 use crate::registry::countries::CountryNames;
 
 const DATELINE_BONUS: f64 = 2.0;
@@ -29,7 +28,8 @@ pub fn rank(
         i.checked_sub(1).map(|i| ordered[i]).filter(|r| r.span.contains(&span)).map_or(0.0, |r| r.weight)
     };
 
-    let mut found: HashMap<(SubjectKind, String), Subject> = HashMap::new();
+    // Keyed by borrowed names and codes: a mention costs no allocation.
+    let mut found: FastMap<(SubjectKind, &str), Subject> = FastMap::default();
     let country = |code: &str| Subject {
         kind: SubjectKind::Country,
         name: names.name(code).to_string(),
@@ -46,14 +46,13 @@ pub fn rank(
             if dateline_span.is_some_and(|d| d.contains(&span)) {
                 continue;
             }
-            let entry =
-                found.entry((SubjectKind::Country, code.to_string())).or_insert_with(|| country(code));
+            let entry = found.entry((SubjectKind::Country, code)).or_insert_with(|| country(code));
             entry.mentions.push(span);
             entry.score += region.weight / entry.mentions.len() as f64;
         }
     }
     if let Some(code) = dateline.and_then(|d| d.country.as_deref()) {
-        let entry = found.entry((SubjectKind::Country, code.to_string())).or_insert_with(|| country(code));
+        let entry = found.entry((SubjectKind::Country, code)).or_insert_with(|| country(code));
         entry.score += DATELINE_BONUS;
     }
     for org in organizations {
@@ -68,7 +67,7 @@ pub fn rank(
                 score,
                 mentions,
             };
-            found.insert((SubjectKind::Organization, org.name.clone()), subject);
+            found.insert((SubjectKind::Organization, org.name.as_str()), subject);
         }
     }
 

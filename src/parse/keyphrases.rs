@@ -5,13 +5,14 @@
 //! candidate scores the position weights of its occurrences (headline and lead count more), times
 //! a bonus for length; a phrase inside a better one (or around a better one) is dropped.
 
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
 use super::timestamp::MONTHS;
 use super::topics::Region;
 use crate::article::{Keyphrase, Span};
-use crate::registry::FastMap;
+use crate::registry::{FastMap, FastSet};
 
 const MAX_KEYPHRASES: usize = 10;
 const MAX_WORDS: usize = 4;
@@ -363,14 +364,11 @@ struct Lexicon {
     stop: Vec<bool>,
 }
 
-/// The stopwords packed into integers (all are shorter than 16 bytes), sorted for binary
-/// search: a few integer comparisons per look-up, no hashing and no string compares.
-static STOPSET: LazyLock<Vec<u128>> = LazyLock::new(|| {
+/// The stopwords packed into integers (all are shorter than 16 bytes): a look-up hashes one
+/// integer, with no string compares (and, unlike a binary search, no hard-to-predict branches).
+static STOPSET: LazyLock<FastSet<u128>> = LazyLock::new(|| {
     let months = MONTHS.iter().flat_map(|m| [*m, &m[..3]]);
-    let mut words: Vec<u128> = STOPWORDS.iter().copied().chain(months).filter_map(packed).collect();
-    words.sort_unstable();
-    words.dedup();
-    words
+    STOPWORDS.iter().copied().chain(months).filter_map(packed).collect()
 });
 
 /// The bytes of a word of at most 16 bytes as one integer (`None` when longer: no stopword is).
@@ -385,7 +383,7 @@ fn packed(word: &str) -> Option<u128> {
 }
 
 fn is_listed_stopword(word: &str) -> bool {
-    packed(word).is_some_and(|key| STOPSET.binary_search(&key).is_ok())
+    packed(word).is_some_and(|key| STOPSET.contains(&key))
 }
 
 /// The keyphrases of the text in `regions`, best first.
@@ -503,6 +501,8 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
         }
     }
     let best = chosen.first().map_or(1.0, |(_, _, c)| c.score);
+    // One buffer for the written form of every occurrence: only a new form allocates.
+    let mut form = String::new();
     chosen
         .into_iter()
         .map(|(i, _, c)| {
@@ -510,10 +510,16 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
             // The most frequent way of writing it (whitespace collapsed), the first in order on ties.
             let mut forms: Vec<(String, usize)> = Vec::new();
             for span in &spans {
-                let form = span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+                form.clear();
+                for (k, part) in span.slice(text).split_whitespace().enumerate() {
+                    if k > 0 {
+                        form.push(' ');
+                    }
+                    form.push_str(part);
+                }
                 match forms.iter_mut().find(|(f, _)| *f == form) {
                     Some((_, n)) => *n += 1,
-                    None => forms.push((form, 1)),
+                    None => forms.push((form.clone(), 1)),
                 }
             }
             forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -534,40 +540,55 @@ fn contains(outer: &[u32], inner: &[u32]) -> bool {
 }
 
 /// The words of every region: letters and digits, with inner hyphens, apostrophes and dots.
-fn words(text: &str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
+fn words<'t>(text: &'t str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
     let mut out = Vec::new();
-    // Sized for a typical story up front (about one distinct word per dozen bytes) so the map
-    // rarely rehashes; capped so a huge input grows it as usual.
+    // Sized for a typical story up front (about one distinct word per dozen bytes) so the maps
+    // rarely rehash; capped so a huge input grows them as usual.
     let bytes: usize = regions.iter().map(|r| r.span.end.saturating_sub(r.span.start)).sum();
-    let mut ids: FastMap<String, u32> =
-        FastMap::with_capacity_and_hasher((bytes / 12).min(4096), Default::default());
+    let capacity = (bytes / 12).min(4096);
+    // Each way a word is written, to its id: a repeated word (most words are) costs one look-up
+    // and no normalising.
+    let mut written: FastMap<&'t str, u32> = FastMap::with_capacity_and_hasher(capacity, Default::default());
+    // Each normal form to its id; a form that is part of the text (a lower-case word) is borrowed.
+    let mut ids: FastMap<Cow<'t, str>, u32> = FastMap::with_capacity_and_hasher(capacity, Default::default());
     let mut lexicon = Lexicon { role: Vec::new(), stop: Vec::new() };
-    // One buffer for the normal form of every word: only a new distinct word allocates.
+    // The normal form of a word that is not part of the text: only a new distinct form allocates.
     let mut key = String::new();
-    let mut intern = |word: &str| -> u32 {
-        normal(word, &mut key);
-        if let Some(&id) = ids.get(key.as_str()) {
+    let mut intern = |word: &'t str| -> u32 {
+        if let Some(&id) = written.get(word) {
             return id;
         }
-        let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
-        lexicon.stop.push(is_stopword(&key));
-        lexicon.role.push(ROLE_WORDS.contains(&key.as_str()));
-        ids.insert(key.clone(), id);
+        let borrowed = normal(word, &mut key);
+        let form = borrowed.unwrap_or(&key);
+        let id = match ids.get(form) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
+                lexicon.stop.push(is_stopword(form));
+                lexicon.role.push(ROLE_WORDS.contains(&form));
+                ids.insert(borrowed.map_or_else(|| Cow::Owned(key.clone()), Cow::Borrowed), id);
+                id
+            }
+        };
+        written.insert(word, id);
         id
     };
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
+        let bytes = slice.as_bytes();
         let mut start: Option<usize> = None;
         let mut gap_only_spaces = false;
-        let mut chars = slice.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while let Some(c) = char_at(slice, bytes, i) {
+            let next = i + c.len_utf8();
             let inner = matches!(c, '-' | '\'' | '’' | '.' | '&')
                 && start.is_some()
-                && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-            if c.is_alphanumeric() || inner {
+                && char_at(slice, bytes, next).is_some_and(char::is_alphanumeric);
+            if is_alphanumeric(c) || inner {
                 if start.is_none() {
                     start = Some(i);
                 }
+                i = next;
                 continue;
             }
             if let Some(s) = start.take() {
@@ -582,6 +603,7 @@ fn words(text: &str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
             if !(c == ' ' || c == '\u{a0}') {
                 gap_only_spaces = false;
             }
+            i = next;
         }
         if let Some(s) = start {
             out.push(Word {
@@ -595,27 +617,51 @@ fn words(text: &str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
     (out, lexicon)
 }
 
-/// Lower case, with a plural `s` dropped so `webinars` and `webinar` are one word, written into
-/// `lower`.
-fn normal(word: &str, lower: &mut String) {
-    lower.clear();
-    if word.is_ascii() {
-        lower.push_str(word);
-        lower.make_ascii_lowercase();
-    } else {
-        // `str::to_lowercase` knows the final sigma, which `char::to_lowercase` does not.
-        lower.push_str(&word.to_lowercase());
+/// The character at byte `i` of `text` (`bytes` is `text` as bytes): ASCII without decoding.
+fn char_at(text: &str, bytes: &[u8], i: usize) -> Option<char> {
+    match bytes.get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),
+        None => None,
     }
-    if lower.len() > 3
-        && lower.ends_with('s')
-        && !lower.ends_with("ss")
-        && !lower.ends_with("us")
-        && !lower.ends_with("is")
-        && !is_listed_stopword(lower)
-        && !is_listed_stopword(&lower[..lower.len() - 1])
-    {
+}
+
+/// `char::is_alphanumeric` without the Unicode tables for ASCII.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+}
+
+/// Lower case, with a plural `s` dropped so `webinars` and `webinar` are one word. The form is
+/// part of `word` when the word is lower-case ASCII (returned); otherwise it is written into
+/// `lower` (and `None` returned).
+fn normal<'t>(word: &'t str, lower: &mut String) -> Option<&'t str> {
+    let form: &str = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        word
+    } else {
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            // `str::to_lowercase` knows the final sigma, which `char::to_lowercase` does not.
+            lower.push_str(&word.to_lowercase());
+        }
+        lower
+    };
+    let plural = form.len() > 3
+        && form.ends_with('s')
+        && !form.ends_with("ss")
+        && !form.ends_with("us")
+        && !form.ends_with("is")
+        && !is_listed_stopword(form)
+        && !is_listed_stopword(&form[..form.len() - 1]);
+    if std::ptr::eq(form, word) {
+        return Some(if plural { &word[..word.len() - 1] } else { word });
+    }
+    if plural {
         lower.pop();
     }
+    None
 }
 
 fn is_stopword(lower: &str) -> bool {

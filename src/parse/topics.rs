@@ -4,8 +4,8 @@
 //! term weight times a position weight (the headline and the lead count more) to its topic and,
 //! through the hierarchy, to every broader topic. A topic's score is its share of the evidence for
 //! all top-level topics, damped when there is little evidence at all; the evidence for subjects
-//! without a news desk of their own (health, labour, disaster ...) counts less in that share, so
-//! a desk subject with close evidence comes first.
+//! without a news desk of their own (health, labour, disaster ...; the lexicon lists the desks)
+//! counts less in that share, so a desk subject with close evidence comes first.
 
 use crate::article::{Evidence, Keyphrase, Span, Text, Topic};
 use crate::registry::{FastMap, Registry, TopicLexicon, Vocabulary};
@@ -26,20 +26,6 @@ const MAX_TOP_LEVEL: usize = 5;
 const MAX_TOPICS: usize = 12;
 const MAX_EVIDENCE: usize = 8;
 
-/// The top-level subjects news desks are organised by: politics, economy, science and
-/// technology, sport, conflict, crime, and arts and entertainment. A story that also reads as
-/// disaster, health, labour, society or another narrower interest is usually that subject's angle
-/// on a desk story (a strike at a carmaker, a health bill in parliament, quake relief funds), so
-/// the desk leads unless the other subject clearly outweighs it.
-const DESK_TOPICS: &[&str] = &[
-    "medtop:11000000",
-    "medtop:04000000",
-    "medtop:13000000",
-    "medtop:15000000",
-    "medtop:16000000",
-    "medtop:02000000",
-    "medtop:01000000",
-];
 /// How much the evidence for any other subject counts against a desk subject.
 const SPECIAL_INTEREST_WEIGHT: f64 = 0.6;
 
@@ -92,6 +78,16 @@ pub fn regions(headline: Option<&Text>, paragraphs: &[Text]) -> Vec<Region> {
     regions
 }
 
+/// The evidence for one topic, its own and its narrower topics'.
+struct Tally {
+    total: f64,
+    /// Where the topic is first mentioned: of two topics with equal evidence, the one the story
+    /// opens with (headline first) is what it is about.
+    first: usize,
+    /// A hit is for the topic itself, not only for a narrower one.
+    direct: bool,
+}
+
 struct Hit<'l> {
     topic: usize,
     term: &'l str,
@@ -130,30 +126,25 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
         return Vec::new();
     }
 
-    // Evidence for each topic and, through the hierarchy, for every broader one.
-    // Dense by topic index: a thousand slots cost less than hashing every hit.
-    let mut total = vec![0.0_f64; vocabulary.len()];
-    let mut is_direct = vec![false; vocabulary.len()];
+    // Evidence for each topic and, through the hierarchy, for every broader one. A story
+    // touches a few dozen of the thousand topics: a map of those costs less than clearing a
+    // slot for every topic.
+    let mut tallies: FastMap<usize, Tally> = FastMap::default();
     let mut direct: Vec<usize> = Vec::new();
-    // Where each topic is first mentioned: of two topics with equal evidence, the one the story
-    // opens with (headline first) is what it is about.
-    let mut first = vec![usize::MAX; vocabulary.len()];
     for hit in &hits {
-        if let Some(seen) = is_direct.get_mut(hit.topic).filter(|seen| !**seen) {
-            *seen = true;
-            direct.push(hit.topic);
-        }
         let mut node = Some(hit.topic);
         while let Some(n) = node {
-            if let Some(t) = total.get_mut(n) {
-                *t += hit.weight;
-            }
-            if let Some(f) = first.get_mut(n) {
-                *f = (*f).min(hit.span.start);
+            let tally = tallies.entry(n).or_insert(Tally { total: 0.0, first: usize::MAX, direct: false });
+            tally.total += hit.weight;
+            tally.first = tally.first.min(hit.span.start);
+            if n == hit.topic && !tally.direct {
+                tally.direct = true;
+                direct.push(n);
             }
             node = vocabulary.parent_index(n);
         }
     }
+    let total = |t: usize| tallies.get(&t).map_or(0.0, |tally| tally.total);
     let top_of = |topic: usize| -> usize {
         let mut node = topic;
         while let Some(parent) = vocabulary.parent_index(node) {
@@ -163,19 +154,17 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
     };
     // The subjects with a desk of their own lead a story they share with a narrower interest:
     // the order and scores weigh the other subjects down, which subjects are reported does not.
-    let desks: Vec<usize> = DESK_TOPICS.iter().filter_map(|code| vocabulary.index(code)).collect();
     let ranked = |topic: usize, weight: f64| {
-        if desks.contains(&top_of(topic)) { weight } else { weight * SPECIAL_INTEREST_WEIGHT }
+        if lexicon.is_desk(top_of(topic)) { weight } else { weight * SPECIAL_INTEREST_WEIGHT }
     };
 
     // Weights are positive, so a topic with evidence has a positive total.
-    let mut tops: Vec<(usize, f64)> = total
+    let mut tops: Vec<(usize, f64)> = tallies
         .iter()
-        .enumerate()
-        .filter(|(t, w)| **w > 0.0 && vocabulary.topic(*t).level == 1)
-        .map(|(t, w)| (t, *w))
+        .filter(|(t, tally)| tally.total > 0.0 && vocabulary.topic(**t).level == 1)
+        .map(|(t, tally)| (*t, tally.total))
         .collect();
-    let first_at = |t: usize| first.get(t).copied().unwrap_or(usize::MAX);
+    let first_at = |t: usize| tallies.get(&t).map_or(usize::MAX, |tally| tally.first);
     let by_rank = |a: &(usize, f64), b: &(usize, f64)| {
         ranked(b.0, b.1)
             .total_cmp(&ranked(a.0, a.1))
@@ -203,7 +192,7 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
         .filter_map(|t| {
             let top = top_of(*t);
             let top_weight = chosen_tops.iter().find(|(c, _)| *c == top)?.1;
-            let weight = total.get(*t).copied().unwrap_or(0.0);
+            let weight = total(*t);
             (weight >= MIN_SUB_SHARE_OF_TOP * top_weight).then_some((*t, weight))
         })
         .collect();

@@ -179,6 +179,8 @@ struct LexiconFile {
     #[serde(default)]
     neutral: Vec<String>,
     #[serde(default)]
+    desks: Option<Vec<String>>,
+    #[serde(default)]
     terms: Vec<TermGroup>,
 }
 
@@ -210,7 +212,9 @@ fn default_weight() -> f32 {
 /// A top-level `exclude_labels = [...]` list (used by the embedded lexicon to keep generic
 /// vocabulary labels such as `game` out of the matcher) is accepted and applies to the whole
 /// lexicon, and so is a `neutral = [...]` list of idioms that count for no topic and hide the
-/// terms inside them (`at stake` is not a stake in a company).
+/// terms inside them (`at stake` is not a stake in a company). A `desks = [...]` list of top-level
+/// codes names the subjects news desks are organised by (politics, sport ...), which lead a story
+/// they share with a narrower interest; a lexicon that lists desks replaces the current ones.
 pub fn parse_lexicon_toml(toml_text: &str) -> Result<Vec<LexiconTerm>, DataError> {
     parse_file(toml_text).map(|file| file.terms)
 }
@@ -220,13 +224,15 @@ struct Parsed {
     terms: Vec<LexiconTerm>,
     excluded: Vec<String>,
     neutral: Vec<String>,
+    /// Top-level codes of the desk subjects, when the file lists them.
+    desks: Option<Vec<String>>,
 }
 
 fn parse_file(toml_text: &str) -> Result<Parsed, DataError> {
     let file: LexiconFile =
         toml::from_str(toml_text).map_err(|e| Error::data(format!("topic lexicon: {e}")))?;
     let excluded = file.exclude_labels.iter().map(|l| l.to_lowercase()).collect();
-    let neutral = file.neutral;
+    let (neutral, desks) = (file.neutral, file.desks);
     let terms = file
         .terms
         .into_iter()
@@ -235,7 +241,7 @@ fn parse_file(toml_text: &str) -> Result<Parsed, DataError> {
             g.terms.into_iter().map(move |term| LexiconTerm { code: code.clone(), term, weight, cased })
         })
         .collect();
-    Ok(Parsed { terms, excluded, neutral })
+    Ok(Parsed { terms, excluded, neutral, desks })
 }
 
 /// What one pattern of the automaton stands for.
@@ -273,8 +279,19 @@ pub struct TopicLexicon {
     terms: Vec<LexiconTerm>,
     excluded_labels: Vec<String>,
     neutral: Vec<String>,
+    desk_codes: Vec<String>,
+    /// The desk subjects, by topic index.
+    desks: Vec<usize>,
     automaton: NFA,
     patterns: Vec<Pattern>,
+    /// The first two bytes (ASCII lower case) of every term, one bit per pair: a walk from a
+    /// place whose two bytes begin no term is skipped (most words, and every space).
+    openings: Box<[u64]>,
+}
+
+/// The bit of a byte pair in [`TopicLexicon::openings`].
+fn opening(first: u8, second: u8) -> usize {
+    usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second.to_ascii_lowercase())
 }
 
 static LEXICON_DEFAULT: LazyLock<Arc<TopicLexicon>> = LazyLock::new(|| {
@@ -293,7 +310,12 @@ impl TopicLexicon {
     pub fn with_terms(&self, extra: &[LexiconTerm]) -> Result<TopicLexicon, DataError> {
         let mut terms = self.terms.clone();
         terms.extend_from_slice(extra);
-        let file = Parsed { terms, excluded: self.excluded_labels.clone(), neutral: self.neutral.clone() };
+        let file = Parsed {
+            terms,
+            excluded: self.excluded_labels.clone(),
+            neutral: self.neutral.clone(),
+            desks: Some(self.desk_codes.clone()),
+        };
         TopicLexicon::compile(Arc::clone(&self.vocabulary), file)
     }
 
@@ -306,12 +328,23 @@ impl TopicLexicon {
         excluded.extend(extra.excluded);
         let mut neutral = self.neutral.clone();
         neutral.extend(extra.neutral);
-        TopicLexicon::compile(Arc::clone(&self.vocabulary), Parsed { terms, excluded, neutral })
+        let desks = Some(extra.desks.unwrap_or_else(|| self.desk_codes.clone()));
+        TopicLexicon::compile(Arc::clone(&self.vocabulary), Parsed { terms, excluded, neutral, desks })
     }
 
     /// The Media Topics vocabulary the lexicon points into.
     pub fn vocabulary(&self) -> &Vocabulary {
         &self.vocabulary
+    }
+
+    /// The top-level codes of the subjects news desks are organised by (`desks` in the lexicon).
+    pub fn desk_codes(&self) -> &[String] {
+        &self.desk_codes
+    }
+
+    /// True when the top-level topic `top` is a desk subject.
+    pub(crate) fn is_desk(&self, top: usize) -> bool {
+        self.desks.contains(&top)
     }
 
     /// The curated and user terms (without the vocabulary labels), in the order they were added.
@@ -320,7 +353,15 @@ impl TopicLexicon {
     }
 
     fn compile(vocabulary: Arc<Vocabulary>, file: Parsed) -> Result<Self, DataError> {
-        let Parsed { terms, excluded: excluded_labels, neutral } = file;
+        let Parsed { terms, excluded: excluded_labels, neutral, desks: desk_codes } = file;
+        let desk_codes = desk_codes.unwrap_or_default();
+        let desks = desk_codes
+            .iter()
+            .map(|code| match vocabulary.index(code) {
+                Some(topic) if vocabulary.topic(topic).level == 1 => Ok(topic),
+                _ => Err(Error::data(format!("topic lexicon: desk {code:?} is not a top-level media topic"))),
+            })
+            .collect::<Result<Vec<usize>, DataError>>()?;
         let mut keys: HashMap<(String, bool), usize> = HashMap::new();
         let mut needles: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -431,7 +472,25 @@ impl TopicLexicon {
             .match_kind(MatchKind::Standard)
             .build(&needles)
             .map_err(|e| Error::data(format!("topic lexicon: cannot compile: {e}")))?;
-        Ok(TopicLexicon { vocabulary, terms, excluded_labels, neutral, automaton, patterns })
+        let mut openings = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        for needle in &needles {
+            // Every term has two bytes at least (checked above).
+            if let [first, second, ..] = *needle.as_bytes() {
+                let bit = opening(first, second);
+                openings[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        Ok(TopicLexicon {
+            vocabulary,
+            terms,
+            excluded_labels,
+            neutral,
+            desk_codes,
+            desks,
+            automaton,
+            patterns,
+            openings,
+        })
     }
 
     /// Every whole-word match in `text`, left to right, longest first where matches overlap.
@@ -442,13 +501,14 @@ impl TopicLexicon {
         // unanchored scan that also finds every term inside words (`art` in `start`) only to
         // drop it. A walk ends where no term goes on, mostly after a letter or two and always
         // within the longest term, so the whole stays linear in the text.
+        let bytes = text.as_bytes();
         let mut in_word = false;
-        for (start, &byte) in text.as_bytes().iter().enumerate() {
+        for (start, &byte) in bytes.iter().enumerate() {
             // Bytes inside a character are no place to start and change nothing.
             if (0x80..0xC0).contains(&byte) {
                 continue;
             }
-            if !in_word {
+            if !in_word && bytes.get(start + 1).is_some_and(|&next| self.opens_term(byte, next)) {
                 self.walk(text, start, root, &mut found);
             }
             in_word = if byte.is_ascii() {
@@ -467,6 +527,12 @@ impl TopicLexicon {
             }
         }
         kept
+    }
+
+    /// True when some term starts with these two bytes (ignoring ASCII case).
+    fn opens_term(&self, first: u8, second: u8) -> bool {
+        let bit = opening(first, second);
+        self.openings.get(bit / 64).is_some_and(|word| word & (1 << (bit % 64)) != 0)
     }
 
     /// Adds the terms that match at `start` and end a word (or, with a `*`, start one), shortest
