@@ -235,6 +235,35 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
             found.push((h, h + 1, doc.w(h).to_string(), SourceKind::Organization));
         }
     }
+    // The body named after `according to` (`according to the FBI`, `according to a count by
+    // The Associated Press`): its capitalised words, standing on their own.
+    for a in 0..n.saturating_sub(3) {
+        if doc.lw(a) != "according" || doc.lw(a + 1) != "to" || !doc.same_sentence(a, a + 2) {
+            continue;
+        }
+        let mut h = a + 2;
+        if let Some(by) = (h..(h + 5).min(n))
+            .take_while(|&k| doc.is_word(k) && !doc.toks[k].cap)
+            .find(|&k| matches!(doc.lw(k), "by" | "from" | "in"))
+        {
+            h = by + 1;
+        }
+        if doc.lw(h) == "the" {
+            h += 1;
+        }
+        let mut e = h;
+        while e < n && e < h + 6 && doc.is_cap_word(e) && !covered[e] && doc.same_sentence(h, e) {
+            e += 1;
+        }
+        let first = doc.lw(h);
+        if e > h && standalone(e) && !names.is_stopword(first) && !cues.calendar.contains(first) {
+            let name = (h..e).map(|k| doc.w(k)).collect::<Vec<_>>().join(" ");
+            found.push((h, e, name, SourceKind::Organization));
+            for flag in covered.iter_mut().take(e).skip(h) {
+                *flag = true;
+            }
+        }
+    }
     // A news outlet by its short name, with the verbs only a newsroom uses of itself:
     // `The Times reported`, `The Post has learned`.
     for h in 0..n.saturating_sub(2) {
@@ -382,6 +411,9 @@ impl Ctx<'_, '_> {
         if let Some(&(pi, _)) = self.index.by_end.get(&e) {
             return Some((pi, None));
         }
+        if let Some(c) = self.affiliation_back(e, v) {
+            return self.index.by_end.get(&c).map(|&(pi, _)| (pi, None));
+        }
         // `X, a spokesman for Y, said`: skip the appositive back to the name.
         if doc.is_punct(e - 1, ',') {
             // The appositive may hold commas itself (`a salesman from Sumter, South Carolina,`).
@@ -394,6 +426,11 @@ impl Ctx<'_, '_> {
                     && let Some(&(pi, _)) = self.index.by_end.get(&c)
                     && pi < self.people.len()
                 {
+                    // `X praised Smith, saying ...`: a name right before a participle's comma
+                    // is the object of the clause before, not an appositive's subject.
+                    if c + 1 == e && doc.lw(v).ends_with("ing") {
+                        break;
+                    }
                     return Some((pi, None));
                 }
             }
@@ -413,19 +450,59 @@ impl Ctx<'_, '_> {
             c -= 1;
         }
         let participle = doc.lw(v).ends_with("ing") && doc.is_punct(c - 1, ',');
-        // `..., X said, adding ...`: the subject of the report just before.
-        if participle
-            && c > 2
-            && self.is_say(c - 2)
-            && !doc.lw(c - 2).ends_with("ing")
-            && let Some(found) = self.subject_before(c - 2)
-        {
-            return Some(found);
+        if participle && c > 2 {
+            // `..., said X, adding ...`: the name after the report's verb.
+            if let Some(&(pi, start)) = self.index.by_end.get(&(c - 1))
+                && pi < self.people.len()
+                && (start.saturating_sub(3)..start).any(|k| {
+                    k > 0
+                        && doc.same_sentence(k, v)
+                        && self.names.is_say_verb(doc.lw(k))
+                        && (doc.is_punct(k - 1, ',') || doc.toks[k - 1].kind == Kind::Close)
+                })
+            {
+                return Some((pi, None));
+            }
+            // `..., X said [on Tuesday in Paris], adding ...`, `X praised Smith, saying ...`:
+            // the subject of the report just before.
+            let report = (c.saturating_sub(9)..c - 1)
+                .rev()
+                .take_while(|&k| doc.same_sentence(k, v) && !doc.is_punct(k, ','))
+                .find(|&k| self.is_say(k) && !doc.lw(k).ends_with("ing"));
+            if let Some(k) = report
+                && let Some(found) = self.subject_before(k)
+            {
+                return Some(found);
+            }
         }
         if participle || matches!(doc.lw(e - 1), "and" | "but") {
             return self.sentence_subject(v);
         }
         self.role_noun_before(e)
+    }
+
+    /// `X of the Brookings Institution said`: where the person's name ends before the
+    /// affiliation that ends before token `e` (in the sentence of token `v`).
+    fn affiliation_back(&self, e: usize, v: usize) -> Option<usize> {
+        let doc = self.doc;
+        if e == 0 || !doc.is_cap_word(e - 1) {
+            return None;
+        }
+        let mut c = e;
+        while c > 1
+            && c + 10 > e
+            && doc.is_word(c - 1)
+            && doc.same_sentence(c - 1, v)
+            && (doc.toks[c - 1].cap || matches!(doc.lw(c - 1), "the" | "for" | "and" | "of" | "on"))
+        {
+            c -= 1;
+            if matches!(doc.lw(c), "of" | "at" | "from")
+                && self.index.by_end.get(&c).is_some_and(|&(pi, _)| pi < self.people.len())
+            {
+                return Some(c);
+            }
+        }
+        None
     }
 
     /// The person (or pronoun) that opens the sentence of token `v`, after a leading phrase
@@ -1021,20 +1098,7 @@ impl Ctx<'_, '_> {
             if doc.lw(a) != "according" || doc.lw(a + 1) != "to" || inside[a] {
                 continue;
             }
-            let mut j = a + 2;
-            while j < a + 10
-                && doc.is_word(j)
-                && !self.index.by_start.contains_key(&j)
-                && (self.names.is_title_head(doc.lw(j))
-                    || self.names.is_title_modifier(doc.lw(j))
-                    || self.names.honorific(doc.lw(j)).is_some()
-                    || matches!(doc.lw(j), "the" | "a" | "an"))
-            {
-                j += 1;
-                if doc.is_punct(j, '.') {
-                    j += 1;
-                }
-            }
+            let Some(j) = self.according_to_source(a + 2) else { continue };
             let Some(&(pi, mend)) = self.index.by_start.get(&j) else { continue };
             if a == s {
                 // Content after the comma that closes the attribution.
@@ -1117,13 +1181,60 @@ impl Ctx<'_, '_> {
             }
             if v > s
                 && doc.is_punct(v - 1, ',')
-                && tail_short(v + 1)
+                && (tail_short(v + 1) || self.appositive_tail(v + 1, ce))
                 && !inside[s]
                 && let Some((pi, extra)) = self.subject_after(v + 1)
             {
                 let _ = self.push(out, pi, extra, s, v - 1, &cue, inside);
             }
         }
+    }
+
+    /// After `according to`, from token `s`: where the source's mention starts, past its titles
+    /// (`NYPD Commissioner X`) or the document that carries it (`a count by X`, `a new report
+    /// from X`).
+    fn according_to_source(&self, s: usize) -> Option<usize> {
+        let doc = self.doc;
+        let past_titles = |start: usize| {
+            let mut j = start;
+            while j < start + 8
+                && doc.is_word(j)
+                && !self.index.by_start.contains_key(&j)
+                && (self.names.is_title_head(doc.lw(j))
+                    || self.names.is_title_modifier(doc.lw(j))
+                    || self.names.honorific(doc.lw(j)).is_some()
+                    || doc.is_cap_word(j)
+                    || matches!(doc.lw(j), "the" | "a" | "an"))
+            {
+                j += 1;
+                if doc.is_punct(j, '.') {
+                    j += 1;
+                }
+            }
+            j
+        };
+        let j = past_titles(s);
+        if self.index.by_start.contains_key(&j) {
+            return Some(j);
+        }
+        // `a count by`, `an analysis from`, `a new article in`: lower-case words, then the source.
+        let by = (s..(s + 5).min(doc.toks.len()))
+            .take_while(|&k| doc.is_word(k) && !doc.toks[k].cap)
+            .find(|&k| matches!(doc.lw(k), "by" | "from" | "in"))?;
+        let j = past_titles(by + 1);
+        self.index.by_start.contains_key(&j).then_some(j)
+    }
+
+    /// `said X, a professor at Y`, `said X of the Y Institute`: from token `s` on, a name and
+    /// nothing but its appositive up to the content end `ce`.
+    fn appositive_tail(&self, s: usize, ce: usize) -> bool {
+        let doc = self.doc;
+        let s = self.skip_honorifics(s);
+        let Some((_, end)) = self.mention_after_titles(s, (s + 6).min(ce)) else {
+            return false;
+        };
+        let opens = doc.is_punct(end, ',') || doc.is_word(end) && matches!(doc.lw(end), "of" | "at" | "from");
+        opens && end + 30 >= ce && (end..ce).all(|k| !self.is_say(k) && !doc.is_punct(k, ';'))
     }
 
     /// The first token of the sentence `s..e` after a dateline lead (`NEW YORK (Reuters) -`),
@@ -1316,6 +1427,9 @@ impl Ctx<'_, '_> {
         let e = self.skip_auxiliaries_back(v);
         let e = self.skip_parenthetical_back(e);
         if let Some(&(_, start)) = self.index.by_end.get(&e) {
+            return Some(start);
+        }
+        if let Some(&(_, start)) = self.affiliation_back(e, v).and_then(|c| self.index.by_end.get(&c)) {
             return Some(start);
         }
         (e > 0 && pronoun(doc.lw(e - 1)).is_some()).then(|| e - 1)
