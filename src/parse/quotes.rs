@@ -416,6 +416,10 @@ impl Ctx<'_, '_> {
         }
         // `X, a spokesman for Y, said`: skip the appositive back to the name.
         if doc.is_punct(e - 1, ',') {
+            // `Another pollster, X of Clemson University, said`.
+            if let Some(c) = self.affiliation_back(e - 1, v) {
+                return self.index.by_end.get(&c).map(|&(pi, _)| (pi, None));
+            }
             // The appositive may hold commas itself (`a salesman from Sumter, South Carolina,`).
             let floor = e.saturating_sub(36);
             let mut c = e;
@@ -710,9 +714,13 @@ impl Ctx<'_, '_> {
     /// A reporting verb, a verb and particle that report (`spoke about`), or a stance after a
     /// copula (`critical of`).
     fn is_cue(&self, i: usize) -> bool {
-        self.is_say(i)
-            || self.is_stance(i)
-            || self.doc.phrase(i, i + 2).is_some_and(|p| cues().phrases.contains(p))
+        self.is_say(i) || self.is_stance(i) || self.phrase_at(i).is_some()
+    }
+
+    /// The cue phrase of two or three words opening at token `i` (`called for`, `took aim at`).
+    fn phrase_at(&self, i: usize) -> Option<&str> {
+        let doc = self.doc;
+        [3, 2].into_iter().find_map(|n| doc.phrase(i, i + n).filter(|p| cues().phrases.contains(*p)))
     }
 
     fn is_stance(&self, i: usize) -> bool {
@@ -1121,7 +1129,9 @@ impl Ctx<'_, '_> {
             {
                 continue;
             }
-            let cue = doc.lw(v).to_string();
+            // A phrase of three words is the cue as a whole (`took aim at`).
+            let cue =
+                self.phrase_at(v).filter(|p| p.split(' ').count() == 3).unwrap_or(doc.lw(v)).to_string();
             // `..., X said.` / `..., said X.`: the content comes first.
             // `..., X said [on Tuesday | in a statement].`: nothing but an adjunct after the verb.
             let tail_short = |from: usize| from + 4 >= ce && (from..ce).all(|k| !self.is_say(k));
@@ -1440,7 +1450,9 @@ impl Ctx<'_, '_> {
         let doc = self.doc;
         let mut k = v + 1;
         // `called for ...`, `spoke about ...`: the particle belongs to the cue.
-        if doc.phrase(v, v + 2).is_some_and(|p| cues().phrases.contains(p) || cues().stances.contains(p)) {
+        if let Some(p) = self.phrase_at(v) {
+            k = v + p.split(" ").count();
+        } else if self.is_stance(v) {
             k = v + 2;
         }
         // `vowed to ...`: the infinitive is the content.
@@ -1614,7 +1626,9 @@ impl Ctx<'_, '_> {
             && doc.toks[a].kind != Kind::Open
             && !cues().calendar.contains(doc.lw(a))
             && (a..b).all(|k| !doc.is_word(k) || doc.toks[k].cap);
-        if words < 3 && !named_object || inside[a] && inside[b - 1] && doc.toks[a].kind != Kind::Open {
+        // Two words may be a stance's object (`X criticized the deal`).
+        let short_ok = named_object || stance && words == 2;
+        if words < 3 && !short_ok || inside[a] && inside[b - 1] && doc.toks[a].kind != Kind::Open {
             return None;
         }
         let kind = if doc.toks[a].kind == Kind::Open && b > a && doc.toks[b - 1].kind == Kind::Close {
