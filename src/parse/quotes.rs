@@ -925,7 +925,8 @@ impl Ctx<'_, '_> {
                     }
                 } else {
                     // subject then verb, within a few tokens
-                    for v in j + 1..(j + 8).min(doc.toks.len()) {
+                    // `"...," Sen. X (R-S.C.), a close adviser to Y, told AFP`: past an appositive.
+                    for v in j + 1..(j + 24).min(doc.toks.len()) {
                         if self.is_say(v) {
                             if let Some((pi, extra)) = self.subject_before(v)
                                 && self.subject_starts_at_or_after(pi, extra, j, v)
@@ -934,7 +935,10 @@ impl Ctx<'_, '_> {
                             }
                             break;
                         }
-                        if !doc.is_word(v) && !doc.is_punct(v, ',') && !doc.is_punct(v, '.') {
+                        let inner = doc.is_word(v)
+                            || doc.toks[v].kind == Kind::Poss
+                            || matches!(doc.toks[v].kind, Kind::Punct(',' | '.' | '(' | ')' | '-'));
+                        if !inner || !doc.same_sentence(j, v) {
                             break;
                         }
                     }
@@ -1134,19 +1138,43 @@ impl Ctx<'_, '_> {
                 self.phrase_at(v).filter(|p| p.split(' ').count() == 3).unwrap_or(doc.lw(v)).to_string();
             // `..., X said.` / `..., said X.`: the content comes first.
             // `..., X said [on Tuesday | in a statement].`: nothing but an adjunct after the verb.
-            let tail_short = |from: usize| from + 4 >= ce && (from..ce).all(|k| !self.is_say(k));
+            let tail_short = |mut from: usize| {
+                // `X told The Huffington Post on Thursday`: past the one told.
+                if matches!(doc.lw(v), "told" | "tells" | "tell") {
+                    while from < ce
+                        && (doc.is_cap_word(from)
+                            || doc.toks[from].kind == Kind::Poss
+                            || doc.is_word(from)
+                                && (doc.lw(from) == "the" || cues().audience.contains(doc.lw(from))))
+                    {
+                        from += 1;
+                    }
+                }
+                from + 4 >= ce && (from..ce).all(|k| !self.is_say(k))
+            };
             if let Some((pi, extra)) = self.subject_before(v) {
                 let subj_start =
                     extra.map_or_else(|| self.mention_start_before(v), |sp| self.token_at(sp.start));
                 // `..., analyst Dana Whitaker said.`: titles may stand between comma and name.
+                // `..., Mr. Smith said.`: and honorifics, with their period.
+                let honorific = |k: usize| {
+                    doc.is_word(k)
+                        && (self.names.honorific(doc.lw(k)).is_some() || self.names.rank(doc.lw(k)).is_some())
+                };
                 let subj_start = subj_start.map(|mut ss| {
-                    while ss > s + 1
-                        && doc.is_word(ss - 1)
-                        && (self.names.is_title_head(doc.lw(ss - 1))
-                            || self.names.is_title_modifier(doc.lw(ss - 1))
-                            || matches!(doc.lw(ss - 1), "the" | "a" | "an"))
-                    {
-                        ss -= 1;
+                    while ss > s + 1 {
+                        if doc.is_word(ss - 1)
+                            && (self.names.is_title_head(doc.lw(ss - 1))
+                                || self.names.is_title_modifier(doc.lw(ss - 1))
+                                || honorific(ss - 1)
+                                || matches!(doc.lw(ss - 1), "the" | "a" | "an"))
+                        {
+                            ss -= 1;
+                        } else if ss > s + 2 && doc.is_punct(ss - 1, '.') && honorific(ss - 2) {
+                            ss -= 2;
+                        } else {
+                            break;
+                        }
                     }
                     ss
                 });
