@@ -435,6 +435,11 @@ impl Ctx<'_, '_> {
                     if c + 1 == e && doc.lw(v).ends_with("ing") {
                         break;
                     }
+                    // `X, an adviser to Mr. Obama, said`: a name closing the appositive is not
+                    // its head; the head is further back.
+                    if c + 1 == e && self.object_of_preposition(c) {
+                        continue;
+                    }
                     return Some((pi, None));
                 }
             }
@@ -483,6 +488,18 @@ impl Ctx<'_, '_> {
             return self.sentence_subject(v);
         }
         self.role_noun_before(e)
+    }
+
+    /// Whether the mention ending before token `e` is the object of a preposition (`for Mr.
+    /// Obama`, `to Senator X`), past its titles and honorifics.
+    fn object_of_preposition(&self, e: usize) -> bool {
+        let doc = self.doc;
+        let Some(&(_, start)) = self.index.by_end.get(&e) else { return false };
+        let mut k = start;
+        while k > 0 && start - k < 5 && (doc.is_cap_word(k - 1) || doc.is_punct(k - 1, '.')) {
+            k -= 1;
+        }
+        k > 0 && doc.is_word(k - 1) && matches!(doc.lw(k - 1), "for" | "to" | "under" | "with" | "by")
     }
 
     /// `X of the Brookings Institution said`: where the person's name ends before the
@@ -1643,6 +1660,15 @@ impl Ctx<'_, '_> {
         {
             b = k;
         }
+        // `X endorsed Smith Wednesday`: a weekday after the named object is the writer's.
+        if stance
+            && doc.toks[a].kind != Kind::Open
+            && let Some(k) = (a + 1..b).find(|&k| !doc.is_word(k) || !doc.toks[k].cap || weekday(doc.lw(k)))
+            && weekday(doc.lw(k))
+            && (a..k).all(|x| doc.is_word(x))
+        {
+            b = k;
+        }
         while b > a && matches!(doc.toks[b - 1].kind, Kind::Punct(',' | '.' | ';' | ':')) {
             b -= 1;
         }
@@ -1712,6 +1738,10 @@ fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     // The lexicon is part of the crate: a parse failure is a build defect caught by the tests.
     CUES.get_or_init(|| toml::from_str(include_str!("../../data/reporting.toml")).unwrap_or_default())
+}
+
+fn weekday(lw: &str) -> bool {
+    matches!(lw, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 fn pronoun(lw: &str) -> Option<Gender> {
