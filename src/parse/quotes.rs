@@ -737,6 +737,10 @@ impl Ctx<'_, '_> {
     /// The cue phrase of two or three words opening at token `i` (`called for`, `took aim at`).
     fn phrase_at(&self, i: usize) -> Option<&str> {
         let doc = self.doc;
+        // Most words open no phrase: one probe rules them out.
+        if !doc.is_word(i) || !cues().phrase_heads.contains(doc.lw(i)) {
+            return None;
+        }
         [3, 2].into_iter().find_map(|n| doc.phrase(i, i + n).filter(|p| cues().phrases.contains(*p)))
     }
 
@@ -1725,6 +1729,9 @@ struct Cues {
     calendar: FastSet<String>,
     parts_of_day: FastSet<String>,
     subject_adjuncts: FastSet<String>,
+    /// The first words of `phrases`.
+    #[serde(skip)]
+    phrase_heads: FastSet<String>,
 }
 
 impl Cues {
@@ -1737,7 +1744,12 @@ impl Cues {
 fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     // The lexicon is part of the crate: a parse failure is a build defect caught by the tests.
-    CUES.get_or_init(|| toml::from_str(include_str!("../../data/reporting.toml")).unwrap_or_default())
+    CUES.get_or_init(|| {
+        let mut cues: Cues = toml::from_str(include_str!("../../data/reporting.toml")).unwrap_or_default();
+        cues.phrase_heads =
+            cues.phrases.iter().filter_map(|p| p.split(' ').next()).map(str::to_string).collect();
+        cues
+    })
 }
 
 fn weekday(lw: &str) -> bool {
