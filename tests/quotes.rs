@@ -16,6 +16,9 @@ struct Case {
     /// Texts no speaker may be reported as saying.
     #[serde(default)]
     absent: Vec<String>,
+    /// Quotes that must come out attributed to an organisation or group.
+    #[serde(default)]
+    source_quote: Vec<Expected>,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +41,23 @@ fn quotes() {
             if !found.iter().any(|(s, t)| s == &want.speaker && t == &want.text) {
                 failures.push(format!(
                     "{}: {} should say {:?}; got {found:?}",
+                    case.name, want.speaker, want.text
+                ));
+            }
+        }
+        for want in &case.source_quote {
+            let said = article
+                .sources
+                .iter()
+                .any(|s| s.name == want.speaker && s.quotes.iter().any(|q| q.text == want.text));
+            if !said {
+                let got: Vec<(&str, Vec<&str>)> = article
+                    .sources
+                    .iter()
+                    .map(|s| (s.name.as_str(), s.quotes.iter().map(|q| q.text.as_str()).collect()))
+                    .collect();
+                failures.push(format!(
+                    "{}: source {} should say {:?}; got {got:?}",
                     case.name, want.speaker, want.text
                 ));
             }

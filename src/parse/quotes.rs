@@ -235,6 +235,35 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
             found.push((h, h + 1, doc.w(h).to_string(), SourceKind::Organization));
         }
     }
+    // The body named after `according to` (`according to the FBI`, `according to a count by
+    // The Associated Press`): its capitalised words, standing on their own.
+    for a in 0..n.saturating_sub(3) {
+        if doc.lw(a) != "according" || doc.lw(a + 1) != "to" || !doc.same_sentence(a, a + 2) {
+            continue;
+        }
+        let mut h = a + 2;
+        if let Some(by) = (h..(h + 5).min(n))
+            .take_while(|&k| doc.is_word(k) && !doc.toks[k].cap)
+            .find(|&k| matches!(doc.lw(k), "by" | "from" | "in"))
+        {
+            h = by + 1;
+        }
+        if doc.lw(h) == "the" {
+            h += 1;
+        }
+        let mut e = h;
+        while e < n && e < h + 6 && doc.is_cap_word(e) && !covered[e] && doc.same_sentence(h, e) {
+            e += 1;
+        }
+        let first = doc.lw(h);
+        if e > h && standalone(e) && !names.is_stopword(first) && !cues.calendar.contains(first) {
+            let name = (h..e).map(|k| doc.w(k)).collect::<Vec<_>>().join(" ");
+            found.push((h, e, name, SourceKind::Organization));
+            for flag in covered.iter_mut().take(e).skip(h) {
+                *flag = true;
+            }
+        }
+    }
     // A news outlet by its short name, with the verbs only a newsroom uses of itself:
     // `The Times reported`, `The Post has learned`.
     for h in 0..n.saturating_sub(2) {
@@ -382,8 +411,15 @@ impl Ctx<'_, '_> {
         if let Some(&(pi, _)) = self.index.by_end.get(&e) {
             return Some((pi, None));
         }
+        if let Some(c) = self.affiliation_back(e, v) {
+            return self.index.by_end.get(&c).map(|&(pi, _)| (pi, None));
+        }
         // `X, a spokesman for Y, said`: skip the appositive back to the name.
         if doc.is_punct(e - 1, ',') {
+            // `Another pollster, X of Clemson University, said`.
+            if let Some(c) = self.affiliation_back(e - 1, v) {
+                return self.index.by_end.get(&c).map(|&(pi, _)| (pi, None));
+            }
             // The appositive may hold commas itself (`a salesman from Sumter, South Carolina,`).
             let floor = e.saturating_sub(36);
             let mut c = e;
@@ -394,6 +430,16 @@ impl Ctx<'_, '_> {
                     && let Some(&(pi, _)) = self.index.by_end.get(&c)
                     && pi < self.people.len()
                 {
+                    // `X praised Smith, saying ...`: a name right before a participle's comma
+                    // is the object of the clause before, not an appositive's subject.
+                    if c + 1 == e && doc.lw(v).ends_with("ing") {
+                        break;
+                    }
+                    // `X, an adviser to Mr. Obama, said`: a name closing the appositive is not
+                    // its head; the head is further back.
+                    if c + 1 == e && self.object_of_preposition(c) {
+                        continue;
+                    }
                     return Some((pi, None));
                 }
             }
@@ -413,19 +459,71 @@ impl Ctx<'_, '_> {
             c -= 1;
         }
         let participle = doc.lw(v).ends_with("ing") && doc.is_punct(c - 1, ',');
-        // `..., X said, adding ...`: the subject of the report just before.
-        if participle
-            && c > 2
-            && self.is_say(c - 2)
-            && !doc.lw(c - 2).ends_with("ing")
-            && let Some(found) = self.subject_before(c - 2)
-        {
-            return Some(found);
+        if participle && c > 2 {
+            // `..., said X, adding ...`: the name after the report's verb.
+            if let Some(&(pi, start)) = self.index.by_end.get(&(c - 1))
+                && pi < self.people.len()
+                && (start.saturating_sub(3)..start).any(|k| {
+                    k > 0
+                        && doc.same_sentence(k, v)
+                        && self.names.is_say_verb(doc.lw(k))
+                        && (doc.is_punct(k - 1, ',') || doc.toks[k - 1].kind == Kind::Close)
+                })
+            {
+                return Some((pi, None));
+            }
+            // `..., X said [on Tuesday in Paris], adding ...`, `X praised Smith, saying ...`:
+            // the subject of the report just before.
+            let report = (c.saturating_sub(9)..c - 1)
+                .rev()
+                .take_while(|&k| doc.same_sentence(k, v) && !doc.is_punct(k, ','))
+                .find(|&k| self.is_say(k) && !doc.lw(k).ends_with("ing"));
+            if let Some(k) = report
+                && let Some(found) = self.subject_before(k)
+            {
+                return Some(found);
+            }
         }
         if participle || matches!(doc.lw(e - 1), "and" | "but") {
             return self.sentence_subject(v);
         }
         self.role_noun_before(e)
+    }
+
+    /// Whether the mention ending before token `e` is the object of a preposition (`for Mr.
+    /// Obama`, `to Senator X`), past its titles and honorifics.
+    fn object_of_preposition(&self, e: usize) -> bool {
+        let doc = self.doc;
+        let Some(&(_, start)) = self.index.by_end.get(&e) else { return false };
+        let mut k = start;
+        while k > 0 && start - k < 5 && (doc.is_cap_word(k - 1) || doc.is_punct(k - 1, '.')) {
+            k -= 1;
+        }
+        k > 0 && doc.is_word(k - 1) && matches!(doc.lw(k - 1), "for" | "to" | "under" | "with" | "by")
+    }
+
+    /// `X of the Brookings Institution said`: where the person's name ends before the
+    /// affiliation that ends before token `e` (in the sentence of token `v`).
+    fn affiliation_back(&self, e: usize, v: usize) -> Option<usize> {
+        let doc = self.doc;
+        if e == 0 || !doc.is_cap_word(e - 1) {
+            return None;
+        }
+        let mut c = e;
+        while c > 1
+            && c + 10 > e
+            && doc.is_word(c - 1)
+            && doc.same_sentence(c - 1, v)
+            && (doc.toks[c - 1].cap || matches!(doc.lw(c - 1), "the" | "for" | "and" | "of" | "on"))
+        {
+            c -= 1;
+            if matches!(doc.lw(c), "of" | "at" | "from")
+                && self.index.by_end.get(&c).is_some_and(|&(pi, _)| pi < self.people.len())
+            {
+                return Some(c);
+            }
+        }
+        None
     }
 
     /// The person (or pronoun) that opens the sentence of token `v`, after a leading phrase
@@ -633,9 +731,17 @@ impl Ctx<'_, '_> {
     /// A reporting verb, a verb and particle that report (`spoke about`), or a stance after a
     /// copula (`critical of`).
     fn is_cue(&self, i: usize) -> bool {
-        self.is_say(i)
-            || self.is_stance(i)
-            || self.doc.phrase(i, i + 2).is_some_and(|p| cues().phrases.contains(p))
+        self.is_say(i) || self.is_stance(i) || self.phrase_at(i).is_some()
+    }
+
+    /// The cue phrase of two or three words opening at token `i` (`called for`, `took aim at`).
+    fn phrase_at(&self, i: usize) -> Option<&str> {
+        let doc = self.doc;
+        // Most words open no phrase: one probe rules them out.
+        if !doc.is_word(i) || !cues().phrase_heads.contains(doc.lw(i)) {
+            return None;
+        }
+        [3, 2].into_iter().find_map(|n| doc.phrase(i, i + n).filter(|p| cues().phrases.contains(*p)))
     }
 
     fn is_stance(&self, i: usize) -> bool {
@@ -840,7 +946,8 @@ impl Ctx<'_, '_> {
                     }
                 } else {
                     // subject then verb, within a few tokens
-                    for v in j + 1..(j + 8).min(doc.toks.len()) {
+                    // `"...," Sen. X (R-S.C.), a close adviser to Y, told AFP`: past an appositive.
+                    for v in j + 1..(j + 24).min(doc.toks.len()) {
                         if self.is_say(v) {
                             if let Some((pi, extra)) = self.subject_before(v)
                                 && self.subject_starts_at_or_after(pi, extra, j, v)
@@ -849,7 +956,10 @@ impl Ctx<'_, '_> {
                             }
                             break;
                         }
-                        if !doc.is_word(v) && !doc.is_punct(v, ',') && !doc.is_punct(v, '.') {
+                        let inner = doc.is_word(v)
+                            || doc.toks[v].kind == Kind::Poss
+                            || matches!(doc.toks[v].kind, Kind::Punct(',' | '.' | '(' | ')' | '-'));
+                        if !inner || !doc.same_sentence(j, v) {
                             break;
                         }
                     }
@@ -1021,20 +1131,7 @@ impl Ctx<'_, '_> {
             if doc.lw(a) != "according" || doc.lw(a + 1) != "to" || inside[a] {
                 continue;
             }
-            let mut j = a + 2;
-            while j < a + 10
-                && doc.is_word(j)
-                && !self.index.by_start.contains_key(&j)
-                && (self.names.is_title_head(doc.lw(j))
-                    || self.names.is_title_modifier(doc.lw(j))
-                    || self.names.honorific(doc.lw(j)).is_some()
-                    || matches!(doc.lw(j), "the" | "a" | "an"))
-            {
-                j += 1;
-                if doc.is_punct(j, '.') {
-                    j += 1;
-                }
-            }
+            let Some(j) = self.according_to_source(a + 2) else { continue };
             let Some(&(pi, mend)) = self.index.by_start.get(&j) else { continue };
             if a == s {
                 // Content after the comma that closes the attribution.
@@ -1057,22 +1154,48 @@ impl Ctx<'_, '_> {
             {
                 continue;
             }
-            let cue = doc.lw(v).to_string();
+            // A phrase of three words is the cue as a whole (`took aim at`).
+            let cue =
+                self.phrase_at(v).filter(|p| p.split(' ').count() == 3).unwrap_or(doc.lw(v)).to_string();
             // `..., X said.` / `..., said X.`: the content comes first.
             // `..., X said [on Tuesday | in a statement].`: nothing but an adjunct after the verb.
-            let tail_short = |from: usize| from + 4 >= ce && (from..ce).all(|k| !self.is_say(k));
+            let tail_short = |mut from: usize| {
+                // `X told The Huffington Post on Thursday`: past the one told.
+                if matches!(doc.lw(v), "told" | "tells" | "tell") {
+                    while from < ce
+                        && (doc.is_cap_word(from)
+                            || doc.toks[from].kind == Kind::Poss
+                            || doc.is_word(from)
+                                && (doc.lw(from) == "the" || cues().audience.contains(doc.lw(from))))
+                    {
+                        from += 1;
+                    }
+                }
+                from + 4 >= ce && (from..ce).all(|k| !self.is_say(k))
+            };
             if let Some((pi, extra)) = self.subject_before(v) {
                 let subj_start =
                     extra.map_or_else(|| self.mention_start_before(v), |sp| self.token_at(sp.start));
                 // `..., analyst Dana Whitaker said.`: titles may stand between comma and name.
+                // `..., Mr. Smith said.`: and honorifics, with their period.
+                let honorific = |k: usize| {
+                    doc.is_word(k)
+                        && (self.names.honorific(doc.lw(k)).is_some() || self.names.rank(doc.lw(k)).is_some())
+                };
                 let subj_start = subj_start.map(|mut ss| {
-                    while ss > s + 1
-                        && doc.is_word(ss - 1)
-                        && (self.names.is_title_head(doc.lw(ss - 1))
-                            || self.names.is_title_modifier(doc.lw(ss - 1))
-                            || matches!(doc.lw(ss - 1), "the" | "a" | "an"))
-                    {
-                        ss -= 1;
+                    while ss > s + 1 {
+                        if doc.is_word(ss - 1)
+                            && (self.names.is_title_head(doc.lw(ss - 1))
+                                || self.names.is_title_modifier(doc.lw(ss - 1))
+                                || honorific(ss - 1)
+                                || matches!(doc.lw(ss - 1), "the" | "a" | "an"))
+                        {
+                            ss -= 1;
+                        } else if ss > s + 2 && doc.is_punct(ss - 1, '.') && honorific(ss - 2) {
+                            ss -= 2;
+                        } else {
+                            break;
+                        }
                     }
                     ss
                 });
@@ -1117,13 +1240,60 @@ impl Ctx<'_, '_> {
             }
             if v > s
                 && doc.is_punct(v - 1, ',')
-                && tail_short(v + 1)
+                && (tail_short(v + 1) || self.appositive_tail(v + 1, ce))
                 && !inside[s]
                 && let Some((pi, extra)) = self.subject_after(v + 1)
             {
                 let _ = self.push(out, pi, extra, s, v - 1, &cue, inside);
             }
         }
+    }
+
+    /// After `according to`, from token `s`: where the source's mention starts, past its titles
+    /// (`NYPD Commissioner X`) or the document that carries it (`a count by X`, `a new report
+    /// from X`).
+    fn according_to_source(&self, s: usize) -> Option<usize> {
+        let doc = self.doc;
+        let past_titles = |start: usize| {
+            let mut j = start;
+            while j < start + 8
+                && doc.is_word(j)
+                && !self.index.by_start.contains_key(&j)
+                && (self.names.is_title_head(doc.lw(j))
+                    || self.names.is_title_modifier(doc.lw(j))
+                    || self.names.honorific(doc.lw(j)).is_some()
+                    || doc.is_cap_word(j)
+                    || matches!(doc.lw(j), "the" | "a" | "an"))
+            {
+                j += 1;
+                if doc.is_punct(j, '.') {
+                    j += 1;
+                }
+            }
+            j
+        };
+        let j = past_titles(s);
+        if self.index.by_start.contains_key(&j) {
+            return Some(j);
+        }
+        // `a count by`, `an analysis from`, `a new article in`: lower-case words, then the source.
+        let by = (s..(s + 5).min(doc.toks.len()))
+            .take_while(|&k| doc.is_word(k) && !doc.toks[k].cap)
+            .find(|&k| matches!(doc.lw(k), "by" | "from" | "in"))?;
+        let j = past_titles(by + 1);
+        self.index.by_start.contains_key(&j).then_some(j)
+    }
+
+    /// `said X, a professor at Y`, `said X of the Y Institute`: from token `s` on, a name and
+    /// nothing but its appositive up to the content end `ce`.
+    fn appositive_tail(&self, s: usize, ce: usize) -> bool {
+        let doc = self.doc;
+        let s = self.skip_honorifics(s);
+        let Some((_, end)) = self.mention_after_titles(s, (s + 6).min(ce)) else {
+            return false;
+        };
+        let opens = doc.is_punct(end, ',') || doc.is_word(end) && matches!(doc.lw(end), "of" | "at" | "from");
+        opens && end + 30 >= ce && (end..ce).all(|k| !self.is_say(k) && !doc.is_punct(k, ';'))
     }
 
     /// The first token of the sentence `s..e` after a dateline lead (`NEW YORK (Reuters) -`),
@@ -1318,6 +1488,9 @@ impl Ctx<'_, '_> {
         if let Some(&(_, start)) = self.index.by_end.get(&e) {
             return Some(start);
         }
+        if let Some(&(_, start)) = self.affiliation_back(e, v).and_then(|c| self.index.by_end.get(&c)) {
+            return Some(start);
+        }
         (e > 0 && pronoun(doc.lw(e - 1)).is_some()).then(|| e - 1)
     }
 
@@ -1326,7 +1499,9 @@ impl Ctx<'_, '_> {
         let doc = self.doc;
         let mut k = v + 1;
         // `called for ...`, `spoke about ...`: the particle belongs to the cue.
-        if doc.phrase(v, v + 2).is_some_and(|p| cues().phrases.contains(p) || cues().stances.contains(p)) {
+        if let Some(p) = self.phrase_at(v) {
+            k = v + p.split(" ").count();
+        } else if self.is_stance(v) {
             k = v + 2;
         }
         // `vowed to ...`: the infinitive is the content.
@@ -1489,6 +1664,15 @@ impl Ctx<'_, '_> {
         {
             b = k;
         }
+        // `X endorsed Smith Wednesday`: a weekday after the named object is the writer's.
+        if stance
+            && doc.toks[a].kind != Kind::Open
+            && let Some(k) = (a + 1..b).find(|&k| !doc.is_word(k) || !doc.toks[k].cap || weekday(doc.lw(k)))
+            && weekday(doc.lw(k))
+            && (a..k).all(|x| doc.is_word(x))
+        {
+            b = k;
+        }
         while b > a && matches!(doc.toks[b - 1].kind, Kind::Punct(',' | '.' | ';' | ':')) {
             b -= 1;
         }
@@ -1500,7 +1684,9 @@ impl Ctx<'_, '_> {
             && doc.toks[a].kind != Kind::Open
             && !cues().calendar.contains(doc.lw(a))
             && (a..b).all(|k| !doc.is_word(k) || doc.toks[k].cap);
-        if words < 3 && !named_object || inside[a] && inside[b - 1] && doc.toks[a].kind != Kind::Open {
+        // Two words may be a stance's object (`X criticized the deal`).
+        let short_ok = named_object || stance && words == 2;
+        if words < 3 && !short_ok || inside[a] && inside[b - 1] && doc.toks[a].kind != Kind::Open {
             return None;
         }
         let kind = if doc.toks[a].kind == Kind::Open && b > a && doc.toks[b - 1].kind == Kind::Close {
@@ -1543,6 +1729,9 @@ struct Cues {
     calendar: FastSet<String>,
     parts_of_day: FastSet<String>,
     subject_adjuncts: FastSet<String>,
+    /// The first words of `phrases`.
+    #[serde(skip)]
+    phrase_heads: FastSet<String>,
 }
 
 impl Cues {
@@ -1555,7 +1744,16 @@ impl Cues {
 fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     // The lexicon is part of the crate: a parse failure is a build defect caught by the tests.
-    CUES.get_or_init(|| toml::from_str(include_str!("../../data/reporting.toml")).unwrap_or_default())
+    CUES.get_or_init(|| {
+        let mut cues: Cues = toml::from_str(include_str!("../../data/reporting.toml")).unwrap_or_default();
+        cues.phrase_heads =
+            cues.phrases.iter().filter_map(|p| p.split(' ').next()).map(str::to_string).collect();
+        cues
+    })
+}
+
+fn weekday(lw: &str) -> bool {
+    matches!(lw, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 fn pronoun(lw: &str) -> Option<Gender> {
