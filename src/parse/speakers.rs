@@ -103,6 +103,8 @@ pub(crate) struct Doc<'t> {
     classes: Vec<Cell<WordClass>>,
     /// The class of the empty word, which `lw` gives past the last token.
     no_word: WordClass,
+    /// Whether each token alone names a place, once asked (see `is_place`).
+    place_words: Vec<Cell<Option<bool>>>,
 }
 
 impl<'t> Doc<'t> {
@@ -118,6 +120,7 @@ impl<'t> Doc<'t> {
             toks,
             names,
             classes: Vec::new(),
+            place_words: Vec::new(),
             no_word: [Part::Roles, Part::Given, Part::Vocabulary]
                 .into_iter()
                 .fold(WordClass::default(), |c, part| c.with(names.class("", part))),
@@ -143,6 +146,7 @@ impl<'t> Doc<'t> {
             }
         }
         doc.classes = vec![Cell::new(WordClass::default()); doc.toks.len()];
+        doc.place_words = vec![Cell::new(None); doc.toks.len()];
         doc.split_sentences();
         doc
     }
@@ -426,7 +430,18 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
             let mut letters = usize::from(c.is_alphabetic());
             let mut lower = c.is_lowercase();
             let mut hyphen = false;
-            while let Some(d) = at(j) {
+            let bytes = slice.as_bytes();
+            loop {
+                // ASCII letters and digits, most of any word, read as bytes without decoding.
+                while let Some(&b) = bytes.get(j)
+                    && b.is_ascii_alphanumeric()
+                {
+                    segment_len += 1;
+                    letters += usize::from(b.is_ascii_alphabetic());
+                    lower |= b.is_ascii_lowercase();
+                    j += 1;
+                }
+                let Some(d) = at(j) else { break };
                 let j1 = j + d.len_utf8();
                 if d.is_alphanumeric() {
                     segment_len += 1;
@@ -564,7 +579,8 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
 fn is_particle(doc: &Doc<'_>, i: usize) -> bool {
     let lw = doc.lw(i);
     let w = doc.w(i);
-    !doc.toks[i].cap && PARTICLES.contains(&lw) && w == lw
+    // Particles are short: longer words skip the list.
+    !doc.toks[i].cap && lw.len() <= 5 && PARTICLES.contains(&lw) && w == lw
 }
 
 const PARTICLES: &[&str] = &[
@@ -620,6 +636,21 @@ fn longest(doc: &Doc<'_>, names: &Names, i: usize, end: usize, table: Phrases) -
 }
 
 fn is_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> bool {
+    // A single word is asked about again and again: its answer is kept on the token.
+    let Some(known) = doc.place_words.get(a).filter(|_| b == a + 1) else {
+        return looks_up_place(doc, names, registry, a, b);
+    };
+    match known.get() {
+        Some(place) => place,
+        None => {
+            let place = looks_up_place(doc, names, registry, a, b);
+            known.set(Some(place));
+            place
+        }
+    }
+}
+
+fn looks_up_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> bool {
     let Some(phrase) = doc.phrase(a, b) else { return false };
     let single = b == a + 1;
     names.country(phrase).is_some()

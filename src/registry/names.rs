@@ -47,9 +47,11 @@ pub struct Names {
     countries: FastMap<String, String>,
     /// The single words of the role tables (all but names and the vocabulary) with what they
     /// say about each, and the first words of their multi-word entries: one look-up, in cache.
-    role_classes: FastMap<String, WordClass>,
+    role_classes: ClassTable,
     /// Surnames and common words, with what they say about each word: one look-up.
-    vocabulary_classes: FastMap<String, WordClass>,
+    vocabulary_classes: ClassTable,
+    /// Given names with their gender bits, for [`Names::class`].
+    given_classes: ClassTable,
     /// Longest phrase (in words) of the multi-word tables, to bound look-ahead.
     max_phrase_words: usize,
     /// Longest entry (in words) of each multi-word table: a longer phrase cannot match.
@@ -249,6 +251,89 @@ impl WordClass {
     }
 }
 
+/// Words with their classes in one open-addressed array, words of up to [`ClassTable::INLINE`]
+/// bytes stored in the slot itself: a look-up reads one slot, where a hash map of strings reads
+/// a control byte, a bucket and the key's heap copy, each a cache miss in the large tables.
+#[derive(Debug, Default)]
+struct ClassTable {
+    /// A power of two of slots, at most two thirds full; an empty slot has length 0.
+    slots: Vec<Slot>,
+    /// The empty word and words longer than [`ClassTable::INLINE`] bytes.
+    other: FastMap<String, WordClass>,
+}
+
+/// One word (zero-padded little-endian bytes) with its length and class.
+#[derive(Debug, Default, Clone, Copy)]
+struct Slot {
+    head: u64,
+    tail: u32,
+    /// Length in the top byte, class bits below (table bits stop at bit 19).
+    meta: u32,
+}
+
+impl ClassTable {
+    const INLINE: usize = 12;
+
+    fn new(words: FastMap<String, WordClass>) -> ClassTable {
+        let mut table = ClassTable::default();
+        let inline = words.keys().filter(|w| Self::pack(w.as_bytes()).is_some()).count();
+        // At most two thirds full, so probes stay short and the table small.
+        let size = (inline * 3 / 2 + 1).next_power_of_two().max(16);
+        table.slots = vec![Slot::default(); size];
+        for (word, class) in words {
+            let Some((head, tail)) = Self::pack(word.as_bytes()) else {
+                table.other.insert(word, class);
+                continue;
+            };
+            let mut i = Self::hash(head, tail) & (size - 1);
+            while table.slots[i].meta != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            table.slots[i] = Slot { head, tail, meta: ((word.len() as u32) << 24) | class.0 };
+        }
+        table
+    }
+
+    /// The word's bytes as two integers, when it has 1 to [`ClassTable::INLINE`] bytes.
+    fn pack(word: &[u8]) -> Option<(u64, u32)> {
+        if word.is_empty() || word.len() > Self::INLINE {
+            return None;
+        }
+        let mut buf = [0u8; 12];
+        buf[..word.len()].copy_from_slice(word);
+        let (head, tail) = buf.split_at(8);
+        let head = u64::from_le_bytes(head.try_into().ok()?);
+        let tail = u32::from_le_bytes(tail.try_into().ok()?);
+        Some((head, tail))
+    }
+
+    /// A multiply-fold mix of the packed word (the table is fixed, so no seed is needed).
+    fn hash(head: u64, tail: u32) -> usize {
+        let x = u128::from(head ^ 0x243f_6a88_85a3_08d3) * u128::from(u64::from(tail) ^ 0x1319_8a2e_0370_7344);
+        let folded = (x as u64) ^ ((x >> 64) as u64);
+        (folded ^ (folded >> 29)) as usize
+    }
+
+    fn get(&self, word: &str) -> WordClass {
+        let Some((head, tail)) = Self::pack(word.as_bytes()) else {
+            return self.other.get(word).copied().unwrap_or_default();
+        };
+        let mask = self.slots.len().wrapping_sub(1);
+        let len = (word.len() as u32) << 24;
+        let mut i = Self::hash(head, tail) & mask;
+        while let Some(slot) = self.slots.get(i) {
+            if slot.meta == 0 {
+                break;
+            }
+            if slot.head == head && slot.tail == tail && slot.meta & 0xff00_0000 == len {
+                return WordClass(slot.meta & 0x00ff_ffff);
+            }
+            i = (i + 1) & mask;
+        }
+        WordClass::default()
+    }
+}
+
 /// Words in a key (keys hold single spaces).
 fn words_in(key: &str) -> usize {
     key.split(' ').count()
@@ -390,7 +475,18 @@ impl Names {
             title: longest(&mut names.title_heads.iter().chain(names.title_modifiers.iter())),
             country: longest(&mut names.countries.keys()),
         };
-        (names.role_classes, names.vocabulary_classes) = names.word_classes();
+        let (roles, vocabulary) = names.word_classes();
+        names.role_classes = ClassTable::new(roles);
+        names.vocabulary_classes = ClassTable::new(vocabulary);
+        let given = names.given.iter().map(|(k, &g)| {
+            let gender = match g {
+                Gender::Male => WordClass::GIVEN_MALE,
+                Gender::Female => WordClass::GIVEN_FEMALE,
+                Gender::Unknown => 0,
+            };
+            (k.clone(), WordClass(WordClass::GIVEN | gender))
+        });
+        names.given_classes = ClassTable::new(given.collect());
         names
     }
 
@@ -445,14 +541,9 @@ impl Names {
     /// What the tables of `part` say about `word` (lower case, one word), from one look-up.
     pub fn class(&self, word: &str, part: Part) -> WordClass {
         let facts = match part {
-            Part::Roles => self.role_classes.get(word).copied().unwrap_or_default(),
-            Part::Vocabulary => self.vocabulary_classes.get(word).copied().unwrap_or_default(),
-            Part::Given => WordClass(match self.given(word) {
-                None => 0,
-                Some(Gender::Male) => WordClass::GIVEN | WordClass::GIVEN_MALE,
-                Some(Gender::Female) => WordClass::GIVEN | WordClass::GIVEN_FEMALE,
-                Some(Gender::Unknown) => WordClass::GIVEN,
-            }),
+            Part::Roles => self.role_classes.get(word),
+            Part::Vocabulary => self.vocabulary_classes.get(word),
+            Part::Given => self.given_classes.get(word),
         };
         WordClass(facts.0 | WordClass::known(part))
     }
@@ -563,6 +654,25 @@ mod tests {
         let max = names.max_words();
         assert!(max.country >= 3 && max.title_head >= 2 && max.honorific >= 1);
         assert!(max.title >= max.title_head);
+    }
+
+    /// The packed table finds every word of the maps it was built from, and no other.
+    #[test]
+    fn class_table_holds_exactly_its_words() {
+        let names = Names::embedded();
+        let (roles, vocabulary) = names.word_classes();
+        for map in [roles, vocabulary] {
+            let table = ClassTable::new(map.clone());
+            for (word, &class) in &map {
+                assert_eq!(table.get(word), class, "{word}");
+                // Same head bytes, one byte longer or shorter: another word.
+                for other in [format!("{word}q"), word[..word.len().saturating_sub(1)].to_string()] {
+                    let expected = map.get(&other).copied().unwrap_or_default();
+                    assert_eq!(table.get(&other), expected, "{other}");
+                }
+            }
+            assert_eq!(table.get("qqqqzzzzqqqqzzzz"), WordClass::default());
+        }
     }
 
     /// The class of a word says what each table says about it.
