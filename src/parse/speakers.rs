@@ -400,6 +400,30 @@ fn char_at(s: &str, p: usize) -> Option<char> {
     }
 }
 
+/// [`ASCII_CLASS`] bits: a letter or digit, a letter, a lower-case letter.
+const ASCII_ALNUM: u8 = 1;
+const ASCII_LETTER: u8 = 2;
+const ASCII_LOWER: u8 = 4;
+
+/// The class of each byte that is an ASCII letter or digit, 0 for every other byte: one load
+/// per byte in the tokenizer's inner loop.
+const ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_digit() {
+            table[b] = ASCII_ALNUM;
+        } else if c.is_ascii_uppercase() {
+            table[b] = ASCII_ALNUM | ASCII_LETTER;
+        } else if c.is_ascii_lowercase() {
+            table[b] = ASCII_ALNUM | ASCII_LETTER | ASCII_LOWER;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Cuts `slice` (which starts at byte `base` of the input) into tokens.
 ///
 /// Walks byte positions and decodes characters where it stands, so a paragraph costs no copy.
@@ -433,12 +457,14 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
             let bytes = slice.as_bytes();
             loop {
                 // ASCII letters and digits, most of any word, read as bytes without decoding.
-                while let Some(&b) = bytes.get(j)
-                    && b.is_ascii_alphanumeric()
-                {
+                while let Some(&b) = bytes.get(j) {
+                    let class = ASCII_CLASS[usize::from(b)];
+                    if class == 0 {
+                        break;
+                    }
                     segment_len += 1;
-                    letters += usize::from(b.is_ascii_alphabetic());
-                    lower |= b.is_ascii_lowercase();
+                    letters += usize::from(class & ASCII_LETTER != 0);
+                    lower |= class & ASCII_LOWER != 0;
                     j += 1;
                 }
                 let Some(d) = at(j) else { break };
@@ -1635,9 +1661,13 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
     };
     let index = |by_word: &mut FastMap<String, Vec<usize>>, words: &[String], pi: usize| {
         for w in words {
-            let list = by_word.entry(w.clone()).or_default();
-            if list.last() != Some(&pi) {
-                list.push(pi);
+            // Only a new word is copied into the index.
+            match by_word.get_mut(w) {
+                Some(list) if list.last() != Some(&pi) => list.push(pi),
+                Some(_) => {}
+                None => {
+                    by_word.insert(w.clone(), vec![pi]);
+                }
             }
         }
     };

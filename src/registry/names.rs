@@ -309,7 +309,8 @@ impl ClassTable {
 
     /// A multiply-fold mix of the packed word (the table is fixed, so no seed is needed).
     fn hash(head: u64, tail: u32) -> usize {
-        let x = u128::from(head ^ 0x243f_6a88_85a3_08d3) * u128::from(u64::from(tail) ^ 0x1319_8a2e_0370_7344);
+        let x =
+            u128::from(head ^ 0x243f_6a88_85a3_08d3) * u128::from(u64::from(tail) ^ 0x1319_8a2e_0370_7344);
         let folded = (x as u64) ^ ((x >> 64) as u64);
         (folded ^ (folded >> 29)) as usize
     }
