@@ -274,7 +274,7 @@ struct Slot {
 impl ClassTable {
     const INLINE: usize = 12;
 
-    fn new(words: FastMap<String, WordClass>) -> ClassTable {
+    fn new(words: FastMap<&str, WordClass>) -> ClassTable {
         let mut table = ClassTable::default();
         let inline = words.keys().filter(|w| Self::pack(w.as_bytes()).is_some()).count();
         // At most two thirds full, so probes stay short and the table small.
@@ -282,7 +282,7 @@ impl ClassTable {
         table.slots = vec![Slot::default(); size];
         for (word, class) in words {
             let Some((head, tail)) = Self::pack(word.as_bytes()) else {
-                table.other.insert(word, class);
+                table.other.insert(word.to_string(), class);
                 continue;
             };
             let mut i = Self::hash(head, tail) & (size - 1);
@@ -476,34 +476,38 @@ impl Names {
             title: longest(&mut names.title_heads.iter().chain(names.title_modifiers.iter())),
             country: longest(&mut names.countries.keys()),
         };
-        let (roles, vocabulary) = names.word_classes();
-        names.role_classes = ClassTable::new(roles);
-        names.vocabulary_classes = ClassTable::new(vocabulary);
-        let given = names.given.iter().map(|(k, &g)| {
-            let gender = match g {
-                Gender::Male => WordClass::GIVEN_MALE,
-                Gender::Female => WordClass::GIVEN_FEMALE,
-                Gender::Unknown => 0,
-            };
-            (k.clone(), WordClass(WordClass::GIVEN | gender))
-        });
-        names.given_classes = ClassTable::new(given.collect());
+        // The class maps borrow the tables' words; only the packed tables are kept.
+        let (roles, vocabulary, given) = {
+            let (roles, vocabulary) = names.word_classes();
+            let given = names.given.iter().map(|(k, &g)| {
+                let gender = match g {
+                    Gender::Male => WordClass::GIVEN_MALE,
+                    Gender::Female => WordClass::GIVEN_FEMALE,
+                    Gender::Unknown => 0,
+                };
+                (k.as_str(), WordClass(WordClass::GIVEN | gender))
+            });
+            (ClassTable::new(roles), ClassTable::new(vocabulary), ClassTable::new(given.collect()))
+        };
+        names.role_classes = roles;
+        names.vocabulary_classes = vocabulary;
+        names.given_classes = given;
         names
     }
 
     /// The role and vocabulary class maps: every single word gets its table bits, the first
     /// words of multi-word entries the matching `OPENS_` bit.
-    fn word_classes(&self) -> (FastMap<String, WordClass>, FastMap<String, WordClass>) {
-        fn mark(classes: &mut FastMap<String, WordClass>, key: &str, single: u32, opens: u32) {
+    fn word_classes(&self) -> (FastMap<&str, WordClass>, FastMap<&str, WordClass>) {
+        fn mark<'a>(classes: &mut FastMap<&'a str, WordClass>, key: &'a str, single: u32, opens: u32) {
             let (first, bits) = match key.split_once(' ') {
                 None => (key, single),
                 Some((first, _)) => (first, opens),
             };
             if bits != 0 {
-                classes.entry(first.to_string()).or_default().0 |= bits;
+                classes.entry(first).or_default().0 |= bits;
             }
         }
-        let mut roles: FastMap<String, WordClass> = FastMap::default();
+        let mut roles: FastMap<&str, WordClass> = FastMap::default();
         for (k, &g) in &self.honorifics {
             let gender = match g {
                 Gender::Male => WordClass::HONORIFIC_MALE,
@@ -530,7 +534,7 @@ impl Names {
                 mark(&mut roles, k, single, opens);
             }
         }
-        let mut vocabulary: FastMap<String, WordClass> = FastMap::default();
+        let mut vocabulary: FastMap<&str, WordClass> = FastMap::default();
         for (set, single) in [(&self.surnames, WordClass::SURNAME), (&self.words, WordClass::COMMON)] {
             for k in set {
                 mark(&mut vocabulary, k, single, 0);
@@ -668,7 +672,7 @@ mod tests {
                 assert_eq!(table.get(word), class, "{word}");
                 // Same head bytes, one byte longer or shorter: another word.
                 for other in [format!("{word}q"), word[..word.len().saturating_sub(1)].to_string()] {
-                    let expected = map.get(&other).copied().unwrap_or_default();
+                    let expected = map.get(other.as_str()).copied().unwrap_or_default();
                     assert_eq!(table.get(&other), expected, "{other}");
                 }
             }
