@@ -7,12 +7,11 @@ use std::collections::HashMap;
 
 use super::speakers::{Doc, Kind};
 use crate::article::{Organization, Span};
-use crate::registry::names::Names;
 
 const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "du", "des", "la", "&"];
 
 /// Organisations named in the paragraphs, in order of first mention.
-pub(crate) fn find(doc: &Doc<'_>, names: &Names, person: &[bool]) -> Vec<Organization> {
+pub(crate) fn find(doc: &Doc<'_>, person: &[bool]) -> Vec<Organization> {
     let mut orgs = Orgs::default();
     let n = doc.toks.len();
     // Acronyms in parentheses after a name; the tokens of such a name are not looked at again.
@@ -70,7 +69,7 @@ pub(crate) fn find(doc: &Doc<'_>, names: &Names, person: &[bool]) -> Vec<Organiz
                 break;
             }
         }
-        let Some(cue) = (i..end).rev().find(|&k| names.is_org_cue(doc.lw(k))) else {
+        let Some(cue) = (i..end).rev().find(|&k| doc.is_org_cue(k)) else {
             i = end.max(i + 1);
             continue;
         };
@@ -80,8 +79,8 @@ pub(crate) fn find(doc: &Doc<'_>, names: &Names, person: &[bool]) -> Vec<Organiz
             && (matches!(
                 doc.lw(s),
                 "the" | "a" | "an" | "this" | "that" | "in" | "on" | "at" | "by" | "for" | "from"
-            ) || names.is_title_head(doc.lw(s))
-                || names.honorific(doc.lw(s)).is_some()
+            ) || doc.is_title_head(s)
+                || doc.honorific(s).is_some()
                 || CONNECTORS.contains(&doc.lw(s)))
         {
             s += 1;

@@ -12,7 +12,9 @@
 use super::organizations;
 use super::quotes;
 use crate::article::{Organization, Quote, Source, Span, Speaker, Text};
-use crate::registry::names::{Gender, Names};
+use std::cell::Cell;
+
+use crate::registry::names::{Gender, Names, Part, Phrases, WordClass};
 use crate::registry::{FastMap, Registry};
 
 /// People, organisations, and the organisations and groups reported as speaking.
@@ -31,7 +33,7 @@ pub fn extract(
             *flag = true;
         }
     }
-    let organizations = organizations::find(&doc, names, &person);
+    let organizations = organizations::find(&doc, &person);
     let mut people = merge(&doc, mentions);
     let mut said: Vec<Vec<Quote>> = vec![Vec::new(); people.len()];
     let (quotes, sources) = quotes::find(&doc, names, &mut people, &organizations);
@@ -95,6 +97,14 @@ pub(crate) struct Doc<'t> {
     pub text: &'t str,
     lower: String,
     pub toks: Vec<Tok>,
+    names: &'static Names,
+    /// Each token's lexicon class, each part looked up on first use: a word is asked about many
+    /// times.
+    classes: Vec<Cell<WordClass>>,
+    /// The class of the empty word, which `lw` gives past the last token.
+    no_word: WordClass,
+    /// Whether each token alone names a place, once asked (see `is_place`).
+    place_words: Vec<Cell<Option<bool>>>,
 }
 
 impl<'t> Doc<'t> {
@@ -103,7 +113,18 @@ impl<'t> Doc<'t> {
         let prose: usize = paragraphs.iter().map(|p| p.span.end.saturating_sub(p.span.start)).sum();
         let prose = prose.min(text.len());
         let toks = Vec::with_capacity(prose / 5);
-        let mut doc = Doc { text, lower: text.to_ascii_lowercase(), toks };
+        let names = Names::embedded();
+        let mut doc = Doc {
+            text,
+            lower: text.to_ascii_lowercase(),
+            toks,
+            names,
+            classes: Vec::new(),
+            place_words: Vec::new(),
+            no_word: [Part::Roles, Part::Given, Part::Vocabulary]
+                .into_iter()
+                .fold(WordClass::default(), |c, part| c.with(names.class("", part))),
+        };
         for (p, para) in paragraphs.iter().enumerate() {
             if headline.is_some_and(|h| h.span.start < para.span.end && para.span.start < h.span.end) {
                 continue;
@@ -124,8 +145,77 @@ impl<'t> Doc<'t> {
                 t.shouted = is_shouted;
             }
         }
+        doc.classes = vec![Cell::new(WordClass::default()); doc.toks.len()];
+        doc.place_words = vec![Cell::new(None); doc.toks.len()];
         doc.split_sentences();
         doc
+    }
+
+    /// What the tables of `part` say about token `i` (lower-cased), looked up once per token.
+    pub fn class(&self, i: usize, part: Part) -> WordClass {
+        let Some(cell) = self.classes.get(i) else { return self.no_word };
+        let class = cell.get();
+        if class.knows(part) {
+            return class;
+        }
+        let class = class.with(self.names.class(self.lw(i), part));
+        cell.set(class);
+        class
+    }
+
+    /// The gender a given name suggests, when token `i` is one ([`Names::given`]).
+    pub fn given(&self, i: usize) -> Option<Gender> {
+        self.class(i, Part::Given).given()
+    }
+
+    /// True when token `i` is a known surname.
+    pub fn is_surname(&self, i: usize) -> bool {
+        self.class(i, Part::Vocabulary).is_surname()
+    }
+
+    /// True when token `i` is a common English word.
+    pub fn is_common_word(&self, i: usize) -> bool {
+        self.class(i, Part::Vocabulary).is_common_word()
+    }
+
+    /// The gender an honorific implies, when token `i` is one.
+    pub fn honorific(&self, i: usize) -> Option<Gender> {
+        self.class(i, Part::Roles).honorific()
+    }
+
+    /// True when token `i` is an abbreviated rank or office (`gen`, `gov`).
+    pub fn is_rank_abbreviation(&self, i: usize) -> bool {
+        self.class(i, Part::Roles).is_rank_abbreviation()
+    }
+
+    /// True when token `i` alone is the head of a title (`minister`).
+    pub fn is_title_head(&self, i: usize) -> bool {
+        self.class(i, Part::Roles).is_title_head()
+    }
+
+    /// True when token `i` may stand before a title head (`deputy`).
+    pub fn is_title_modifier(&self, i: usize) -> bool {
+        self.class(i, Part::Roles).is_title_modifier()
+    }
+
+    /// True when token `i` is a form of a reporting verb.
+    pub fn is_say_verb(&self, i: usize) -> bool {
+        self.class(i, Part::Roles).is_say_verb()
+    }
+
+    /// True when token `i` marks an organisation name.
+    pub fn is_org_cue(&self, i: usize) -> bool {
+        self.class(i, Part::Roles).is_org_cue()
+    }
+
+    /// True when token `i` is a capitalised word that is never part of a name.
+    pub fn is_stopword(&self, i: usize) -> bool {
+        self.class(i, Part::Roles).is_stopword()
+    }
+
+    /// True when token `i` alone is a country name or nationality adjective.
+    pub fn is_country(&self, i: usize) -> bool {
+        self.class(i, Part::Roles).is_country()
     }
 
     /// The token as written.
@@ -196,7 +286,6 @@ impl<'t> Doc<'t> {
     }
 
     fn split_sentences(&mut self) {
-        let names = Names::embedded();
         let mut sent = 0u32;
         let mut para = u32::MAX;
         let mut break_before = false;
@@ -223,7 +312,7 @@ impl<'t> Doc<'t> {
                 }
                 continue;
             }
-            if self.toks[i].kind == Kind::Punct('.') && i > 0 && self.is_abbreviation(i - 1, names) {
+            if self.toks[i].kind == Kind::Punct('.') && i > 0 && self.is_abbreviation(i - 1) {
                 continue;
             }
             if self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Close) {
@@ -247,7 +336,7 @@ impl<'t> Doc<'t> {
         }
     }
 
-    fn is_abbreviation(&self, i: usize, names: &Names) -> bool {
+    fn is_abbreviation(&self, i: usize) -> bool {
         let t = &self.toks[i];
         if t.kind != Kind::Word || t.end != self.toks[i + 1].start {
             return false;
@@ -255,8 +344,8 @@ impl<'t> Doc<'t> {
         let w = self.w(i);
         let lw = self.lw(i);
         (w.chars().count() == 1 && t.cap)
-            || names.honorific(lw).is_some()
-            || names.rank(lw).is_some()
+            || self.honorific(i).is_some()
+            || self.is_rank_abbreviation(i)
             || matches!(
                 lw,
                 "jan"
@@ -311,6 +400,30 @@ fn char_at(s: &str, p: usize) -> Option<char> {
     }
 }
 
+/// [`ASCII_CLASS`] bits: a letter or digit, a letter, a lower-case letter.
+const ASCII_ALNUM: u8 = 1;
+const ASCII_LETTER: u8 = 2;
+const ASCII_LOWER: u8 = 4;
+
+/// The class of each byte that is an ASCII letter or digit, 0 for every other byte: one load
+/// per byte in the tokenizer's inner loop.
+const ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_digit() {
+            table[b] = ASCII_ALNUM;
+        } else if c.is_ascii_uppercase() {
+            table[b] = ASCII_ALNUM | ASCII_LETTER;
+        } else if c.is_ascii_lowercase() {
+            table[b] = ASCII_ALNUM | ASCII_LETTER | ASCII_LOWER;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Cuts `slice` (which starts at byte `base` of the input) into tokens.
 ///
 /// Walks byte positions and decodes characters where it stands, so a paragraph costs no copy.
@@ -341,7 +454,20 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
             let mut letters = usize::from(c.is_alphabetic());
             let mut lower = c.is_lowercase();
             let mut hyphen = false;
-            while let Some(d) = at(j) {
+            let bytes = slice.as_bytes();
+            loop {
+                // ASCII letters and digits, most of any word, read as bytes without decoding.
+                while let Some(&b) = bytes.get(j) {
+                    let class = ASCII_CLASS[usize::from(b)];
+                    if class == 0 {
+                        break;
+                    }
+                    segment_len += 1;
+                    letters += usize::from(class & ASCII_LETTER != 0);
+                    lower |= class & ASCII_LOWER != 0;
+                    j += 1;
+                }
+                let Some(d) = at(j) else { break };
                 let j1 = j + d.len_utf8();
                 if d.is_alphanumeric() {
                     segment_len += 1;
@@ -466,7 +592,7 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
             i += 1;
             continue;
         }
-        let end = run_end(doc, names, i);
+        let end = run_end(doc, i);
         if let Some(m) = analyse_run(doc, names, registry, i, end, prev_end) {
             prev_end = m.end;
             mentions.push(m);
@@ -479,7 +605,8 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
 fn is_particle(doc: &Doc<'_>, i: usize) -> bool {
     let lw = doc.lw(i);
     let w = doc.w(i);
-    !doc.toks[i].cap && PARTICLES.contains(&lw) && w == lw
+    // Particles are short: longer words skip the list.
+    !doc.toks[i].cap && lw.len() <= 5 && PARTICLES.contains(&lw) && w == lw
 }
 
 const PARTICLES: &[&str] = &[
@@ -489,7 +616,7 @@ const PARTICLES: &[&str] = &[
 
 /// End (exclusive) of the capitalised run starting at `i`: capitalised words, name particles
 /// between them, and the dot after an initial or abbreviated honorific.
-fn run_end(doc: &Doc<'_>, names: &Names, i: usize) -> usize {
+fn run_end(doc: &Doc<'_>, i: usize) -> usize {
     let mut j = i + 1;
     while j < doc.toks.len() && doc.same_sentence(i, j) {
         let capital = doc.is_cap_word(j) && !doc.toks[j].upper;
@@ -506,8 +633,8 @@ fn run_end(doc: &Doc<'_>, names: &Names, i: usize) -> usize {
             && doc.is_cap_word(j + 1)
             && (doc.w(j - 1).chars().count() == 1
                 || (doc.w(j - 1).contains('.') && doc.w(j - 1).split('.').all(|p| p.chars().count() == 1))
-                || names.honorific(doc.lw(j - 1)).is_some()
-                || names.rank(doc.lw(j - 1)).is_some());
+                || doc.honorific(j - 1).is_some()
+                || doc.is_rank_abbreviation(j - 1));
         if !(capital || particle || initial_dot) {
             break;
         }
@@ -518,19 +645,38 @@ fn run_end(doc: &Doc<'_>, names: &Names, i: usize) -> usize {
 
 /// Longest phrase starting at `i` (within `..end`) accepted by `test`, in tokens. `words` is the
 /// longest entry of the table `test` reads: a phrase of more words is not looked up.
-fn longest(
-    doc: &Doc<'_>,
-    names: &Names,
-    i: usize,
-    end: usize,
-    words: usize,
-    test: impl Fn(&str) -> bool,
-) -> usize {
-    let max = names.max_phrase_words().min(words).min(end.saturating_sub(i));
-    (1..=max).rev().find(|&n| doc.phrase(i, i + n).is_some_and(&test)).unwrap_or(0)
+fn longest(doc: &Doc<'_>, names: &Names, i: usize, end: usize, table: Phrases) -> usize {
+    let max = names.max_phrase_words().min(names.max_words().of(table)).min(end.saturating_sub(i));
+    if max == 0 || i >= doc.toks.len() {
+        return 0;
+    }
+    let class = doc.class(i, Part::Roles);
+    // Phrases of two or more words are looked up only after a word that opens one.
+    if max >= 2 && class.opens(table) {
+        let found = (2..=max).rev().find(|&n| doc.phrase(i, i + n).is_some_and(|p| names.in_table(table, p)));
+        if let Some(n) = found {
+            return n;
+        }
+    }
+    usize::from(class.is(table))
 }
 
 fn is_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> bool {
+    // A single word is asked about again and again: its answer is kept on the token.
+    let Some(known) = doc.place_words.get(a).filter(|_| b == a + 1) else {
+        return looks_up_place(doc, names, registry, a, b);
+    };
+    match known.get() {
+        Some(place) => place,
+        None => {
+            let place = looks_up_place(doc, names, registry, a, b);
+            known.set(Some(place));
+            place
+        }
+    }
+}
+
+fn looks_up_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> bool {
     let Some(phrase) = doc.phrase(a, b) else { return false };
     let single = b == a + 1;
     names.country(phrase).is_some()
@@ -565,20 +711,18 @@ fn analyse_run(
 ) -> Option<Mention> {
     // A lone capitalised stopword (`The`, `But` opening a sentence) is no name: the peeling
     // below would drop it too, after more look-ups.
-    if run_end == run_start + 1 && names.is_stopword(doc.lw(run_start)) {
+    if run_end == run_start + 1 && doc.is_stopword(run_start) {
         return None;
     }
     // Everything up to the last organisation cue word is an organisation's name.
     let mut k = run_start;
     for j in (run_start..run_end.saturating_sub(1)).rev() {
-        let lw = doc.lw(j);
-        let next = doc.lw(j + 1);
         let title_end = j > run_start
-            && (names.is_title_head(lw) || names.honorific(lw).is_some())
-            && !names.is_title_head(next)
-            && !names.is_title_modifier(next);
-        if names.is_org_cue(lw) || title_end {
-            k = if names.is_org_cue(lw) { j + 1 } else { j };
+            && (doc.is_title_head(j) || doc.honorific(j).is_some())
+            && !doc.is_title_head(j + 1)
+            && !doc.is_title_modifier(j + 1);
+        if doc.is_org_cue(j) || title_end {
+            k = if doc.is_org_cue(j) { j + 1 } else { j };
             break;
         }
     }
@@ -590,8 +734,7 @@ fn analyse_run(
             k += 1;
             continue;
         }
-        let n =
-            longest(doc, names, k, run_end, names.max_words().honorific, |p| names.honorific(p).is_some());
+        let n = longest(doc, names, k, run_end, Phrases::Honorific);
         // `Mr. King`, `Dr. Prince`: an honorific word that is also a surname, last in the run after
         // another honorific or a title, is the name itself.
         let surname_last = n > 0
@@ -614,36 +757,34 @@ fn analyse_run(
             continue;
         }
         let lw = doc.lw(k);
-        if names.rank(lw).is_some() && k + 1 < run_end {
+        if doc.is_rank_abbreviation(k) && k + 1 < run_end {
             titled = true;
             k += if doc.is_punct(k + 1, '.') { 2 } else { 1 };
             continue;
         }
-        let n = longest(doc, names, k, run_end, names.max_words().title, |p| {
-            names.is_title_head(p) || names.is_title_modifier(p)
-        });
+        let n = longest(doc, names, k, run_end, Phrases::Title);
         if n > 0 {
-            titled |= (k..k + n).any(|j| names.is_title_head(doc.lw(j)))
+            titled |= (k..k + n).any(|j| doc.is_title_head(j))
                 || doc.phrase(k, k + n).is_some_and(|p| names.is_title_head(p));
             k += n;
             continue;
         }
-        let next_is_name = doc.is_cap_word(k + 1) && !names.is_stopword(doc.lw(k + 1)) && k + 1 < run_end;
-        let name_like = ((titled && names.is_surname(lw)) || names.given(lw).is_some())
-            && !(names.is_common_word(lw) && lw.len() <= 3)
+        let next_is_name = doc.is_cap_word(k + 1) && !doc.is_stopword(k + 1) && k + 1 < run_end;
+        let name_like = ((titled && doc.is_surname(k)) || doc.given(k).is_some())
+            && !(doc.is_common_word(k) && lw.len() <= 3)
             && !PARTICLES.contains(&lw)
             && !FUNCTION_WORDS.contains(&lw);
-        if names.is_stopword(lw) && !(name_like && next_is_name && !names.is_common_word(doc.lw(k + 1))) {
+        if doc.is_stopword(k) && !(name_like && next_is_name && !doc.is_common_word(k + 1)) {
             k += 1;
             continue;
         }
-        let n = longest(doc, names, k, run_end, names.max_words().country, |p| names.country(p).is_some());
+        let n = longest(doc, names, k, run_end, Phrases::Country);
         // `Jordan Whitfield`: a country that is also a given name, before a surname closing the run.
         let given_then_surname = n == 1
             && k + 2 == run_end
-            && names.given(lw).is_some()
-            && names.is_surname(doc.lw(k + 1))
-            && !names.is_common_word(doc.lw(k + 1));
+            && doc.given(k).is_some()
+            && doc.is_surname(k + 1)
+            && !doc.is_common_word(k + 1);
         if n > 0 && k + n < run_end && !given_then_surname {
             k += n;
             continue;
@@ -651,12 +792,12 @@ fn analyse_run(
         // `Crooked Jane Doe`, `Critic Jane Doe`, `Neither Doe`: an epithet, a role noun or a
         // sentence word before a given name (or before a surname opening the sentence) is no name.
         if k + 1 < run_end
-            && names.is_common_word(lw)
-            && names.given(lw).is_none()
-            && !names.is_surname(lw)
+            && doc.is_common_word(k)
+            && doc.given(k).is_none()
+            && !doc.is_surname(k)
             && doc.is_cap_word(k + 1)
-            && (names.given(doc.lw(k + 1)).is_some()
-                || (k == run_start && starts_sentence(doc, k) && names.is_surname(doc.lw(k + 1))))
+            && (doc.given(k + 1).is_some()
+                || (k == run_start && starts_sentence(doc, k) && doc.is_surname(k + 1)))
         {
             k += 1;
             continue;
@@ -664,17 +805,17 @@ fn analyse_run(
         // `Ohio Gov. Jane Doe`, `Utah Lt. Gov. Jane Doe`: a state or body before an abbreviated
         // title belongs to the title.
         let abbreviated_title = (k + 1..(k + 4).min(run_end))
-            .find(|&j| names.rank(doc.lw(j)).is_some() && doc.is_punct(j + 1, '.') && j + 2 < run_end);
+            .find(|&j| doc.is_rank_abbreviation(j) && doc.is_punct(j + 1, '.') && j + 2 < run_end);
         if let Some(r) = abbreviated_title
-            && ((k..r).all(|j| names.given(doc.lw(j)).is_none()) || is_place(doc, names, registry, k, r))
+            && ((k..r).all(|j| doc.given(j).is_none()) || is_place(doc, names, registry, k, r))
         {
             k = r;
             continue;
         }
         if k + 1 < run_end
-            && names.given(lw).is_none()
+            && doc.given(k).is_none()
             && registry.places.city(lw).is_some()
-            && names.given(doc.lw(k + 1)).is_some()
+            && doc.given(k + 1).is_some()
         {
             k += 1;
             continue;
@@ -684,7 +825,7 @@ fn analyse_run(
     if k >= run_end {
         return None;
     }
-    if PLACE_PREFIXES.contains(&doc.lw(run_start)) && names.given(doc.lw(run_start)).is_none() {
+    if PLACE_PREFIXES.contains(&doc.lw(run_start)) && doc.given(run_start).is_none() {
         return None;
     }
     // `Institute for Maritime ...`: a run joined to a capitalised name before it by a connector
@@ -692,20 +833,20 @@ fn analyse_run(
     let joined = run_start >= 2
         && matches!(doc.lw(run_start - 1), "of" | "for" | "and" | "on")
         && (doc.is_cap_word(run_start - 2) || doc.toks[run_start - 2].upper)
-        && !names.is_title_head(doc.lw(run_start - 2));
+        && !doc.is_title_head(run_start - 2);
     let starts_with_place =
         run_end > run_start + 2 && is_place(doc, names, registry, run_start, run_start + 1);
-    if joined && !starts_with_place && !(run_start..run_end).any(|j| names.given(doc.lw(j)).is_some()) {
+    if joined && !starts_with_place && !(run_start..run_end).any(|j| doc.given(j).is_some()) {
         return None;
     }
     // A place or organisation written before a name: start at the given name.
-    if names.given(doc.lw(k)).is_none()
-        && let Some(g) = (k + 1..run_end).find(|&j| names.given(doc.lw(j)).is_some())
+    if doc.given(k).is_none()
+        && let Some(g) = (k + 1..run_end).find(|&j| doc.given(j).is_some())
         && (is_place(doc, names, registry, k, g)
             || (k == run_start
                 && run_start > 0
                 && matches!(doc.lw(run_start - 1), "to" | "in" | "from" | "at")
-                && (k..g).all(|j| !names.is_surname(doc.lw(j)))))
+                && (k..g).all(|j| !doc.is_surname(j))))
     {
         k = g;
     }
@@ -722,9 +863,9 @@ fn analyse_run(
         let blocked = !is_particle(doc, end)
             && !inner_particle
             && !honorific_surname
-            && (names.is_org_cue(lw)
-                || names.honorific(lw).is_some()
-                || (end > start && (names.is_stopword(lw) || names.is_title_head(lw))));
+            && (doc.is_org_cue(end)
+                || doc.honorific(end).is_some()
+                || (end > start && (doc.is_stopword(end) || doc.is_title_head(end))));
         if blocked && end > start {
             // `Jane King`, `Peter T. King`: a surname that is also an honorific or title word,
             // closing the run after a given name or an initial.
@@ -732,9 +873,9 @@ fn analyse_run(
                 && end >= 2
                 && doc.w(end - 2).chars().count() == 1
                 && doc.toks[end - 2].cap;
-            let keeps = names.is_surname(lw)
-                && !names.is_org_cue(lw)
-                && (names.given(doc.lw(end - 1)).is_some() || after_initial)
+            let keeps = doc.is_surname(end)
+                && !doc.is_org_cue(end)
+                && (doc.given(end - 1).is_some() || after_initial)
                 && end + 1 == run_end;
             if !keeps {
                 break;
@@ -751,21 +892,21 @@ fn analyse_run(
         return None;
     }
     let honorific_surname = end == start + 1 && start + 1 == run_end && !honorifics.is_empty();
-    if is_place(doc, names, registry, start, end)
-        || (names.is_title_head(doc.lw(start)) && !honorific_surname)
-    {
+    if is_place(doc, names, registry, start, end) || (doc.is_title_head(start) && !honorific_surname) {
         return None;
     }
-    let words: Vec<String> = (start..end)
-        .filter(|&j| doc.is_word(j) && !is_particle(doc, j) && doc.w(j).chars().count() > 1)
-        .map(|j| doc.lw(j).to_string())
-        .collect();
+    let is_name_word = |j: usize| doc.is_word(j) && !is_particle(doc, j) && doc.w(j).chars().count() > 1;
+    let words: Vec<String> =
+        (start..end).filter(|&j| is_name_word(j)).map(|j| doc.lw(j).to_string()).collect();
     if words.is_empty() || words.len() > 5 {
         return None;
     }
+    // The tokens of the first and last name words.
+    let first = (start..end).find(|&j| is_name_word(j)).unwrap_or(start);
+    let last = (start..end).rev().find(|&j| is_name_word(j)).unwrap_or(start);
     // `Miss Universe`, `Lady Luck`: an honorific before a plain word names a title or a thing.
-    let plain = |w: &str| names.is_common_word(w) && names.given(w).is_none() && !names.is_surname(w);
-    if words.len() == 1 && !honorifics.is_empty() && plain(&words[0]) {
+    let plain = doc.is_common_word(first) && doc.given(first).is_none() && !doc.is_surname(first);
+    if words.len() == 1 && !honorifics.is_empty() && plain {
         return None;
     }
     // `Borussia Dortmund 3 (Zorc 59th)`: a team with its score and scorers.
@@ -780,11 +921,11 @@ fn analyse_run(
         return None;
     }
     // Organisations named after a person ("Kevin Sullivan Foundation") end in a cue word.
-    if run_end > end && names.is_org_cue(doc.lw(end)) {
+    if run_end > end && doc.is_org_cue(end) {
         return None;
     }
     if gender == Gender::Unknown {
-        gender = names.given(&words[0]).unwrap_or(Gender::Unknown);
+        gender = doc.given(first).unwrap_or(Gender::Unknown);
     }
     let mut pre = prenominal(doc, names, registry, start, prev_end);
     // `Head of the Commission, Alaeddin Borujerdi`: a title phrase closed by a comma.
@@ -799,8 +940,8 @@ fn analyse_run(
         while doc.lw(f) == "the" {
             f += 1;
         }
-        let e = capitalised_name(doc, names, f, doc.toks.len());
-        if e > f && (f..e).any(|j| names.is_org_cue(doc.lw(j))) {
+        let e = capitalised_name(doc, f, doc.toks.len());
+        if e > f && (f..e).any(|j| doc.is_org_cue(j)) {
             org_or_country(doc, names, registry, f, e, &mut post);
         }
     }
@@ -810,12 +951,10 @@ fn analyse_run(
         pre.organization = None;
     }
     titled |= pre.title.is_some() || post.title.is_some();
-    let speaks = says_after(doc, names, end);
-    let last = &words[words.len() - 1];
-    let given = names.given(&words[0]).is_some()
-        && words.len() > 1
-        && (!names.is_common_word(last) || names.is_surname(last));
-    let surname = names.is_surname(&words[words.len() - 1]);
+    let speaks = says_after(doc, end);
+    let given =
+        doc.given(first).is_some() && words.len() > 1 && (!doc.is_common_word(last) || doc.is_surname(last));
+    let surname = doc.is_surname(last);
     // `G. Thorpe`, `Pietro T.`: an initial next to a capitalised word.
     let initial =
         (start..end).any(|j| doc.w(j).chars().count() == 1 && doc.toks[j].cap && doc.is_punct(j + 1, '.'));
@@ -833,12 +972,12 @@ fn analyse_run(
             && !is_place(doc, names, registry, end - 1, end)
             && !is_place(doc, names, registry, start, start + 1);
         plain && {
-            let no_common = !words.iter().any(|w| names.is_common_word(w));
-            no_common || (!names.is_common_word(&words[0]) && surname)
+            let no_common = !(start..end).any(|j| is_name_word(j) && doc.is_common_word(j));
+            no_common || (!doc.is_common_word(first) && surname)
         }
     };
     // A lone word needs its title or honorific right before it (`President Putin`).
-    let titled = titled && (words.len() > 1 || k_title_adjacent(doc, names, start));
+    let titled = titled && (words.len() > 1 || k_title_adjacent(doc, start));
     let strong = !honorifics.is_empty()
         || titled
         || given
@@ -849,11 +988,11 @@ fn analyse_run(
     // `Sullivan says`, `..., said Skelly.`: a lone surname that speaks.
     let said_before = start > 0
         && doc.is_word(start - 1)
-        && names.is_say_verb(doc.lw(start - 1))
+        && doc.is_say_verb(start - 1)
         && (doc.is_punct(end, '.') || doc.is_punct(end, ',') || !doc.same_sentence(start, end));
     let weak_single = words.len() == 1
         && (speaks || said_before)
-        && (surname || names.given(&words[0]).is_some() || !names.is_common_word(&words[0]));
+        && (surname || doc.given(first).is_some() || !doc.is_common_word(first));
     let role = if pre.title.is_some() { merge_roles(pre, post) } else { merge_roles(post, pre) };
     Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })
 }
@@ -869,7 +1008,7 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
     // `Toronto-based Barrick`, `Second-placed Kent`, `Serb-held Doboj`.
     let described = doc.lw(start).rsplit_once('-').is_some_and(|(_, tail)| PLACE_PARTICIPLES.contains(&tail));
     // `Lenzing AG`, `Kestrel & Co`, `PT Sinar Jaya`: a company's legal form next to the name.
-    let legal_form = |i: usize| doc.is_word(i) && doc.toks[i].upper && names.is_org_cue(doc.lw(i));
+    let legal_form = |i: usize| doc.is_word(i) && doc.toks[i].upper && doc.is_org_cue(i);
     let company = (legal_form(end) && doc.same_sentence(start, end))
         || (doc.is_punct(end, '&') && doc.lw(end + 1) == "co")
         || (start > 0 && legal_form(start - 1) && doc.same_sentence(start - 1, start));
@@ -1011,14 +1150,14 @@ fn affiliation_in_brackets(doc: &Doc<'_>, start: usize, end: usize) -> bool {
 }
 
 /// True when a title word or rank (or its abbreviation's dot) stands right before token `start`.
-fn k_title_adjacent(doc: &Doc<'_>, names: &Names, start: usize) -> bool {
+fn k_title_adjacent(doc: &Doc<'_>, start: usize) -> bool {
     let mut i = start;
     if i > 0 && doc.is_punct(i - 1, '.') {
         i -= 1;
     }
     i > 0 && doc.is_word(i - 1) && {
-        let lw = doc.lw(i - 1);
-        names.is_title_head(lw) || names.rank(lw).is_some() || names.honorific(lw).is_some()
+        let j = i - 1;
+        doc.is_title_head(j) || doc.is_rank_abbreviation(j) || doc.honorific(j).is_some()
     }
 }
 
@@ -1035,7 +1174,7 @@ fn merge_roles(first: Role, second: Role) -> Role {
 }
 
 /// True when a reporting verb follows the name (`X said`, `X, 45, told`).
-fn says_after(doc: &Doc<'_>, names: &Names, end: usize) -> bool {
+fn says_after(doc: &Doc<'_>, end: usize) -> bool {
     let mut j = end;
     while doc.is_word(j)
         && matches!(
@@ -1055,7 +1194,7 @@ fn says_after(doc: &Doc<'_>, names: &Names, end: usize) -> bool {
     {
         j += 1;
     }
-    doc.same_sentence(end.saturating_sub(1), j) && doc.is_word(j) && names.is_say_verb(doc.lw(j))
+    doc.same_sentence(end.saturating_sub(1), j) && doc.is_word(j) && doc.is_say_verb(j)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1071,9 +1210,9 @@ fn title_group(doc: &Doc<'_>, names: &Names, a: usize, b: usize) -> Option<(usiz
             i += 1;
             continue;
         }
-        let n = longest(doc, names, i, b, names.max_words().title_head, |p| names.is_title_head(p));
+        let n = longest(doc, names, i, b, Phrases::TitleHead);
         // An abbreviated rank or office (`Gen.`, `Sen.`, `Gov.`) heads a title on its own.
-        let n = if n == 0 && names.rank(doc.lw(i)).is_some() { 1 } else { n };
+        let n = if n == 0 && doc.is_rank_abbreviation(i) { 1 } else { n };
         if n > 0 {
             head = Some((i, i + n));
             i += n;
@@ -1084,15 +1223,15 @@ fn title_group(doc: &Doc<'_>, names: &Names, a: usize, b: usize) -> Option<(usiz
     let (mut s, mut e) = head?;
     while s > a
         && doc.is_word(s - 1)
-        && (names.is_title_modifier(doc.lw(s - 1)) || names.is_title_head(doc.lw(s - 1)))
-        && !names.is_org_cue(doc.lw(s - 1))
+        && (doc.is_title_modifier(s - 1) || doc.is_title_head(s - 1))
+        && !doc.is_org_cue(s - 1)
     {
         s -= 1;
     }
     // `minister of healthcare`: lower-case portfolio words after `of`.
     if e + 1 < b && doc.lw(e) == "of" && doc.is_word(e + 1) && !doc.toks[e + 1].cap {
         let mut f = e + 1;
-        while f < b && doc.is_word(f) && !doc.toks[f].cap && names.is_title_modifier(doc.lw(f)) {
+        while f < b && doc.is_word(f) && !doc.toks[f].cap && doc.is_title_modifier(f) {
             f += 1;
         }
         if f > e + 1 {
@@ -1104,12 +1243,12 @@ fn title_group(doc: &Doc<'_>, names: &Names, a: usize, b: usize) -> Option<(usiz
 
 /// A capitalised name from `i` on (`the International Cooperation Department of the Iranian
 /// Health Ministry`), stopping before `(`, the limit, or anything else; returns its end.
-fn capitalised_name(doc: &Doc<'_>, names: &Names, i: usize, limit: usize) -> usize {
+fn capitalised_name(doc: &Doc<'_>, i: usize, limit: usize) -> usize {
     let mut j = i;
     let mut end = i;
     while j < limit {
         if doc.is_cap_word(j) || (doc.is_word(j) && doc.toks[j].upper) {
-            if names.honorific(doc.lw(j)).is_some() {
+            if doc.honorific(j).is_some() {
                 break;
             }
             j += 1;
@@ -1208,7 +1347,7 @@ fn country_of(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: us
 /// The first country or nationality named inside tokens `a..b`.
 fn country_within(doc: &Doc<'_>, names: &Names, a: usize, b: usize) -> Option<String> {
     (a..b).find_map(|j| {
-        let n = longest(doc, names, j, b, names.max_words().country, |p| names.country(p).is_some());
+        let n = longest(doc, names, j, b, Phrases::Country);
         (n > 0).then(|| doc.phrase(j, j + n).and_then(|p| names.country(p)).map(str::to_string)).flatten()
     })
 }
@@ -1227,9 +1366,9 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
                 let lw = doc.lw(i);
                 t.cap
                     || t.upper
-                    || names.is_title_head(lw)
-                    || names.is_title_modifier(lw)
-                    || names.country(lw).is_some()
+                    || doc.is_title_head(i)
+                    || doc.is_title_modifier(i)
+                    || doc.is_country(i)
                     || matches!(lw, "of" | "for" | "and" | "to" | "at")
                     || (lw == "the" && i > 0 && matches!(doc.lw(i - 1), "of" | "for" | "to" | "at"))
             }
@@ -1247,7 +1386,7 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
     }
     // Honorifics right before the name are not part of the title.
     let mut r = start;
-    while r > l && (names.honorific(doc.lw(r - 1)).is_some() || doc.is_punct(r - 1, '.')) {
+    while r > l && (doc.honorific(r - 1).is_some() || doc.is_punct(r - 1, '.')) {
         r -= 1;
     }
     if l >= r {
@@ -1268,7 +1407,7 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
     role.title = Some(expand_rank(names, &title));
     // After the title: `of/for/at [the] ORG`, `to PLACE`.
     if te < r && matches!(doc.lw(te), "of" | "for" | "at" | "with" | "in") {
-        let e = capitalised_name(doc, names, te + 1, r);
+        let e = capitalised_name(doc, te + 1, r);
         let e = trim_acronym_and_connectors(doc, te + 1, e);
         if e > te + 1 {
             org_or_country(doc, names, registry, te + 1, e, &mut role);
@@ -1281,7 +1420,7 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
         && (doc.is_cap_word(bl - 1)
             || doc.toks[bl - 1].upper
             || matches!(doc.toks[bl - 1].kind, Kind::Poss | Kind::Punct('(' | ')'))
-            || (doc.is_punct(bl - 1, '.') && bl > l + 1 && names.is_org_cue(doc.lw(bl - 2)))
+            || (doc.is_punct(bl - 1, '.') && bl > l + 1 && doc.is_org_cue(bl - 2))
             || (matches!(doc.lw(bl - 1), "of" | "and" | "for") && bl - 1 > l && doc.is_cap_word(bl - 2)))
     {
         bl -= 1;
@@ -1357,7 +1496,7 @@ fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> 
                 }
                 .to_string(),
             );
-            org_or_country(doc, names, registry, a + 2, capitalised_name(doc, names, a + 2, b), &mut role);
+            org_or_country(doc, names, registry, a + 2, capitalised_name(doc, a + 2, b), &mut role);
             return role;
         }
         if matches!(doc.lw(a + 1), "is" | "was" | "serves" | "served") {
@@ -1380,7 +1519,7 @@ fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> 
     for j in s..ts {
         let t = &doc.toks[j];
         let ok = t.kind == Kind::Poss
-            || (t.kind == Kind::Word && (t.cap || t.upper || names.is_title_modifier(doc.lw(j))))
+            || (t.kind == Kind::Word && (t.cap || t.upper || doc.is_title_modifier(j)))
             || matches!(doc.lw(j), "of" | "and");
         if !ok {
             return role;
@@ -1396,7 +1535,7 @@ fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> 
         while f < b && doc.lw(f) == "the" {
             f += 1;
         }
-        let e = trim_acronym_and_connectors(doc, f, capitalised_name(doc, names, f, b));
+        let e = trim_acronym_and_connectors(doc, f, capitalised_name(doc, f, b));
         if e > f {
             org_or_country(doc, names, registry, f, e, &mut role);
         }
@@ -1416,7 +1555,7 @@ fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> 
 fn first_group(doc: &Doc<'_>, names: &Names, ts: usize, te: usize, from: usize) -> (usize, usize) {
     let mut i = from;
     while i < ts {
-        let n = longest(doc, names, i, te, names.max_words().title_head, |p| names.is_title_head(p));
+        let n = longest(doc, names, i, te, Phrases::TitleHead);
         if n > 0
             && doc.is_word(i)
             && let Some(group) = title_group(doc, names, from, i + n)
@@ -1522,9 +1661,13 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
     };
     let index = |by_word: &mut FastMap<String, Vec<usize>>, words: &[String], pi: usize| {
         for w in words {
-            let list = by_word.entry(w.clone()).or_default();
-            if list.last() != Some(&pi) {
-                list.push(pi);
+            // Only a new word is copied into the index.
+            match by_word.get_mut(w) {
+                Some(list) if list.last() != Some(&pi) => list.push(pi),
+                Some(_) => {}
+                None => {
+                    by_word.insert(w.clone(), vec![pi]);
+                }
             }
         }
     };

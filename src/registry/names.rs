@@ -45,6 +45,13 @@ pub struct Names {
     org_cues: FastSet<String>,
     stopwords: FastSet<String>,
     countries: FastMap<String, String>,
+    /// The single words of the role tables (all but names and the vocabulary) with what they
+    /// say about each, and the first words of their multi-word entries: one look-up, in cache.
+    role_classes: ClassTable,
+    /// Surnames and common words, with what they say about each word: one look-up.
+    vocabulary_classes: ClassTable,
+    /// Given names with their gender bits, for [`Names::class`].
+    given_classes: ClassTable,
     /// Longest phrase (in words) of the multi-word tables, to bound look-ahead.
     max_phrase_words: usize,
     /// Longest entry (in words) of each multi-word table: a longer phrase cannot match.
@@ -62,6 +69,270 @@ pub struct MaxWords {
     pub title: usize,
     /// Country names and nationality adjectives (`republic of kazakhstan`).
     pub country: usize,
+}
+
+impl MaxWords {
+    /// Longest entry in words of `table`.
+    pub fn of(self, table: Phrases) -> usize {
+        match table {
+            Phrases::Honorific => self.honorific,
+            Phrases::TitleHead => self.title_head,
+            Phrases::Title => self.title,
+            Phrases::Country => self.country,
+        }
+    }
+}
+
+/// The tables that hold multi-word entries, for phrase look-ups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phrases {
+    /// Honorifics (`his excellency`).
+    Honorific,
+    /// Title heads (`prime minister`).
+    TitleHead,
+    /// Title heads and modifiers (`deputy`, `prime minister`).
+    Title,
+    /// Country names and nationality adjectives (`republic of kazakhstan`).
+    Country,
+}
+
+/// A group of tables read with one look-up. The role tables are small and stay in cache; the
+/// name and word lists are large, so a caller looks them up only when it asks about them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Honorifics, ranks, titles, reporting verbs, organisation cues, stopwords, countries.
+    Roles,
+    /// Given names.
+    Given,
+    /// Surnames and common English words.
+    Vocabulary,
+}
+
+/// What the tables say about one lower-case word, read per [`Part`] ([`Names::class`]): name
+/// stages ask about the same token many times and in many tables.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WordClass(u32);
+
+impl WordClass {
+    const GIVEN: u32 = 1;
+    const GIVEN_MALE: u32 = 1 << 1;
+    const GIVEN_FEMALE: u32 = 1 << 2;
+    const SURNAME: u32 = 1 << 3;
+    const COMMON: u32 = 1 << 4;
+    const HONORIFIC: u32 = 1 << 5;
+    const HONORIFIC_MALE: u32 = 1 << 6;
+    const HONORIFIC_FEMALE: u32 = 1 << 7;
+    const RANK_ABBREVIATION: u32 = 1 << 8;
+    const TITLE_HEAD: u32 = 1 << 9;
+    const TITLE_MODIFIER: u32 = 1 << 10;
+    const RANK: u32 = 1 << 11;
+    const SAY_VERB: u32 = 1 << 12;
+    const ORG_CUE: u32 = 1 << 13;
+    const STOPWORD: u32 = 1 << 14;
+    const COUNTRY: u32 = 1 << 15;
+    // First word of a multi-word entry: only then is a longer phrase worth looking up.
+    const OPENS_HONORIFIC: u32 = 1 << 16;
+    const OPENS_TITLE_HEAD: u32 = 1 << 17;
+    const OPENS_TITLE_MODIFIER: u32 = 1 << 18;
+    const OPENS_COUNTRY: u32 = 1 << 19;
+    // Which parts were looked up.
+    const KNOWS_ROLES: u32 = 1 << 20;
+    const KNOWS_GIVEN: u32 = 1 << 21;
+    const KNOWS_VOCABULARY: u32 = 1 << 22;
+
+    fn has(self, bits: u32) -> bool {
+        self.0 & bits != 0
+    }
+
+    fn known(part: Part) -> u32 {
+        match part {
+            Part::Roles => Self::KNOWS_ROLES,
+            Part::Given => Self::KNOWS_GIVEN,
+            Part::Vocabulary => Self::KNOWS_VOCABULARY,
+        }
+    }
+
+    /// True when `part` was looked up for this class.
+    pub fn knows(self, part: Part) -> bool {
+        self.has(Self::known(part))
+    }
+
+    /// Both classes' facts together (of the same word, from different parts).
+    pub fn with(self, other: WordClass) -> WordClass {
+        WordClass(self.0 | other.0)
+    }
+
+    fn gender(self, male: u32, female: u32) -> Gender {
+        match (self.has(male), self.has(female)) {
+            (true, false) => Gender::Male,
+            (false, true) => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+
+    /// See [`Names::given`].
+    pub fn given(self) -> Option<Gender> {
+        self.has(Self::GIVEN).then(|| self.gender(Self::GIVEN_MALE, Self::GIVEN_FEMALE))
+    }
+
+    /// See [`Names::is_surname`].
+    pub fn is_surname(self) -> bool {
+        self.has(Self::SURNAME)
+    }
+
+    /// See [`Names::is_common_word`].
+    pub fn is_common_word(self) -> bool {
+        self.has(Self::COMMON)
+    }
+
+    /// See [`Names::honorific`].
+    pub fn honorific(self) -> Option<Gender> {
+        self.has(Self::HONORIFIC).then(|| self.gender(Self::HONORIFIC_MALE, Self::HONORIFIC_FEMALE))
+    }
+
+    /// True when the word is an abbreviated rank ([`Names::rank`]).
+    pub fn is_rank_abbreviation(self) -> bool {
+        self.has(Self::RANK_ABBREVIATION)
+    }
+
+    /// See [`Names::is_title_head`].
+    pub fn is_title_head(self) -> bool {
+        self.has(Self::TITLE_HEAD)
+    }
+
+    /// See [`Names::is_title_modifier`].
+    pub fn is_title_modifier(self) -> bool {
+        self.has(Self::TITLE_MODIFIER)
+    }
+
+    /// See [`Names::is_rank`].
+    pub fn is_rank(self) -> bool {
+        self.has(Self::RANK)
+    }
+
+    /// See [`Names::is_say_verb`].
+    pub fn is_say_verb(self) -> bool {
+        self.has(Self::SAY_VERB)
+    }
+
+    /// See [`Names::is_org_cue`].
+    pub fn is_org_cue(self) -> bool {
+        self.has(Self::ORG_CUE)
+    }
+
+    /// See [`Names::is_stopword`].
+    pub fn is_stopword(self) -> bool {
+        self.has(Self::STOPWORD)
+    }
+
+    /// True when the word is a country name or nationality adjective ([`Names::country`]).
+    pub fn is_country(self) -> bool {
+        self.has(Self::COUNTRY)
+    }
+
+    /// True when the word alone is an entry of `table`.
+    pub fn is(self, table: Phrases) -> bool {
+        match table {
+            Phrases::Honorific => self.has(Self::HONORIFIC),
+            Phrases::TitleHead => self.has(Self::TITLE_HEAD),
+            Phrases::Title => self.has(Self::TITLE_HEAD | Self::TITLE_MODIFIER),
+            Phrases::Country => self.has(Self::COUNTRY),
+        }
+    }
+
+    /// True when the word starts an entry of two or more words of `table`.
+    pub fn opens(self, table: Phrases) -> bool {
+        match table {
+            Phrases::Honorific => self.has(Self::OPENS_HONORIFIC),
+            Phrases::TitleHead => self.has(Self::OPENS_TITLE_HEAD),
+            Phrases::Title => self.has(Self::OPENS_TITLE_HEAD | Self::OPENS_TITLE_MODIFIER),
+            Phrases::Country => self.has(Self::OPENS_COUNTRY),
+        }
+    }
+}
+
+/// Words with their classes in one open-addressed array, words of up to [`ClassTable::INLINE`]
+/// bytes stored in the slot itself: a look-up reads one slot, where a hash map of strings reads
+/// a control byte, a bucket and the key's heap copy, each a cache miss in the large tables.
+#[derive(Debug, Default)]
+struct ClassTable {
+    /// A power of two of slots, at most two thirds full; an empty slot has length 0.
+    slots: Vec<Slot>,
+    /// The empty word and words longer than [`ClassTable::INLINE`] bytes.
+    other: FastMap<String, WordClass>,
+}
+
+/// One word (zero-padded little-endian bytes) with its length and class.
+#[derive(Debug, Default, Clone, Copy)]
+struct Slot {
+    head: u64,
+    tail: u32,
+    /// Length in the top byte, class bits below (table bits stop at bit 19).
+    meta: u32,
+}
+
+impl ClassTable {
+    const INLINE: usize = 12;
+
+    fn new(words: FastMap<&str, WordClass>) -> ClassTable {
+        let mut table = ClassTable::default();
+        let inline = words.keys().filter(|w| Self::pack(w.as_bytes()).is_some()).count();
+        // At most two thirds full, so probes stay short and the table small.
+        let size = (inline * 3 / 2 + 1).next_power_of_two().max(16);
+        table.slots = vec![Slot::default(); size];
+        for (word, class) in words {
+            let Some((head, tail)) = Self::pack(word.as_bytes()) else {
+                table.other.insert(word.to_string(), class);
+                continue;
+            };
+            let mut i = Self::hash(head, tail) & (size - 1);
+            while table.slots[i].meta != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            table.slots[i] = Slot { head, tail, meta: ((word.len() as u32) << 24) | class.0 };
+        }
+        table
+    }
+
+    /// The word's bytes as two integers, when it has 1 to [`ClassTable::INLINE`] bytes.
+    fn pack(word: &[u8]) -> Option<(u64, u32)> {
+        if word.is_empty() || word.len() > Self::INLINE {
+            return None;
+        }
+        let mut buf = [0u8; 12];
+        buf[..word.len()].copy_from_slice(word);
+        let (head, tail) = buf.split_at(8);
+        let head = u64::from_le_bytes(head.try_into().ok()?);
+        let tail = u32::from_le_bytes(tail.try_into().ok()?);
+        Some((head, tail))
+    }
+
+    /// A multiply-fold mix of the packed word (the table is fixed, so no seed is needed).
+    fn hash(head: u64, tail: u32) -> usize {
+        let x =
+            u128::from(head ^ 0x243f_6a88_85a3_08d3) * u128::from(u64::from(tail) ^ 0x1319_8a2e_0370_7344);
+        let folded = (x as u64) ^ ((x >> 64) as u64);
+        (folded ^ (folded >> 29)) as usize
+    }
+
+    fn get(&self, word: &str) -> WordClass {
+        let Some((head, tail)) = Self::pack(word.as_bytes()) else {
+            return self.other.get(word).copied().unwrap_or_default();
+        };
+        let mask = self.slots.len().wrapping_sub(1);
+        let len = (word.len() as u32) << 24;
+        let mut i = Self::hash(head, tail) & mask;
+        while let Some(slot) = self.slots.get(i) {
+            if slot.meta == 0 {
+                break;
+            }
+            if slot.head == head && slot.tail == tail && slot.meta & 0xff00_0000 == len {
+                return WordClass(slot.meta & 0x00ff_ffff);
+            }
+            i = (i + 1) & mask;
+        }
+        WordClass::default()
+    }
 }
 
 /// Words in a key (keys hold single spaces).
@@ -205,7 +476,91 @@ impl Names {
             title: longest(&mut names.title_heads.iter().chain(names.title_modifiers.iter())),
             country: longest(&mut names.countries.keys()),
         };
+        // The class maps borrow the tables' words; only the packed tables are kept.
+        let (roles, vocabulary, given) = {
+            let (roles, vocabulary) = names.word_classes();
+            let given = names.given.iter().map(|(k, &g)| {
+                let gender = match g {
+                    Gender::Male => WordClass::GIVEN_MALE,
+                    Gender::Female => WordClass::GIVEN_FEMALE,
+                    Gender::Unknown => 0,
+                };
+                (k.as_str(), WordClass(WordClass::GIVEN | gender))
+            });
+            (ClassTable::new(roles), ClassTable::new(vocabulary), ClassTable::new(given.collect()))
+        };
+        names.role_classes = roles;
+        names.vocabulary_classes = vocabulary;
+        names.given_classes = given;
         names
+    }
+
+    /// The role and vocabulary class maps: every single word gets its table bits, the first
+    /// words of multi-word entries the matching `OPENS_` bit.
+    fn word_classes(&self) -> (FastMap<&str, WordClass>, FastMap<&str, WordClass>) {
+        fn mark<'a>(classes: &mut FastMap<&'a str, WordClass>, key: &'a str, single: u32, opens: u32) {
+            let (first, bits) = match key.split_once(' ') {
+                None => (key, single),
+                Some((first, _)) => (first, opens),
+            };
+            if bits != 0 {
+                classes.entry(first).or_default().0 |= bits;
+            }
+        }
+        let mut roles: FastMap<&str, WordClass> = FastMap::default();
+        for (k, &g) in &self.honorifics {
+            let gender = match g {
+                Gender::Male => WordClass::HONORIFIC_MALE,
+                Gender::Female => WordClass::HONORIFIC_FEMALE,
+                Gender::Unknown => 0,
+            };
+            mark(&mut roles, k, WordClass::HONORIFIC | gender, WordClass::OPENS_HONORIFIC);
+        }
+        for k in self.ranks.keys() {
+            mark(&mut roles, k, WordClass::RANK_ABBREVIATION, 0);
+        }
+        for k in self.countries.keys() {
+            mark(&mut roles, k, WordClass::COUNTRY, WordClass::OPENS_COUNTRY);
+        }
+        for (set, single, opens) in [
+            (&self.title_heads, WordClass::TITLE_HEAD, WordClass::OPENS_TITLE_HEAD),
+            (&self.title_modifiers, WordClass::TITLE_MODIFIER, WordClass::OPENS_TITLE_MODIFIER),
+            (&self.ranks_only, WordClass::RANK, 0),
+            (&self.say_verbs, WordClass::SAY_VERB, 0),
+            (&self.org_cues, WordClass::ORG_CUE, 0),
+            (&self.stopwords, WordClass::STOPWORD, 0),
+        ] {
+            for k in set {
+                mark(&mut roles, k, single, opens);
+            }
+        }
+        let mut vocabulary: FastMap<&str, WordClass> = FastMap::default();
+        for (set, single) in [(&self.surnames, WordClass::SURNAME), (&self.words, WordClass::COMMON)] {
+            for k in set {
+                mark(&mut vocabulary, k, single, 0);
+            }
+        }
+        (roles, vocabulary)
+    }
+
+    /// What the tables of `part` say about `word` (lower case, one word), from one look-up.
+    pub fn class(&self, word: &str, part: Part) -> WordClass {
+        let facts = match part {
+            Part::Roles => self.role_classes.get(word),
+            Part::Vocabulary => self.vocabulary_classes.get(word),
+            Part::Given => self.given_classes.get(word),
+        };
+        WordClass(facts.0 | WordClass::known(part))
+    }
+
+    /// True when `phrase` (lower case, single spaces) is an entry of `table`.
+    pub fn in_table(&self, table: Phrases, phrase: &str) -> bool {
+        match table {
+            Phrases::Honorific => self.honorific(phrase).is_some(),
+            Phrases::TitleHead => self.is_title_head(phrase),
+            Phrases::Title => self.is_title_head(phrase) || self.is_title_modifier(phrase),
+            Phrases::Country => self.country(phrase).is_some(),
+        }
     }
 
     /// The gender a given name suggests, when `word` (lower case) is a known given name.
@@ -304,5 +659,60 @@ mod tests {
         let max = names.max_words();
         assert!(max.country >= 3 && max.title_head >= 2 && max.honorific >= 1);
         assert!(max.title >= max.title_head);
+    }
+
+    /// The packed table finds every word of the maps it was built from, and no other.
+    #[test]
+    fn class_table_holds_exactly_its_words() {
+        let names = Names::embedded();
+        let (roles, vocabulary) = names.word_classes();
+        for map in [roles, vocabulary] {
+            let table = ClassTable::new(map.clone());
+            for (word, &class) in &map {
+                assert_eq!(table.get(word), class, "{word}");
+                // Same head bytes, one byte longer or shorter: another word.
+                for other in [format!("{word}q"), word[..word.len().saturating_sub(1)].to_string()] {
+                    let expected = map.get(other.as_str()).copied().unwrap_or_default();
+                    assert_eq!(table.get(&other), expected, "{other}");
+                }
+            }
+            assert_eq!(table.get("qqqqzzzzqqqqzzzz"), WordClass::default());
+        }
+    }
+
+    /// The class of a word says what each table says about it.
+    #[test]
+    fn word_class_agrees_with_the_tables() {
+        let names = Names::embedded();
+        let class = |w: &str| {
+            [Part::Roles, Part::Given, Part::Vocabulary]
+                .iter()
+                .fold(WordClass::default(), |c, &p| c.with(names.class(w, p)))
+        };
+        for word in [
+            "mary", "smith", "bridge", "mrs", "seyed", "gen", "minister", "deputy", "told", "ministry",
+            "tuesday", "iranian", "king", "prime", "republic", "zzzz", "",
+        ] {
+            let c = class(word);
+            assert_eq!(c.given(), names.given(word), "{word}");
+            assert_eq!(c.is_surname(), names.is_surname(word), "{word}");
+            assert_eq!(c.is_common_word(), names.is_common_word(word), "{word}");
+            assert_eq!(c.honorific(), names.honorific(word), "{word}");
+            assert_eq!(c.is_rank_abbreviation(), names.rank(word).is_some(), "{word}");
+            assert_eq!(c.is_title_head(), names.is_title_head(word), "{word}");
+            assert_eq!(c.is_title_modifier(), names.is_title_modifier(word), "{word}");
+            assert_eq!(c.is_rank(), names.is_rank(word), "{word}");
+            assert_eq!(c.is_say_verb(), names.is_say_verb(word), "{word}");
+            assert_eq!(c.is_org_cue(), names.is_org_cue(word), "{word}");
+            assert_eq!(c.is_stopword(), names.is_stopword(word), "{word}");
+            assert_eq!(c.is_country(), names.country(word).is_some(), "{word}");
+        }
+        assert_eq!(names.class("mary", Part::Given).given(), Some(Gender::Female));
+        assert!(names.class("mary", Part::Given).knows(Part::Given));
+        assert!(!names.class("mary", Part::Given).knows(Part::Roles));
+        // `prime minister`, `republic of kazakhstan`: first words of longer entries.
+        assert!(names.class("prime", Part::Roles).opens(Phrases::TitleHead));
+        assert!(names.class("republic", Part::Roles).opens(Phrases::Country));
+        assert!(!names.class("smith", Part::Roles).opens(Phrases::Country));
     }
 }
