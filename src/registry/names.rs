@@ -251,87 +251,52 @@ impl WordClass {
     }
 }
 
-/// Words with their classes in one open-addressed array, words of up to [`ClassTable::INLINE`]
-/// bytes stored in the slot itself: a look-up reads one slot, where a hash map of strings reads
-/// a control byte, a bucket and the key's heap copy, each a cache miss in the large tables.
+/// Words with their classes. A word of up to [`ClassTable::PACKED`] bytes (nearly every word) is
+/// keyed by its bytes and length packed into one integer: a look-up hashes and compares that
+/// integer in the bucket, where a map of `String` keys follows a pointer to each key's heap copy,
+/// a cache miss in the large tables.
 #[derive(Debug, Default)]
 struct ClassTable {
-    /// A power of two of slots, at most two thirds full; an empty slot has length 0.
-    slots: Vec<Slot>,
-    /// The empty word and words longer than [`ClassTable::INLINE`] bytes.
+    packed: FastMap<u128, WordClass>,
+    /// The empty word and words longer than [`ClassTable::PACKED`] bytes.
     other: FastMap<String, WordClass>,
 }
 
-/// One word (zero-padded little-endian bytes) with its length and class.
-#[derive(Debug, Default, Clone, Copy)]
-struct Slot {
-    head: u64,
-    tail: u32,
-    /// Length in the top byte, class bits below (table bits stop at bit 19).
-    meta: u32,
-}
-
 impl ClassTable {
-    const INLINE: usize = 12;
+    const PACKED: usize = 15;
 
     fn new(words: FastMap<&str, WordClass>) -> ClassTable {
         let mut table = ClassTable::default();
-        let inline = words.keys().filter(|w| Self::pack(w.as_bytes()).is_some()).count();
-        // At most two thirds full, so probes stay short and the table small.
-        let size = (inline * 3 / 2 + 1).next_power_of_two().max(16);
-        table.slots = vec![Slot::default(); size];
+        table.packed.reserve(words.len());
         for (word, class) in words {
-            let Some((head, tail)) = Self::pack(word.as_bytes()) else {
-                table.other.insert(word.to_string(), class);
-                continue;
+            match Self::pack(word) {
+                Some(key) => table.packed.insert(key, class),
+                None => table.other.insert(word.to_string(), class),
             };
-            let mut i = Self::hash(head, tail) & (size - 1);
-            while table.slots[i].meta != 0 {
-                i = (i + 1) & (size - 1);
-            }
-            table.slots[i] = Slot { head, tail, meta: ((word.len() as u32) << 24) | class.0 };
         }
         table
     }
 
-    /// The word's bytes as two integers, when it has 1 to [`ClassTable::INLINE`] bytes.
-    fn pack(word: &[u8]) -> Option<(u64, u32)> {
-        if word.is_empty() || word.len() > Self::INLINE {
+    /// The word's bytes, zero-padded, with its length in the last byte, when it has 1 to
+    /// [`ClassTable::PACKED`] bytes.
+    fn pack(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        if bytes.is_empty() || bytes.len() > Self::PACKED {
             return None;
         }
-        let mut buf = [0u8; 12];
-        buf[..word.len()].copy_from_slice(word);
-        let (head, tail) = buf.split_at(8);
-        let head = u64::from_le_bytes(head.try_into().ok()?);
-        let tail = u32::from_le_bytes(tail.try_into().ok()?);
-        Some((head, tail))
-    }
-
-    /// A multiply-fold mix of the packed word (the table is fixed, so no seed is needed).
-    fn hash(head: u64, tail: u32) -> usize {
-        let x =
-            u128::from(head ^ 0x243f_6a88_85a3_08d3) * u128::from(u64::from(tail) ^ 0x1319_8a2e_0370_7344);
-        let folded = (x as u64) ^ ((x >> 64) as u64);
-        (folded ^ (folded >> 29)) as usize
+        let mut buf = [0u8; 16];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        buf[15] = bytes.len() as u8;
+        Some(u128::from_le_bytes(buf))
     }
 
     fn get(&self, word: &str) -> WordClass {
-        let Some((head, tail)) = Self::pack(word.as_bytes()) else {
-            return self.other.get(word).copied().unwrap_or_default();
-        };
-        let mask = self.slots.len().wrapping_sub(1);
-        let len = (word.len() as u32) << 24;
-        let mut i = Self::hash(head, tail) & mask;
-        while let Some(slot) = self.slots.get(i) {
-            if slot.meta == 0 {
-                break;
-            }
-            if slot.head == head && slot.tail == tail && slot.meta & 0xff00_0000 == len {
-                return WordClass(slot.meta & 0x00ff_ffff);
-            }
-            i = (i + 1) & mask;
+        match Self::pack(word) {
+            Some(key) => self.packed.get(&key),
+            None => self.other.get(word),
         }
-        WordClass::default()
+        .copied()
+        .unwrap_or_default()
     }
 }
 
