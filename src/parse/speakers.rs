@@ -683,6 +683,11 @@ fn looks_up_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b
         || registry.places.country(phrase).is_some()
         || phrase.split('-').all(|part| names.country(part).is_some())
         || registry.agencies.lookup(phrase).is_some()
+        // `Iowa`, `New South Wales` written out (an abbreviation like `Ind.` or `AL` is too often
+        // something else); a lone given name (`Georgia`, `Virginia`) is left to the name rules.
+        || registry.places.region(phrase).is_some_and(|r| {
+            r.name.eq_ignore_ascii_case(phrase) && !(single && names.given(phrase).is_some())
+        })
         // A lone word that is also a given name is a person more often than a town.
         || registry.places.city(phrase).is_some_and(|p| {
             let big = if single { 100_000 } else { 20_000 };
@@ -807,7 +812,11 @@ fn analyse_run(
         let abbreviated_title = (k + 1..(k + 4).min(run_end))
             .find(|&j| doc.is_rank_abbreviation(j) && doc.is_punct(j + 1, '.') && j + 2 < run_end);
         if let Some(r) = abbreviated_title
-            && ((k..r).all(|j| doc.given(j).is_none()) || is_place(doc, names, registry, k, r))
+            && ((k..r).all(|j| doc.given(j).is_none())
+                || is_place(doc, names, registry, k, r)
+                || [k, run_start]
+                    .iter()
+                    .any(|&a| doc.phrase(a, r).is_some_and(|p| registry.places.region(p).is_some())))
         {
             k = r;
             continue;
@@ -825,7 +834,12 @@ fn analyse_run(
     if k >= run_end {
         return None;
     }
-    if PLACE_PREFIXES.contains(&doc.lw(run_start)) && doc.given(run_start).is_none() {
+    // `New York Mayor Jane Doe`: a title or honorific after the place leaves the name that follows.
+    if PLACE_PREFIXES.contains(&doc.lw(run_start))
+        && doc.given(run_start).is_none()
+        && !titled
+        && honorifics.is_empty()
+    {
         return None;
     }
     // `Institute for Maritime ...`: a run joined to a capitalised name before it by a connector
