@@ -155,3 +155,20 @@ def test_lone_surrogates_are_per_item_errors_or_replaced(stories: list[str]) -> 
     assert newswire.parse_many([broken, stories[1]], errors="coerce") == [None, newswire.parse(stories[1])]
     replaced = newswire.parse(broken, encoding_errors="replace")
     assert replaced.headline is not None and replaced.headline.text == "Harbour Reopens After Storm"
+
+HEALTH_BILL = (
+    "Parliament Debates Hospital Bill\n\n"
+    "LONDON (AP) -- Lawmakers in parliament debated a bill on hospital funding on Tuesday as "
+    "doctors and nurses warned that patients wait too long for treatment.\n\n"
+    "The health minister said the vaccine programme and the hospitals would get more money."
+)
+
+
+def test_custom_lexicon_sets_the_desk_subjects() -> None:
+    def primary(parser: newswire.Parser) -> str:
+        return next(t.code for t in parser.parse(HEALTH_BILL).topics if t.code == t.top_level)
+
+    assert primary(newswire.Parser()) == "medtop:11000000"
+    assert primary(newswire.Parser(topics={"desks": ["medtop:07000000"]})) == "medtop:07000000"
+    with pytest.raises(ValueError, match="desk"):
+        newswire.Parser(topics={"desks": ["medtop:20001065"]})
