@@ -779,7 +779,12 @@ fn analyse_run(
             && !(doc.is_common_word(k) && lw.len() <= 3)
             && !PARTICLES.contains(&lw)
             && !FUNCTION_WORDS.contains(&lw);
-        if doc.is_stopword(k) && !(name_like && next_is_name && !doc.is_common_word(k + 1)) {
+        // `Bill de Blasio`: a lowercase particle after a given name leads on to its surname (the
+        // run only holds particles that a capitalised word follows).
+        let particle_next = k + 2 < run_end && doc.is_word(k + 1) && is_particle(doc, k + 1);
+        if doc.is_stopword(k)
+            && !(name_like && ((next_is_name && !doc.is_common_word(k + 1)) || particle_next))
+        {
             k += 1;
             continue;
         }
@@ -891,6 +896,19 @@ fn analyse_run(
                 && !doc.is_org_cue(end)
                 && (doc.given(end - 1).is_some() || after_initial)
                 && end + 1 == run_end;
+            // `Mayor Tom Herald`: after a title and a lone given name, a plain capitalised word
+            // closing the run is the surname, not a newspaper or a heading.
+            let titled_surname = (titled || !honorifics.is_empty())
+                && end == start + 1
+                && end + 1 == run_end
+                && doc.given(start).is_some()
+                && doc.is_stopword(end)
+                && !doc.is_org_cue(end)
+                && !doc.is_title_head(end)
+                && doc.honorific(end).is_none()
+                && !names_month(doc.lw(end))
+                && !WEEKDAYS.contains(&doc.lw(end));
+            let keeps = keeps || titled_surname;
             if !keeps {
                 break;
             }
@@ -906,7 +924,8 @@ fn analyse_run(
         return None;
     }
     let honorific_surname = end == start + 1 && start + 1 == run_end && !honorifics.is_empty();
-    if is_place(doc, names, registry, start, end) || (doc.is_title_head(start) && !honorific_surname) {
+    // `Ms. Jordan`, `Mr. Washington`: an honorific right before a lone place word names a person.
+    if !honorific_surname && (doc.is_title_head(start) || is_place(doc, names, registry, start, end)) {
         return None;
     }
     let is_name_word = |j: usize| doc.is_word(j) && !is_particle(doc, j) && doc.w(j).chars().count() > 1;
@@ -1102,6 +1121,9 @@ fn score_line(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && (doc.is_word(start - 2) && doc.toks[start - 2].cap || doc.is_punct(start - 2, ')'));
     other_follows || other_before
 }
+
+/// `Sen. Warren Tuesday`: a day after a name is when, not who.
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 fn names_month(lw: &str) -> bool {
     matches!(
