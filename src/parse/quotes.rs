@@ -30,7 +30,7 @@ pub(crate) fn find(
 ) -> (Vec<(usize, Quote)>, Vec<Source>) {
     let mut index = MentionIndex::new(people);
     // Speaker numbers from `people.len()` on are sources.
-    let mut sources = source_mentions(doc, names, people, organizations);
+    let mut sources = source_mentions(doc, people, organizations);
     index.add_sources(people.len(), &sources.mentions);
     let mut paras: Vec<(usize, usize)> = Vec::new();
     for t in &doc.toks {
@@ -124,7 +124,7 @@ impl Sources {
 
 /// Every standalone mention of an organisation (from [`super::organizations`]) or of a group
 /// (`Senate Democrats`, `senior officials`, `the Obama administration`) outside people's names.
-fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Organization]) -> Sources {
+fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> Sources {
     let n = doc.toks.len();
     let mut taken = vec![false; n];
     for p in people.iter().filter(|p| p.confirmed) {
@@ -141,9 +141,7 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
         !(doc.toks.get(e).is_some_and(|t| t.kind == Kind::Poss)
             || doc.is_cap_word(e)
             || doc.is_word(e)
-                && (names.is_title_head(doc.lw(e))
-                    || cues.is_group(doc.lw(e))
-                    || cues.bodies.contains(doc.lw(e))))
+                && (doc.is_title_head(e) || cues.is_group(doc.lw(e)) || cues.bodies.contains(doc.lw(e))))
     };
     let mut sources = Sources::default();
     let mut found: Vec<(usize, usize, String, SourceKind)> = Vec::new();
@@ -158,7 +156,7 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
             let (name, kind) = if e == s + 1 && cues.groups.contains(last) {
                 // `Police said`: capitalised only because it opens the sentence.
                 (last.to_string(), SourceKind::Group)
-            } else if cues.is_group(last) && !names.is_org_cue(last) {
+            } else if cues.is_group(last) && !doc.is_org_cue(e - 1) {
                 (org.name.clone(), SourceKind::Group)
             } else {
                 (org.name.clone(), SourceKind::Organization)
@@ -188,7 +186,7 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
             && (!taken[s - 1] || body && person[s - 1])
         {
             let w = doc.lw(s - 1);
-            let modifier = doc.is_cap_word(s - 1) && !names.is_stopword(w) && !cues.quantifiers.contains(w)
+            let modifier = doc.is_cap_word(s - 1) && !doc.is_stopword(s - 1) && !cues.quantifiers.contains(w)
                 || doc.toks[s - 1].upper
                 || group && cues.group_modifiers.contains(w);
             if !modifier {
@@ -226,11 +224,11 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
             && !covered[h]
             && !(h > 0
                 && doc.same_sentence(h - 1, h)
-                && (doc.is_cap_word(h - 1) && !names.is_stopword(doc.lw(h - 1)) || doc.toks[h - 1].upper));
+                && (doc.is_cap_word(h - 1) && !doc.is_stopword(h - 1) || doc.toks[h - 1].upper));
         let verb = h + 1 < n
             && doc.is_word(h + 1)
             && doc.same_sentence(h, h + 1)
-            && (cues.verbs.contains(doc.lw(h + 1)) || names.is_say_verb(doc.lw(h + 1)));
+            && (cues.verbs.contains(doc.lw(h + 1)) || doc.is_say_verb(h + 1));
         if lone && verb {
             found.push((h, h + 1, doc.w(h).to_string(), SourceKind::Organization));
         }
@@ -256,7 +254,7 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
             e += 1;
         }
         let first = doc.lw(h);
-        if e > h && standalone(e) && !names.is_stopword(first) && !cues.calendar.contains(first) {
+        if e > h && standalone(e) && !doc.is_stopword(h) && !cues.calendar.contains(first) {
             let name = (h..e).map(|k| doc.w(k)).collect::<Vec<_>>().join(" ");
             found.push((h, e, name, SourceKind::Organization));
             for flag in covered.iter_mut().take(e).skip(h) {
@@ -276,7 +274,7 @@ fn source_mentions(doc: &Doc<'_>, names: &Names, people: &[Person], orgs: &[Orga
             && doc.is_cap_word(e)
             && !covered[e]
             && doc.same_sentence(h, e)
-            && !names.is_stopword(doc.lw(e))
+            && !doc.is_stopword(e)
         {
             e += 1;
         }
@@ -466,7 +464,7 @@ impl Ctx<'_, '_> {
                 && (start.saturating_sub(3)..start).any(|k| {
                     k > 0
                         && doc.same_sentence(k, v)
-                        && self.names.is_say_verb(doc.lw(k))
+                        && doc.is_say_verb(k)
                         && (doc.is_punct(k - 1, ',') || doc.toks[k - 1].kind == Kind::Close)
                 })
             {
@@ -565,7 +563,7 @@ impl Ctx<'_, '_> {
                 || doc.is_punct(k, '/')
                 || doc.w(k).starts_with(|c: char| c.is_ascii_digit())
                 || doc.is_word(k)
-                    && (self.names.is_title_modifier(doc.lw(k)) || self.names.is_title_head(doc.lw(k)));
+                    && (doc.is_title_modifier(k) || doc.is_title_head(k));
             if !titled {
                 break;
             }
@@ -602,7 +600,7 @@ impl Ctx<'_, '_> {
         let mut e = s;
         while e < doc.toks.len() && e < s + 5 && doc.is_word(e) && doc.same_sentence(s, e) {
             e += 1;
-            if self.names.is_title_head(doc.lw(e - 1)) {
+            if doc.is_title_head(e - 1) {
                 return self.role_noun_before(e);
             }
         }
@@ -613,7 +611,7 @@ impl Ctx<'_, '_> {
     /// person named before it whose title has that head word.
     fn role_noun_before(&self, e: usize) -> Option<(usize, Option<Span>)> {
         let doc = self.doc;
-        if e == 0 || !doc.is_word(e - 1) || !self.names.is_title_head(doc.lw(e - 1)) {
+        if e == 0 || !doc.is_word(e - 1) || !doc.is_title_head(e - 1) {
             return None;
         }
         let head = doc.lw(e - 1);
@@ -624,7 +622,7 @@ impl Ctx<'_, '_> {
                 s -= 1;
                 break;
             }
-            if self.names.is_title_modifier(lw) || self.names.country(lw).is_some() || doc.toks[s - 1].cap {
+            if doc.is_title_modifier(s - 1) || doc.is_country(s - 1) || doc.toks[s - 1].cap {
                 s -= 1;
                 continue;
             }
@@ -692,9 +690,7 @@ impl Ctx<'_, '_> {
     /// The first token after honorifics and ranks (`Mr.`, `Dr`, `Gen.`) from `i` on.
     fn skip_honorifics(&self, mut i: usize) -> usize {
         let doc = self.doc;
-        while doc.is_word(i)
-            && (self.names.honorific(doc.lw(i)).is_some() || self.names.rank(doc.lw(i)).is_some())
-        {
+        while doc.is_word(i) && (doc.honorific(i).is_some() || doc.is_rank_abbreviation(i)) {
             i += 1;
             if doc.is_punct(i, '.') {
                 i += 1;
@@ -749,10 +745,7 @@ impl Ctx<'_, '_> {
     }
 
     fn is_say(&self, i: usize) -> bool {
-        self.doc.is_word(i) && {
-            let lw = self.doc.lw(i);
-            self.names.is_say_verb(lw) || cues().verbs.contains(lw)
-        }
+        self.doc.is_word(i) && { self.doc.is_say_verb(i) || cues().verbs.contains(self.doc.lw(i)) }
     }
 
     fn attribute_directs(&self, directs: &[Direct], indirect: &[Found]) -> Vec<Found> {
@@ -1178,15 +1171,13 @@ impl Ctx<'_, '_> {
                     extra.map_or_else(|| self.mention_start_before(v), |sp| self.token_at(sp.start));
                 // `..., analyst Dana Whitaker said.`: titles may stand between comma and name.
                 // `..., Mr. Smith said.`: and honorifics, with their period.
-                let honorific = |k: usize| {
-                    doc.is_word(k)
-                        && (self.names.honorific(doc.lw(k)).is_some() || self.names.rank(doc.lw(k)).is_some())
-                };
+                let honorific =
+                    |k: usize| doc.is_word(k) && (doc.honorific(k).is_some() || doc.is_rank_abbreviation(k));
                 let subj_start = subj_start.map(|mut ss| {
                     while ss > s + 1 {
                         if doc.is_word(ss - 1)
-                            && (self.names.is_title_head(doc.lw(ss - 1))
-                                || self.names.is_title_modifier(doc.lw(ss - 1))
+                            && (doc.is_title_head(ss - 1)
+                                || doc.is_title_modifier(ss - 1)
                                 || honorific(ss - 1)
                                 || matches!(doc.lw(ss - 1), "the" | "a" | "an"))
                         {
@@ -1259,9 +1250,9 @@ impl Ctx<'_, '_> {
             while j < start + 8
                 && doc.is_word(j)
                 && !self.index.by_start.contains_key(&j)
-                && (self.names.is_title_head(doc.lw(j))
-                    || self.names.is_title_modifier(doc.lw(j))
-                    || self.names.honorific(doc.lw(j)).is_some()
+                && (doc.is_title_head(j)
+                    || doc.is_title_modifier(j)
+                    || doc.honorific(j).is_some()
                     || doc.is_cap_word(j)
                     || matches!(doc.lw(j), "the" | "a" | "an"))
             {
@@ -1330,7 +1321,7 @@ impl Ctx<'_, '_> {
             || (start..d.open).filter(|&k| doc.is_word(k)).count() < 3
             || (start..d.open).any(|k| {
                 // A cue's present form in -s reads as often as a plural noun (`the contests`).
-                let cue = self.names.is_say_verb(doc.lw(k)) || self.is_cue(k) && !doc.lw(k).ends_with('s');
+                let cue = doc.is_say_verb(k) || self.is_cue(k) && !doc.lw(k).ends_with('s');
                 matches!(doc.toks[k].kind, Kind::Open | Kind::Close | Kind::Punct(':'))
                     || cue
                     || doc.lw(k) == "according"
@@ -1611,7 +1602,7 @@ impl Ctx<'_, '_> {
         // `, his campaign has argued ...`, `, which critics say ...`: a new report in a clause.
         (j + 1..j + 6)
             .take_while(|&t| doc.same_sentence(j, t) && !doc.is_punct(t, ','))
-            .any(|t| doc.is_word(t) && self.names.is_say_verb(doc.lw(t)) && !self.passive(t))
+            .any(|t| doc.is_word(t) && doc.is_say_verb(t) && !self.passive(t))
     }
 
     #[allow(clippy::too_many_arguments)]
