@@ -85,7 +85,10 @@ pub(crate) fn find(doc: &Doc<'_>, person: &[bool]) -> Vec<Organization> {
         {
             s += 1;
         }
-        if end > s && !(end - s == 1 && CONNECTORS.contains(&doc.lw(s))) {
+        if end > s
+            && !(end - s == 1 && CONNECTORS.contains(&doc.lw(s)))
+            && !titles_person(doc, person, cue, end)
+        {
             let name = doc.span_text(s, end);
             orgs.add(name, None, vec![doc.span(s, end)]);
         }
@@ -98,6 +101,24 @@ pub(crate) fn find(doc: &Doc<'_>, person: &[bool]) -> Vec<Organization> {
     }
     list.sort_by_key(|o| o.mentions.first().copied().unwrap_or_default());
     list
+}
+
+/// `Army Capt. Jane Doe`, `Air Force 1st Lt. Jane Doe`: a body named before a rank and a person
+/// is part of that person's title, not a name that stands on its own.
+fn titles_person(doc: &Doc<'_>, person: &[bool], cue: usize, end: usize) -> bool {
+    let rank = |k: usize| doc.is_rank_abbreviation(k) || doc.is_title_head(k);
+    let mut ranked = (cue + 1..end).any(rank);
+    let mut k = end;
+    while k < doc.toks.len() && k < end + 5 && !person[k] {
+        let w = doc.w(k);
+        let ordinal = doc.is_word(k) && w.starts_with(|c: char| c.is_ascii_digit()) && w.len() <= 4;
+        if !(doc.is_punct(k, '.') || ordinal || rank(k) || doc.is_title_modifier(k)) {
+            return false;
+        }
+        ranked |= rank(k);
+        k += 1;
+    }
+    ranked && person.get(k) == Some(&true)
 }
 
 /// The first token of the name an acronym at `p + 1` abbreviates, when the initials of the

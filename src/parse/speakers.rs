@@ -599,7 +599,39 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
         }
         i = end.max(i + 1);
     }
+    list_members(doc, &mut mentions);
     mentions
+}
+
+/// `Steve Jones, Phil` / `Mickelson, Greg Norman (Australia)`: an unconfirmed name of one or two
+/// words standing as an item of a comma list next to a confirmed person is a person too.
+fn list_members(doc: &Doc<'_>, mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.strong || m.words.len() > 2 {
+            continue;
+        }
+        let (start, end) = (m.start, m.end);
+        let left = i > 0 && {
+            let p = &mentions[i - 1];
+            p.strong && start >= 1 && doc.is_punct(start - 1, ',') && skip_tag(doc, p.end) == start - 1
+        };
+        let right = mentions.get(i + 1).is_some_and(|n| {
+            n.strong && doc.is_punct(end, ',') && n.start == end + 1 && {
+                let after = skip_tag(doc, n.end);
+                doc.is_punct(after, ',')
+                    || after >= doc.toks.len()
+                    || doc.toks[after].para != doc.toks[n.start].para
+            }
+        });
+        let closes_item = |e: usize| {
+            let e = skip_tag(doc, e);
+            e >= doc.toks.len() || doc.is_punct(e, ',') || doc.toks[e].para != doc.toks[start].para
+        };
+        if (left && closes_item(end)) || right {
+            mentions[i].strong = true;
+        }
+    }
 }
 
 fn is_particle(doc: &Doc<'_>, i: usize) -> bool {
@@ -783,6 +815,7 @@ fn analyse_run(
         // run only holds particles that a capitalised word follows).
         let particle_next = k + 2 < run_end && doc.is_word(k + 1) && is_particle(doc, k + 1);
         if doc.is_stopword(k)
+            && !is_initial(doc, k)
             && !(name_like && ((next_is_name && !doc.is_common_word(k + 1)) || particle_next))
         {
             k += 1;
@@ -884,7 +917,8 @@ fn analyse_run(
             && !honorific_surname
             && (doc.is_org_cue(end)
                 || doc.honorific(end).is_some()
-                || (end > start && (doc.is_stopword(end) || doc.is_title_head(end))));
+                || (end > start
+                    && ((doc.is_stopword(end) && !is_initial(doc, end)) || doc.is_title_head(end))));
         if blocked && end > start {
             // `Jane King`, `Peter T. King`: a surname that is also an honorific or title word,
             // closing the run after a given name or an initial.
@@ -917,10 +951,33 @@ fn analyse_run(
         }
         end += 1;
     }
+    // `Jane Doe Described Her ...`: a title-case line goes on past the name with a capitalised
+    // function word; the plain words before it are the line's, not the name's.
+    if end < run_end
+        && doc.is_cap_word(end)
+        && doc.is_stopword(end)
+        && !doc.is_org_cue(end)
+        && !is_initial(doc, end)
+    {
+        while end > start + 1
+            && doc.is_common_word(end - 1)
+            && !doc.is_surname(end - 1)
+            && doc.given(end - 1).is_none()
+        {
+            end -= 1;
+        }
+    }
     while end > start && doc.is_punct(end - 1, '.') {
         end -= 1;
     }
     if end <= start {
+        return None;
+    }
+    // `Power New Zealand said`: the rest of a place whose first word was peeled off.
+    if start > run_start
+        && PLACE_PREFIXES.contains(&doc.lw(start - 1))
+        && is_place(doc, names, registry, start - 1, end)
+    {
         return None;
     }
     let honorific_surname = end == start + 1 && start + 1 == run_end && !honorifics.is_empty();
@@ -985,8 +1042,20 @@ fn analyse_run(
     }
     titled |= pre.title.is_some() || post.title.is_some();
     let speaks = says_after(doc, end);
-    let given =
-        doc.given(first).is_some() && words.len() > 1 && (!doc.is_common_word(last) || doc.is_surname(last));
+    let given = doc.given(first).is_some()
+        && words.len() > 1
+        && (!doc.is_common_word(last)
+            || doc.is_surname(last)
+            || (!doc.is_common_word(first)
+                && words.len() == 2
+                && !doc.is_org_cue(last)
+                && !doc.is_title_head(last)
+                // `Dallas Cowboys`, `Zoe Questioned`: a plural or a past tense is no surname.
+                && !doc.lw(last).ends_with('s')
+                && !doc.lw(last).ends_with("ed")
+                // `Iraq's Saddam Regime`, `St. Christopher Children's Hospital`.
+                && !(start > 0 && doc.toks[start - 1].kind == Kind::Poss)
+                && doc.toks.get(end).is_none_or(|t| t.kind != Kind::Poss)));
     let surname = doc.is_surname(last);
     // `G. Thorpe`, `Pietro T.`: an initial next to a capitalised word.
     let initial =
@@ -1011,7 +1080,21 @@ fn analyse_run(
     };
     // A lone word needs its title or honorific right before it (`President Putin`).
     let titled = titled && (words.len() > 1 || k_title_adjacent(doc, start));
+    // `(Zorc 59th, Moller 71st)`, `Scorers: Jane Doe (12th minute)`: a scorer with the minute.
+    let minute_after = {
+        let m = if doc.is_punct(end, '(') { end + 1 } else { end };
+        start > 0
+            && (doc.is_punct(start - 1, '(') || doc.is_punct(start - 1, ',') || doc.is_punct(start - 1, ':'))
+            && minute(doc, m)
+    } || scorer_in_brackets(doc, start, end);
+    // `Saeed Anwar c Croft b Cork 176`: fielder and bowler in a cricket scorecard.
+    let dismissal = start > 0 && matches!(doc.w(start - 1), "c" | "b" | "st" | "lbw") && {
+        let after = doc.w(end);
+        after == "b" || (doc.is_word(end) && !after.is_empty() && after.bytes().all(|b| b.is_ascii_digit()))
+    };
     let strong = !honorifics.is_empty()
+        || minute_after
+        || dismissal
         || titled
         || given
         || initial
@@ -1030,6 +1113,49 @@ fn analyse_run(
     Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })
 }
 
+/// `A. Smith`, `I. Jones`: a one-letter word with its dot glued on, before a capitalised word,
+/// is an initial even when the letter is also a word; after a lower-case word (`plan A.
+/// Critics`) only before a word that is no plain English word.
+fn is_initial(doc: &Doc<'_>, i: usize) -> bool {
+    let after_lower = i > 0 && doc.is_word(i - 1) && !doc.toks[i - 1].cap && doc.same_sentence(i - 1, i);
+    doc.is_cap_word(i)
+        && doc.w(i).len() == 1
+        && doc.is_punct(i + 1, '.')
+        && doc.toks[i + 1].start == doc.toks[i].end
+        && doc.is_cap_word(i + 2)
+        && !doc.is_stopword(i + 2)
+        && !(after_lower && doc.is_common_word(i + 2))
+}
+
+/// `Kolmar 2 (Pelic 7, Dahl 33)`: a scorer with the minute, in brackets after the team's score.
+fn scorer_in_brackets(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    // The opening bracket, after the scorers already read.
+    let mut o = start;
+    let mut steps = 0;
+    while o > 0 && steps < 24 && !doc.is_punct(o - 1, '(') {
+        if doc.is_punct(o - 1, ')') || !doc.same_sentence(o - 1, start) {
+            return false;
+        }
+        o -= 1;
+        steps += 1;
+    }
+    o >= 2
+        && doc.is_punct(o - 1, '(')
+        && small_number(doc, o - 2).is_some()
+        && (o == start || doc.is_punct(start - 1, ','))
+        && (small_number(doc, end).is_some() || minute(doc, end))
+}
+
+/// `59th`: an ordinal that can be a match minute.
+fn minute(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.w(i);
+    let digits = w.bytes().take_while(|b| b.is_ascii_digit()).count();
+    doc.is_word(i)
+        && (1..=3).contains(&digits)
+        && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+        && w[..digits].parse::<u32>().is_ok_and(|n| (1..=130).contains(&n))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Teams, clubs and things named like people
 
@@ -1045,7 +1171,16 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
     let company = (legal_form(end) && doc.same_sentence(start, end))
         || (doc.is_punct(end, '&') && doc.lw(end + 1) == "co")
         || (start > 0 && legal_form(start - 1) && doc.same_sentence(start - 1, start));
+    // `At Trent Bridge: Kent 280`: a venue heading a results line.
+    let venue = start > 0
+        && matches!(doc.lw(start - 1), "at" | "in")
+        && doc.is_punct(end, ':')
+        && doc.same_sentence(start - 1, start);
+    // `Kleiner Perkins Caufield & Byers`: partners' names joined by `&` name a firm.
+    let firm = doc.is_punct(end, '&') || (start > 0 && doc.is_punct(start - 1, '&'));
     the_before
+        || venue
+        || firm
         || described
         || company
         || score_line(doc, start, end)
@@ -1405,6 +1540,7 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
                     || doc.is_title_head(i)
                     || doc.is_title_modifier(i)
                     || doc.is_country(i)
+                    || LOWERCASE_BODIES.contains(&lw)
                     || matches!(lw, "of" | "for" | "and" | "to" | "at")
                     || (lw == "the" && i > 0 && matches!(doc.lw(i - 1), "of" | "for" | "to" | "at"))
             }
@@ -1457,7 +1593,9 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
             || doc.toks[bl - 1].upper
             || matches!(doc.toks[bl - 1].kind, Kind::Poss | Kind::Punct('(' | ')'))
             || (doc.is_punct(bl - 1, '.') && bl > l + 1 && doc.is_org_cue(bl - 2))
-            || (matches!(doc.lw(bl - 1), "of" | "and" | "for") && bl - 1 > l && doc.is_cap_word(bl - 2)))
+            || (matches!(doc.lw(bl - 1), "of" | "and" | "for") && bl - 1 > l && doc.is_cap_word(bl - 2))
+            || LOWERCASE_BODIES.contains(&doc.lw(bl - 1))
+            || (bl < ts && doc.is_title_modifier(bl - 1) && LOWERCASE_BODIES.contains(&doc.lw(bl))))
     {
         bl -= 1;
     }
@@ -1477,6 +1615,11 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
     }
     role
 }
+
+/// Bodies written in lower case before a title (`police Inspector X`, `Afghan interim
+/// administration chairman X`): the institution of that title.
+const LOWERCASE_BODIES: &[&str] =
+    &["police", "army", "navy", "government", "administration", "ministry", "embassy", "party"];
 
 fn trim_acronym_and_connectors(doc: &Doc<'_>, a: usize, mut e: usize) -> usize {
     while e > a && matches!(doc.lw(e - 1), "of" | "for" | "and" | "the" | "on" | "de") {
