@@ -614,7 +614,10 @@ fn list_members(doc: &Doc<'_>, mentions: &mut [Mention]) {
         let (start, end) = (m.start, m.end);
         let left = i > 0 && {
             let p = &mentions[i - 1];
-            p.strong && start >= 1 && doc.is_punct(start - 1, ',') && skip_tag(doc, p.end) == start - 1
+            p.strong
+                && start >= 1
+                && doc.is_punct(start - 1, ',')
+                && past_scores(doc, skip_tag(doc, p.end)) == start - 1
         };
         let right = mentions.get(i + 1).is_some_and(|n| {
             n.strong && doc.is_punct(end, ',') && n.start == end + 1 && {
@@ -625,13 +628,26 @@ fn list_members(doc: &Doc<'_>, mentions: &mut [Mention]) {
             }
         });
         let closes_item = |e: usize| {
-            let e = skip_tag(doc, e);
+            let e = past_scores(doc, skip_tag(doc, e));
             e >= doc.toks.len() || doc.is_punct(e, ',') || doc.toks[e].para != doc.toks[start].para
         };
         if (left && closes_item(end)) || right {
             mentions[i].strong = true;
         }
     }
+}
+
+/// Particles written between hyphens inside one name (`Inzamam-ul-Haq`, `Ata-ur-Rehman`); the
+/// French `le`, `la`, `sur` of `Chester-le-Street` name places.
+const HYPHENED_PARTICLES: &[&str] = &["ul", "ur", "ud", "al", "el", "bin", "ibn", "bint"];
+
+/// The token after the scores that follow a player in a results list (`72 69 74 68`).
+fn past_scores(doc: &Doc<'_>, i: usize) -> usize {
+    let mut j = i;
+    while j < i + 8 && small_number(doc, j).is_some() && same_line(doc, i, j) {
+        j += 1;
+    }
+    j
 }
 
 fn is_particle(doc: &Doc<'_>, i: usize) -> bool {
@@ -1092,9 +1108,28 @@ fn analyse_run(
         let after = doc.w(end);
         after == "b" || (doc.is_word(end) && !after.is_empty() && after.bytes().all(|b| b.is_ascii_digit()))
     };
+    // `Inzamam-ul-Haq c Hussain b Mullally 35`, `Salim Malik not out 100`: a batsman's line.
+    let batsman = same_line(doc, end.saturating_sub(1), end + 1)
+        && match doc.w(end) {
+            "c" | "b" | "lbw" | "st" => {
+                doc.is_cap_word(end + 1) || doc.w(end + 1) == "b" || doc.w(end + 1) == "and"
+            }
+            "not" | "run" => doc.w(end + 1) == "out",
+            _ => false,
+        };
+    // `Inzamam-ul-Haq`, `Ata-ur-Rehman`: a particle hyphenated between two capitalised parts.
+    let hyphenated_particle = words.len() == 1 && {
+        let parts: Vec<&str> = doc.w(first).split('-').collect();
+        parts.len() >= 3
+            && parts.first().is_some_and(|p| p.starts_with(char::is_uppercase))
+            && parts.last().is_some_and(|p| p.starts_with(char::is_uppercase))
+            && parts[1..parts.len() - 1].iter().all(|p| HYPHENED_PARTICLES.contains(p))
+    };
     let strong = !honorifics.is_empty()
         || minute_after
         || dismissal
+        || batsman
+        || hyphenated_particle
         || titled
         || given
         || initial
