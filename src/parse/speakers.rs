@@ -983,6 +983,10 @@ fn analyse_run(
             end -= 1;
         }
     }
+    // `Gov. Jane Doe Friday`, `South Carolina Friday`: a day after a name is when, not who.
+    while end > start + 1 && WEEKDAYS.contains(&doc.lw(end - 1)) {
+        end -= 1;
+    }
     while end > start && doc.is_punct(end - 1, '.') {
         end -= 1;
     }
