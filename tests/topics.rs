@@ -509,3 +509,45 @@ fn mobile_and_cellular_networks_are_technology() {
     assert!(terms.contains(&("medtop:13000000", "mobile")), "{terms:?}");
     assert!(terms.contains(&("medtop:13000000", "cellular")), "{terms:?}");
 }
+
+#[test]
+fn an_antitrust_case_is_business() {
+    let a = parse(
+        "EU Opens Antitrust Case Against Chipmaker\n\n\
+         BRUSSELS (Reuters) - The European Commission opened an antitrust case against a chipmaker \
+         on Wednesday over the rebates it gives computer makers.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&a));
+}
+
+#[test]
+fn names_and_atomic_weapons_are_not_markets_or_science() {
+    // Bonds and Brent are names as well as markets; `atomic` is weapons and energy, not physics.
+    let homers = parse(
+        "Bonds Hits Two Homers as Giants Win\n\n\
+         SAN FRANCISCO (AP) -- Bonds hit two home runs and drove in five as the Giants beat the \
+         Dodgers on Sunday.",
+    );
+    assert!(!top_levels(&homers.topics).contains(&"medtop:04000000"), "{:?}", evidence_terms(&homers));
+    let golf =
+        parse("Brent Takes Lead at Open\n\nBrent Miller shot a 65 on Thursday to take a two-shot lead.");
+    assert!(!top_levels(&golf.topics).contains(&"medtop:04000000"), "{:?}", evidence_terms(&golf));
+    let watchdog = parse(
+        "Atomic Agency Meets Over Nuclear Programme\n\n\
+         VIENNA (AP) -- The board of the UN atomic watchdog met on Monday over the nuclear \
+         programme, diplomats said.",
+    );
+    assert!(!top_levels(&watchdog.topics).contains(&"medtop:13000000"), "{:?}", evidence_terms(&watchdog));
+
+    // In their market senses they count.
+    let market = parse(
+        "Bond Prices Rise\n\n\
+         Government bonds rallied and Brent crude fell 2 percent as traders bet on lower interest rates.",
+    );
+    let terms = evidence_terms(&market);
+    assert_eq!(market.topics[0].top_level, "medtop:04000000", "{terms:?}");
+    assert!(
+        terms.iter().any(|(_, t)| *t == "bonds") && terms.iter().any(|(_, t)| *t == "Brent crude"),
+        "{terms:?}"
+    );
+}
