@@ -463,3 +463,91 @@ fn a_computer_virus_is_technology_and_a_pay_deal_is_business() {
     let labour = deal.topics.iter().find(|t| t.code == "medtop:09000000").map_or(0.0, |t| t.score);
     assert!(labour < deal.topics[0].score / 3.0, "{:?}", deal.topics);
 }
+
+#[test]
+fn regulators_and_courts_in_a_business_story_leave_it_business() {
+    // An investigation, fraud, a judge and a trial date: words a company story shares with a
+    // crime story; the insurer, its policies and its shares say which it is.
+    let a = parse(
+        "Insurer Faces Fraud Probe\n\n\
+         NEW YORK (Reuters) - State regulators are investigating possible fraud in the way the \
+         insurer sold its policies, and a judge has set a trial date, the company said on Monday.\n\n\
+         Its shares fell 4 percent.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&a));
+
+    // A crime story keeps its subject.
+    let theft = parse(
+        "Two Held Over Jewellery Theft\n\n\
+         Police arrested two men suspected of stealing jewellery worth $2 million from a shop; \
+         they will appear in court on Monday.",
+    );
+    assert_eq!(theft.topics[0].top_level, "medtop:02000000", "{:?}", evidence_terms(&theft));
+}
+
+#[test]
+fn trade_and_lending_bodies_are_economy_not_diplomacy() {
+    let a = parse(
+        "Trade Body Rules Against Cotton Subsidies\n\n\
+         GENEVA (AP) -- The World Trade Organization ruled on Friday that cotton subsidies broke \
+         global trade rules, and the International Monetary Fund said exporters in poor countries \
+         would gain.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&a));
+    assert!(!top_levels(&a.topics).contains(&"medtop:11000000"), "{:?}", evidence_terms(&a));
+}
+
+#[test]
+fn mobile_and_cellular_networks_are_technology() {
+    let a = parse(
+        "Operators Race to Sell Faster Mobile Service\n\n\
+         Mobile operators in Europe are upgrading their cellular networks so that subscribers can \
+         browse the web on the move, and sales of new handsets rose.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&a));
+    let terms = evidence_terms(&a);
+    assert!(terms.contains(&("medtop:13000000", "mobile")), "{terms:?}");
+    assert!(terms.contains(&("medtop:13000000", "cellular")), "{terms:?}");
+}
+
+#[test]
+fn an_antitrust_case_is_business() {
+    let a = parse(
+        "EU Opens Antitrust Case Against Chipmaker\n\n\
+         BRUSSELS (Reuters) - The European Commission opened an antitrust case against a chipmaker \
+         on Wednesday over the rebates it gives computer makers.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&a));
+}
+
+#[test]
+fn names_and_atomic_weapons_are_not_markets_or_science() {
+    // Bonds and Brent are names as well as markets; `atomic` is weapons and energy, not physics.
+    let homers = parse(
+        "Bonds Hits Two Homers as Giants Win\n\n\
+         SAN FRANCISCO (AP) -- Bonds hit two home runs and drove in five as the Giants beat the \
+         Dodgers on Sunday.",
+    );
+    assert!(!top_levels(&homers.topics).contains(&"medtop:04000000"), "{:?}", evidence_terms(&homers));
+    let golf =
+        parse("Brent Takes Lead at Open\n\nBrent Miller shot a 65 on Thursday to take a two-shot lead.");
+    assert!(!top_levels(&golf.topics).contains(&"medtop:04000000"), "{:?}", evidence_terms(&golf));
+    let watchdog = parse(
+        "Atomic Agency Meets Over Nuclear Programme\n\n\
+         VIENNA (AP) -- The board of the UN atomic watchdog met on Monday over the nuclear \
+         programme, diplomats said.",
+    );
+    assert!(!top_levels(&watchdog.topics).contains(&"medtop:13000000"), "{:?}", evidence_terms(&watchdog));
+
+    // In their market senses they count.
+    let market = parse(
+        "Bond Prices Rise\n\n\
+         Government bonds rallied and Brent crude fell 2 percent as traders bet on lower interest rates.",
+    );
+    let terms = evidence_terms(&market);
+    assert_eq!(market.topics[0].top_level, "medtop:04000000", "{terms:?}");
+    assert!(
+        terms.iter().any(|(_, t)| *t == "bonds") && terms.iter().any(|(_, t)| *t == "Brent crude"),
+        "{terms:?}"
+    );
+}
