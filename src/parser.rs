@@ -100,7 +100,7 @@ impl Parser {
 
         let credits = parse::agency::detect(
             text,
-            &lines.lines,
+            &lines,
             dateline.as_ref().and_then(|d| d.agency_marker.as_ref()),
             &article.paragraphs,
             registry,
