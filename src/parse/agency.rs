@@ -222,11 +222,14 @@ fn lead_marker(text: &str, blocks: &[Block<'_>], registry: &Registry) -> Option<
         let line = block[0].0.span;
         let raw = line.slice(text);
         let head = prefix(raw, LEAD_REACH);
-        // Each marker needs characters the line may not have; without them its regex is skipped.
+        // Each marker is written after a character the line may not have (`(`, `/`, a comma or a
+        // digit), and within the reach of a dateline; without it the marker's regex is skipped.
+        // Prose passes its third lower-case word within a few bytes, so most lines skip them all.
+        let before_marker = prefix(head, dateline_reach(head));
         let may_match = [
-            head.contains('(') && head.contains(')'),
-            head.contains('/'),
-            head.contains(',') || head.chars().any(char::is_numeric),
+            before_marker.contains('(') && head.contains(')'),
+            before_marker.contains('/'),
+            before_marker.contains(',') || before_marker.chars().any(char::is_numeric),
         ];
         // A regex's matches come in order, and text that cannot stand before a dateline marker
         // cannot be the start of longer such text: the first match too far in ends the search.
@@ -270,8 +273,32 @@ fn lead_marker(text: &str, blocks: &[Block<'_>], registry: &Registry) -> Option<
 /// True when `before` (the text ahead of a marker) can be a dateline: short, and at most two words
 /// in lower case (`border`, `de`), so a parenthesis inside a sentence is not taken for a marker.
 fn looks_like_dateline(before: &str) -> bool {
-    before.len() <= 90
+    before.len() <= MAX_BEFORE_MARKER
         && before.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count() <= 2
+}
+
+/// The longest text before a marker that [`looks_like_dateline`] accepts, in bytes.
+const MAX_BEFORE_MARKER: usize = 90;
+
+/// How far into `line` a marker can start and pass [`looks_like_dateline`]: the text before it
+/// grows with the marker's start, so the limit is the start of the third word in lower case, or
+/// [`MAX_BEFORE_MARKER`].
+fn dateline_reach(line: &str) -> usize {
+    let mut lower_words = 0;
+    let mut after_blank = true;
+    for (i, c) in line.char_indices() {
+        if i >= MAX_BEFORE_MARKER {
+            break;
+        }
+        if after_blank && c.is_lowercase() {
+            lower_words += 1;
+            if lower_words > 2 {
+                return i;
+            }
+        }
+        after_blank = c.is_whitespace();
+    }
+    line.len().min(MAX_BEFORE_MARKER)
 }
 
 /// True for a line that reads as story prose rather than a header or credit line.
@@ -533,7 +560,9 @@ fn credit_line(text: &str, lines: &[(Line, usize)], registry: &Registry) -> Opti
     for line in tail.iter().rev() {
         let raw = line.slice(text);
         // The credit closes the story, on its own line or as the last sentence of a paragraph.
-        let start = raw.rfind("(Reporting by").or_else(|| raw.rfind("(Additional reporting by")).unwrap_or(0);
+        let start = last_opening(raw, "(Reporting by")
+            .or_else(|| last_opening(raw, "(Additional reporting by"))
+            .unwrap_or(0);
         let credit_text = &raw[start..];
         if REUTERS_CREDIT.is_match(credit_text)
             && credit_text.contains(" by ")
@@ -550,6 +579,12 @@ fn credit_line(text: &str, lines: &[(Line, usize)], registry: &Registry) -> Opti
         }
     }
     None
+}
+
+/// Where `bracketed` (which opens with `(`) is last written in `line`: only the brackets are
+/// searched for, which is much faster than a substring search over long paragraph lines.
+fn last_opening(line: &str, bracketed: &str) -> Option<usize> {
+    memchr::memrchr_iter(b'(', line.as_bytes()).find(|&i| line[i..].starts_with(bracketed))
 }
 
 /// True when the story opens with a dated dateline (`NAIROBI, March 15 -`): wire copy whose credit
@@ -637,6 +672,31 @@ mod tests {
 
     fn code(text: &str) -> Option<String> {
         detect_in(text).agency.map(|a| a.code)
+    }
+
+    #[test]
+    fn dateline_reach_is_where_text_before_a_marker_stops_looking_like_a_dateline() {
+        let lines = [
+            "KIPUSHI, Zaire-Zambia border, April 14, 1997 (AFP) - Rebels took the town.",
+            "the minister said on a visit to the north (AFP) that talks would go on",
+            "Dar es Salaam, May 3 /PANA/ - The port reopened.",
+            "ÉLISABETHVILLE  \u{a0} du nord, São Tomé e Príncipe, MAY 3 (Lusa) -- Voters queued for hours in the heat of the day.",
+            "",
+        ];
+        for line in lines {
+            let reach = dateline_reach(line);
+            for at in (0..=line.len()).filter(|&at| line.is_char_boundary(at)) {
+                assert_eq!(looks_like_dateline(&line[..at]), at <= reach, "{line:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn last_opening_finds_the_last_bracketed_phrase() {
+        let line = "(Reporting by A) text (Reporting by B; Editing by C) (Reporting";
+        assert_eq!(last_opening(line, "(Reporting by"), line.rfind("(Reporting by"));
+        assert_eq!(last_opening(line, "(Editing by"), None);
+        assert_eq!(last_opening("", "(Reporting by"), None);
     }
 
     #[test]
