@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Line;
+use super::{Line, Lines};
 use crate::article::{Agency, AgencyEvidence, Span, Text};
 use crate::registry::agencies::{AgencyKind, Mention};
 use crate::registry::{AgencyEntry, Registry};
@@ -124,16 +124,17 @@ static SOURCE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 type BodyMention<'r> = (Span, Mention<'r>);
 
 /// Finds the producing agency from the strongest evidence available, and the agencies cited.
-/// `lines` are the input's non-blank lines with their block numbers ([`super::Lines::lines`]).
+/// `all_lines` are the input's lines; whether some were taken by earlier stages does not matter.
 pub fn detect(
     text: &str,
-    lines: &[(Line, usize)],
+    all_lines: &Lines<'_>,
     dateline_marker: Option<&(String, Span)>,
     paragraphs: &[Text],
     registry: &Registry,
 ) -> Credits {
+    let lines = &all_lines.lines[..];
     let blocks: Vec<Block<'_>> = lines.chunk_by(|a, b| a.1 == b.1).collect();
-    let lead_block = lead_block(text, &blocks, registry);
+    let lead_block = lead_block(all_lines, &blocks, registry);
     let header: Vec<Span> =
         blocks.iter().take(lead_block).flat_map(|b| b.iter().map(|(l, _)| l.span)).take(LEAD_LINES).collect();
     // One scan of the body serves both the interviewer and the cited agencies.
@@ -147,7 +148,9 @@ pub fn detect(
         .or_else(|| header_credit(text, &header, registry))
         .or_else(|| sign_off_credit(text, lines, paragraphs, registry))
         .or_else(|| credit_line(text, lines, registry))
-        .or_else(|| dated_lead(text, &blocks, lead_block, registry).then(|| interviewer(text, &mentions))?);
+        .or_else(|| {
+            dated_lead(all_lines, &blocks, lead_block, registry).then(|| interviewer(text, &mentions))?
+        });
     let cited = cited(text, &mentions, agency.as_ref());
     Credits { agency, cited }
 }
@@ -193,7 +196,8 @@ fn suffix(s: &str, max: usize) -> &str {
 /// The index of the block that opens the story: the first that reads as prose, or whose first line
 /// is a dateline with a date or an agency marker (`WARSAW 1996-08-23`, `TEHRAN (FNA)-`). Blocks
 /// before it are the header.
-fn lead_block(text: &str, blocks: &[Block<'_>], registry: &Registry) -> usize {
+fn lead_block(lines: &Lines<'_>, blocks: &[Block<'_>], registry: &Registry) -> usize {
+    let text = lines.text;
     blocks
         .iter()
         .take(LEAD_BLOCKS)
@@ -203,7 +207,8 @@ fn lead_block(text: &str, blocks: &[Block<'_>], registry: &Registry) -> usize {
             let words = b.iter().flat_map(|(l, _)| l.span.slice(text).split_whitespace()).take(41).count();
             words > 40
                 || b.iter().any(|(l, _)| is_prose(l.span.slice(text)))
-                || super::dateline::parse_lead(first.slice(text), first.start, registry)
+                || lines
+                    .lead(first, registry)
                     .is_some_and(|f| f.agency_marker.is_some() || f.dateline.date_text.is_some())
         })
         .unwrap_or(LEAD_BLOCKS.min(blocks.len()))
@@ -217,18 +222,26 @@ fn lead_marker(text: &str, blocks: &[Block<'_>], registry: &Registry) -> Option<
         let line = block[0].0.span;
         let raw = line.slice(text);
         let head = prefix(raw, LEAD_REACH);
-        // Each marker needs a character the line may not have; without it its regex is skipped.
+        // Each marker is written after a character the line may not have (`(`, `/`, a comma or a
+        // digit), and within the reach of a dateline; without it the marker's regex is skipped.
+        // Prose passes its third lower-case word within a few bytes, so most lines skip them all.
+        let before_marker = prefix(head, dateline_reach(head));
         let may_match = [
-            head.contains('('),
-            head.contains('/'),
-            head.contains(',') || head.chars().any(char::is_numeric),
+            before_marker.contains('(') && head.contains(')'),
+            before_marker.contains('/'),
+            before_marker.contains(',') || before_marker.chars().any(char::is_numeric),
         ];
+        // A regex's matches come in order, and text that cannot stand before a dateline marker
+        // cannot be the start of longer such text: the first match too far in ends the search.
         let mut candidates: Vec<regex::Match<'_>> = [&*PAREN_MARKER, &*SLASH_MARKER, &*BARE_MARKER]
             .iter()
             .zip(may_match)
             .filter(|&(_, may)| may)
-            .flat_map(|(re, _)| re.captures_iter(head).filter_map(|c| c.get(1).or_else(|| c.get(2))))
-            .filter(|m| looks_like_dateline(&head[..m.start()]))
+            .flat_map(|(re, _)| {
+                re.captures_iter(head)
+                    .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+                    .take_while(|m| looks_like_dateline(&head[..m.start()]))
+            })
             .collect();
         candidates.sort_by_key(|m| m.start());
         let at = |m: &regex::Match<'_>| Span::new(line.start + m.start(), line.start + m.end());
@@ -260,8 +273,32 @@ fn lead_marker(text: &str, blocks: &[Block<'_>], registry: &Registry) -> Option<
 /// True when `before` (the text ahead of a marker) can be a dateline: short, and at most two words
 /// in lower case (`border`, `de`), so a parenthesis inside a sentence is not taken for a marker.
 fn looks_like_dateline(before: &str) -> bool {
-    before.len() <= 90
+    before.len() <= MAX_BEFORE_MARKER
         && before.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count() <= 2
+}
+
+/// The longest text before a marker that [`looks_like_dateline`] accepts, in bytes.
+const MAX_BEFORE_MARKER: usize = 90;
+
+/// How far into `line` a marker can start and pass [`looks_like_dateline`]: the text before it
+/// grows with the marker's start, so the limit is the start of the third word in lower case, or
+/// [`MAX_BEFORE_MARKER`].
+fn dateline_reach(line: &str) -> usize {
+    let mut lower_words = 0;
+    let mut after_blank = true;
+    for (i, c) in line.char_indices() {
+        if i >= MAX_BEFORE_MARKER {
+            break;
+        }
+        if after_blank && c.is_lowercase() {
+            lower_words += 1;
+            if lower_words > 2 {
+                return i;
+            }
+        }
+        after_blank = c.is_whitespace();
+    }
+    line.len().min(MAX_BEFORE_MARKER)
 }
 
 /// True for a line that reads as story prose rather than a header or credit line.
@@ -523,7 +560,9 @@ fn credit_line(text: &str, lines: &[(Line, usize)], registry: &Registry) -> Opti
     for line in tail.iter().rev() {
         let raw = line.slice(text);
         // The credit closes the story, on its own line or as the last sentence of a paragraph.
-        let start = raw.rfind("(Reporting by").or_else(|| raw.rfind("(Additional reporting by")).unwrap_or(0);
+        let start = last_opening(raw, "(Reporting by")
+            .or_else(|| last_opening(raw, "(Additional reporting by"))
+            .unwrap_or(0);
         let credit_text = &raw[start..];
         if REUTERS_CREDIT.is_match(credit_text)
             && credit_text.contains(" by ")
@@ -542,15 +581,19 @@ fn credit_line(text: &str, lines: &[(Line, usize)], registry: &Registry) -> Opti
     None
 }
 
+/// Where `bracketed` (which opens with `(`) is last written in `line`: only the brackets are
+/// searched for, which is much faster than a substring search over long paragraph lines.
+fn last_opening(line: &str, bracketed: &str) -> Option<usize> {
+    memchr::memrchr_iter(b'(', line.as_bytes()).find(|&i| line[i..].starts_with(bracketed))
+}
+
 /// True when the story opens with a dated dateline (`NAIROBI, March 15 -`): wire copy whose credit
 /// was left off. Only there does an interview name the producer; a newspaper item (`TEHRAN -`)
 /// reporting what someone told an agency does not.
-fn dated_lead(text: &str, blocks: &[Block<'_>], lead_block: usize, registry: &Registry) -> bool {
-    blocks.get(lead_block).is_some_and(|b| {
-        let first = b[0].0.span;
-        super::dateline::parse_lead(first.slice(text), first.start, registry)
-            .is_some_and(|f| f.dateline.date_text.is_some())
-    })
+fn dated_lead(lines: &Lines<'_>, blocks: &[Block<'_>], lead_block: usize, registry: &Registry) -> bool {
+    blocks
+        .get(lead_block)
+        .is_some_and(|b| lines.lead(b[0].0.span, registry).is_some_and(|f| f.dateline.date_text.is_some()))
 }
 
 /// The agency the story's subjects spoke to (`told Reuters`, `in an interview with AFP`): an
@@ -618,17 +661,42 @@ mod tests {
     use super::*;
 
     fn detect_in(text: &str) -> Credits {
-        use crate::parse::{Lines, layout};
+        use crate::parse::layout;
         let registry = Registry::embedded();
         let paragraphs: Vec<Text> = layout::blocks(text)
             .into_iter()
             .map(|b| Text { text: layout::collapse_whitespace(b.span().slice(text)), span: b.span() })
             .collect();
-        detect(text, &Lines::new(text).lines, None, &paragraphs, &registry)
+        detect(text, &Lines::new(text), None, &paragraphs, &registry)
     }
 
     fn code(text: &str) -> Option<String> {
         detect_in(text).agency.map(|a| a.code)
+    }
+
+    #[test]
+    fn dateline_reach_is_where_text_before_a_marker_stops_looking_like_a_dateline() {
+        let lines = [
+            "KIPUSHI, Zaire-Zambia border, April 14, 1997 (AFP) - Rebels took the town.",
+            "the minister said on a visit to the north (AFP) that talks would go on",
+            "Dar es Salaam, May 3 /PANA/ - The port reopened.",
+            "ÉLISABETHVILLE  \u{a0} du nord, São Tomé e Príncipe, MAY 3 (Lusa) -- Voters queued for hours in the heat of the day.",
+            "",
+        ];
+        for line in lines {
+            let reach = dateline_reach(line);
+            for at in (0..=line.len()).filter(|&at| line.is_char_boundary(at)) {
+                assert_eq!(looks_like_dateline(&line[..at]), at <= reach, "{line:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn last_opening_finds_the_last_bracketed_phrase() {
+        let line = "(Reporting by A) text (Reporting by B; Editing by C) (Reporting";
+        assert_eq!(last_opening(line, "(Reporting by"), line.rfind("(Reporting by"));
+        assert_eq!(last_opening(line, "(Editing by"), None);
+        assert_eq!(last_opening("", "(Reporting by"), None);
     }
 
     #[test]

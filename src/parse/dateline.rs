@@ -17,7 +17,7 @@ use crate::registry::Registry;
 use crate::registry::places::NameKind;
 
 /// A dateline and the agency marker written inside it.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Found {
     /// The dateline.
     pub dateline: Dateline,
@@ -45,11 +45,11 @@ pub fn take(lines: &mut Lines<'_>, registry: &Registry) -> Option<Found> {
     for ahead in 0..LOOK_AHEAD_LINES {
         let Some((line, _)) = lines.remaining().get(ahead).copied() else { break };
         let raw = line.span.slice(lines.text);
-        if let Some(found) = parse_lead(raw, line.span.start, registry) {
+        if let Some(found) = lines.lead(line.span, registry) {
             if found.whole_line && ahead == 0 {
                 lines.take();
             }
-            return Some(found);
+            return Some(std::rc::Rc::unwrap_or_clone(found));
         }
         // Only short lines may stand before the dateline; a paragraph of prose ends the search.
         if raw.len() > PARAGRAPH_BYTES {

@@ -49,10 +49,8 @@ pub fn take(lines: &mut Lines<'_>, registry: &Registry) -> Option<Text> {
     // (`UPDATE: ...`, `ATTENTION - ...`).
     // A byline between these lines and the dateline (`Jane Roe` / `LONDON 1996-08-22`) counts too.
     let body_has_dateline = super::byline::starts_at(lines, after)
-        || lines.remaining().get(after).is_some_and(|(line, _)| {
-            super::dateline::parse_lead(line.span.slice(lines.text), line.span.start, registry).is_some()
-        });
-    if !body_has_dateline && opens_with_dateline_lead(raw, span.start, registry) {
+        || lines.remaining().get(after).is_some_and(|(line, _)| lines.lead(line.span, registry).is_some());
+    if !body_has_dateline && opens_with_dateline_lead(lines, span, registry) {
         return None;
     }
     for _ in 0..count {
@@ -61,14 +59,15 @@ pub fn take(lines: &mut Lines<'_>, registry: &Registry) -> Option<Text> {
     Some(Text { text: collapse_whitespace(raw), span })
 }
 
-/// True when `line` is a whole dateline (`LONDON 1996-08-22`) or a dateline lead followed by a
+/// True when `span` of the text is a whole dateline (`LONDON 1996-08-22`) or a dateline lead followed by a
 /// sentence. All-caps headlines often contain ` - ` (`PRESS DIGEST - Iraq`), so a lead followed
 /// by a few words only is still a headline.
-fn opens_with_dateline_lead(line: &str, offset: usize, registry: &Registry) -> bool {
-    let Some(found) = super::dateline::parse_lead(line, offset, registry) else { return false };
+fn opens_with_dateline_lead(lines: &Lines<'_>, span: Span, registry: &Registry) -> bool {
+    let Some(found) = lines.lead(span, registry) else { return false };
     if found.whole_line || found.agency_marker.is_some() {
         return true;
     }
-    let rest = line.get(found.dateline.span.end - offset..).unwrap_or("");
+    let line = span.slice(lines.text);
+    let rest = line.get(found.dateline.span.end - span.start..).unwrap_or("");
     rest.split_whitespace().count() >= 8 && rest.chars().any(char::is_lowercase)
 }

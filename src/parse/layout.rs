@@ -108,11 +108,13 @@ pub fn collapse_whitespace(text: &str) -> String {
     // article passes through here).
     let mut copied_to = 0;
     let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
-        if !may_start_blank(byte) {
-            at += 1;
-            continue;
+    while at < bytes.len() {
+        // Words are passed over by a table look-up per byte.
+        match bytes[at..].iter().position(|&b| may_start_blank(b)) {
+            Some(offset) => at += offset,
+            None => break,
         }
+        let byte = bytes[at];
         // A lone space between words stays as it is.
         if byte == b' ' && at > 0 && bytes.get(at + 1).is_some_and(|&next| !may_start_blank(next)) {
             at += 2;
@@ -141,8 +143,19 @@ pub fn collapse_whitespace(text: &str) -> String {
 /// True for the bytes a blank character can start with: ASCII blanks and controls, and the first
 /// bytes of the non-ASCII blanks (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000, U+FEFF).
 fn may_start_blank(byte: u8) -> bool {
-    byte <= b' ' || matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+    MAY_START_BLANK[usize::from(byte)]
 }
+
+/// [`may_start_blank`] for every byte.
+static MAY_START_BLANK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = byte <= b' ' as usize || matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        byte += 1;
+    }
+    table
+};
 
 /// The end of the run of blank characters starting at byte `at` of `text` (`at` when none).
 fn blank_run_end(text: &str, mut at: usize) -> usize {

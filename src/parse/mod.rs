@@ -19,7 +19,17 @@ pub mod speakers;
 pub mod timestamp;
 pub mod topics;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 pub use layout::Line;
+
+use crate::article::Span;
+use crate::registry::Registry;
+
+/// How many parsed dateline leads [`Lines`] keeps: the stages ask about a few opening lines each,
+/// and a bound keeps the look-up in the list cheap whatever a caller asks.
+const KEPT_LEADS: usize = 16;
 
 /// The input's non-blank lines in order, with the block each belongs to, and a cursor: each
 /// front-matter stage takes the lines it recognises, the body takes the rest.
@@ -31,12 +41,28 @@ pub struct Lines<'t> {
     pub lines: Vec<(Line, usize)>,
     /// Index of the first line not yet taken.
     pub pos: usize,
+    /// Dateline leads parsed so far, by the span parsed (see [`Lines::lead`]).
+    leads: RefCell<Vec<(Span, Option<Rc<dateline::Found>>)>>,
 }
 
 impl<'t> Lines<'t> {
     /// The lines of `text`.
     pub fn new(text: &'t str) -> Self {
-        Lines { text, lines: layout::numbered_lines(text), pos: 0 }
+        Lines { text, lines: layout::numbered_lines(text), pos: 0, leads: RefCell::default() }
+    }
+
+    /// The dateline lead opening `span` of the text ([`dateline::parse_lead`]), parsed once: the
+    /// headline, dateline and agency stages all ask about the same few opening lines.
+    pub fn lead(&self, span: Span, registry: &Registry) -> Option<Rc<dateline::Found>> {
+        if let Some((_, found)) = self.leads.borrow().iter().find(|(s, _)| *s == span) {
+            return found.clone();
+        }
+        let found = dateline::parse_lead(span.slice(self.text), span.start, registry).map(Rc::new);
+        let mut leads = self.leads.borrow_mut();
+        if leads.len() < KEPT_LEADS {
+            leads.push((span, found.clone()));
+        }
+        found
     }
 
     /// The next untaken line's text.

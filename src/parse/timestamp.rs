@@ -50,21 +50,27 @@ const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "frid
 /// The month number of an English month name or its abbreviation of three or more letters
 /// (`Jan`, `Sept.`, `JANUARY`, `Febr`).
 pub fn month_number(name: &str) -> Option<u32> {
-    MONTHS.iter().position(|m| abbreviates(name, m)).map(|i| i as u32 + 1)
+    let word = abbreviation(name)?;
+    MONTHS.iter().position(|m| abbreviates(word, m)).map(|i| i as u32 + 1)
 }
 
 /// The weekday (0 = Monday) of an English weekday name or abbreviation (`Tue`, `Tues.`, `THURSDAY`).
 pub fn weekday_number(name: &str) -> Option<u32> {
-    WEEKDAYS.iter().position(|w| abbreviates(name, w)).map(|i| i as u32)
+    let word = abbreviation(name)?;
+    WEEKDAYS.iter().position(|w| abbreviates(word, w)).map(|i| i as u32)
 }
 
-/// True when `name`, without trailing dots, is three or more ASCII letters that start the
-/// lower-case `full` in any case. Compared in place: every word of every dateline comes here.
-fn abbreviates(name: &str, full: &str) -> bool {
+/// `name` without trailing dots when that is three or more ASCII letters: the only shape a month
+/// or weekday abbreviation takes. Checked once per word, not once per name it is compared with
+/// (every word of every dateline and date phrase comes here).
+fn abbreviation(name: &str) -> Option<&[u8]> {
     let word = name.trim_end_matches('.').as_bytes();
-    word.len() >= 3
-        && word.iter().all(u8::is_ascii_alphabetic)
-        && full.as_bytes().get(..word.len()).is_some_and(|start| start.eq_ignore_ascii_case(word))
+    (word.len() >= 3 && word.iter().all(u8::is_ascii_alphabetic)).then_some(word)
+}
+
+/// True when `word` starts the lower-case `full` in any case.
+fn abbreviates(word: &[u8], full: &str) -> bool {
+    full.as_bytes().get(..word.len()).is_some_and(|start| start.eq_ignore_ascii_case(word))
 }
 
 /// Parses `line` (found at `span`) when the whole line is a timestamp, possibly after a label

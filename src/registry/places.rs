@@ -192,14 +192,21 @@ pub fn normalize(name: &str) -> String {
 }
 
 /// Calls `f` with the lookup key of `name`, built in a reused buffer: lookups run for many words
-/// of every article, and a fresh `String` each time was a large part of their cost.
+/// of every article, and a fresh `String` each time was a large part of their cost. The last name
+/// and its key are kept, because a phrase is usually looked up as a country, a region and a city
+/// in turn: comparing it with the last one is cheaper than folding it again.
 fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
-        static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        static LAST: std::cell::RefCell<(String, String)> =
+            const { std::cell::RefCell::new((String::new(), String::new())) };
     }
-    KEY.with_borrow_mut(|key| {
-        key.clear();
-        normalize_into(name, key);
+    LAST.with_borrow_mut(|(written, key)| {
+        if written != name {
+            written.clear();
+            written.push_str(name);
+            key.clear();
+            normalize_into(name, key);
+        }
         f(key)
     })
 }
