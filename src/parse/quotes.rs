@@ -446,6 +446,28 @@ impl Ctx<'_, '_> {
         if let Some(g) = pronoun(lw) {
             return self.resolve_pronoun(e - 1, g).map(|p| (p, None));
         }
+        // `X declined to say`, `X went on to discuss`: the subject of the verb before `to`.
+        if lw == "to" && e >= 2 && doc.is_word(v) && !doc.lw(v).ends_with("ing") {
+            let mut c = e - 1;
+            // `went on to`: the particle belongs to the verb.
+            if c >= 2
+                && doc.lw(c - 1) == "on"
+                && doc.is_word(c - 2)
+                && matches!(doc.lw(c - 2), "went" | "goes")
+            {
+                c -= 1;
+            }
+            if c >= 1
+                && doc.is_word(c - 1)
+                && (cues().infinitive.contains(doc.lw(c - 1))
+                    || cues().catenatives.contains(doc.lw(c - 1)))
+                && !self.passive(c - 1)
+                // One step back only: `to try to say` chains stay bounded.
+                && self.skip_parenthetical_back(self.skip_auxiliaries_back(c - 1)).checked_sub(1).is_none_or(|b| doc.lw(b) != "to")
+            {
+                return self.subject_before(c - 1);
+            }
+        }
         // `X criticized the plan, saying ...`, `X met them and said ...`: the clause's subject
         // opens the sentence.
         // `, falsely suggesting`, `"...," noting`: adverbs and a closing mark may stand between.
@@ -1013,6 +1035,65 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// `$7.25`: a sentence break the tokenizer put between the digits of a decimal.
+    fn decimal_break(&self, e: usize) -> bool {
+        let doc = self.doc;
+        let digit = |k: usize| doc.is_word(k) && doc.w(k).starts_with(|c: char| c.is_ascii_digit());
+        e >= 2
+            && doc.is_punct(e - 1, '.')
+            && digit(e)
+            && digit(e - 2)
+            && doc.toks[e - 2].end == doc.toks[e - 1].start
+            && doc.toks[e - 1].end == doc.toks[e].start
+            && doc.toks[e - 1].para == doc.toks[e].para
+    }
+
+    /// `X's criticism of Y`, `X's claim that Z`: a noun of speech or stance after a person's
+    /// possessive, and its object or clause as what X said.
+    fn possessive_cues(&self, s: usize, ce: usize, inside: &[bool], out: &mut Vec<Found>) {
+        let doc = self.doc;
+        for k in s + 1..ce {
+            if doc.toks[k].kind != Kind::Poss || inside[k] {
+                continue;
+            }
+            let Some(&(pi, _)) = self.index.by_end.get(&k) else { continue };
+            // One modifier may stand before the noun: `X's repeated attacks on`.
+            let mut nn = k + 1;
+            if !cues().possessive_nouns.contains(doc.lw(nn)) && doc.is_word(nn) && !doc.toks[nn].cap {
+                nn += 1;
+            }
+            if nn >= ce || !doc.is_word(nn) || !cues().possessive_nouns.contains(doc.lw(nn)) {
+                continue;
+            }
+            let p = nn + 1;
+            if p >= ce || !doc.is_word(p) {
+                continue;
+            }
+            let link = doc.lw(p);
+            let (a, clause) = match link {
+                "that" => (p, true),
+                "of" | "on" | "about" | "for" | "against" | "toward" | "towards" | "over" | "to" => {
+                    (p + 1, false)
+                }
+                _ => continue,
+            };
+            if a >= ce || inside[a] && doc.toks[a].kind != Kind::Open {
+                continue;
+            }
+            // The object ends where the sentence's own verb or a new clause begins: `X's attacks
+            // on Y have hurt him`, `X's call for Y, which ...`. Bounded like any content.
+            let ends_object = |j: usize| {
+                !inside[j]
+                    && (matches!(doc.toks[j].kind, Kind::Punct(',' | ';' | ':' | '(' | '—' | '–'))
+                        || doc.is_word(j)
+                            && (cues().object_ends.contains(doc.lw(j)) || !doc.toks[j].cap && self.is_say(j)))
+            };
+            let b =
+                if clause { ce } else { (a + 1..ce.min(a + 201)).find(|&j| ends_object(j)).unwrap_or(ce) };
+            let _ = self.push(out, pi, None, a, b, doc.lw(nn), inside);
+        }
+    }
+
     /// Indirect speech, skipping tokens inside quotation marks.
     fn indirect(&self, inside: &[bool]) -> Vec<Found> {
         let doc = self.doc;
@@ -1020,8 +1101,8 @@ impl Ctx<'_, '_> {
         let mut out = Vec::new();
         let mut s = 0;
         while s < n {
-            let mut e = s;
-            while e < n && doc.toks[e].sent == doc.toks[s].sent {
+            let mut e = s + 1;
+            while e < n && (doc.toks[e].sent == doc.toks[e - 1].sent || self.decimal_break(e)) {
                 e += 1;
             }
             self.sentence(s, e, inside, &mut out);
@@ -1134,6 +1215,7 @@ impl Ctx<'_, '_> {
                 let _ = self.push(out, pi, None, s, a - 1, "according to", inside);
             }
         }
+        self.possessive_cues(s, ce, inside, out);
         // Cues inside reported content are the speaker's words (`X said he plans to ...`).
         let mut covered = s;
         let mut covered_by = usize::MAX;
@@ -1208,6 +1290,7 @@ impl Ctx<'_, '_> {
                     && doc.is_punct(v + 1, ',')
                     && (s..ss).filter(|&k| doc.is_word(k)).count() <= 12
                     && !inside[s]
+                    && !doc.toks.get(v + 2).is_some_and(|t| t.kind == Kind::Open)
                 {
                     // `A, X said, adding B`: A is X's, and B a report of its own.
                     if self.resumes_narration(v + 2) {
@@ -1720,6 +1803,9 @@ struct Cues {
     calendar: FastSet<String>,
     parts_of_day: FastSet<String>,
     subject_adjuncts: FastSet<String>,
+    possessive_nouns: FastSet<String>,
+    object_ends: FastSet<String>,
+    catenatives: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: FastSet<String>,
@@ -1775,5 +1861,8 @@ mod tests {
         assert!(c.newsroom.contains("reported") && c.colon_verbs.contains("continued"));
         assert!(c.object_adjuncts.contains("since") && c.calendar.contains("sunday"));
         assert!(c.parts_of_day.contains("night") && c.subject_adjuncts.contains("at the time"));
+        assert!(c.possessive_nouns.contains("criticism") && c.object_ends.contains("has"));
+        assert!(c.catenatives.contains("declined") || c.infinitive.contains("declined"));
+        assert!(c.catenatives.contains("went"));
     }
 }
