@@ -421,6 +421,8 @@ impl Ctx<'_, '_> {
             // The appositive may hold commas itself (`a salesman from Sumter, South Carolina,`).
             let floor = e.saturating_sub(36);
             let mut c = e;
+            // `X, contradicting Smith, said`: Smith only when no head is found further back.
+            let mut participle_object = None;
             while c > floor && doc.same_sentence(c - 1, v) && doc.toks[c - 1].kind != Kind::Close {
                 c -= 1;
                 // `X, a spokesman for the State Department, said` is X's report.
@@ -438,8 +440,15 @@ impl Ctx<'_, '_> {
                     if c + 1 == e && self.object_of_preposition(c) {
                         continue;
                     }
+                    if c + 1 == e && self.object_of_participle(c) {
+                        participle_object = Some(pi);
+                        continue;
+                    }
                     return Some((pi, None));
                 }
+            }
+            if let Some(pi) = participle_object {
+                return Some((pi, None));
             }
         }
         let lw = doc.lw(e - 1);
@@ -515,11 +524,32 @@ impl Ctx<'_, '_> {
     fn object_of_preposition(&self, e: usize) -> bool {
         let doc = self.doc;
         let Some(&(_, start)) = self.index.by_end.get(&e) else { return false };
+        let k = self.skip_titles_back(start);
+        k > 0 && doc.is_word(k - 1) && matches!(doc.lw(k - 1), "for" | "to" | "under" | "with" | "by")
+    }
+
+    /// Whether the mention ending before token `e` is the object of a participle right before
+    /// it (`X, contradicting Smith, said`).
+    fn object_of_participle(&self, e: usize) -> bool {
+        let doc = self.doc;
+        let Some(&(_, start)) = self.index.by_end.get(&e) else { return false };
+        let k = self.skip_titles_back(start);
+        k > 0
+            && doc.is_word(k - 1)
+            && !doc.toks[k - 1].cap
+            && doc.lw(k - 1).len() > 4
+            && doc.lw(k - 1).ends_with("ing")
+    }
+
+    /// The first of the capitalised title words and abbreviation periods (at most five) that
+    /// stand right before token `start`.
+    fn skip_titles_back(&self, start: usize) -> usize {
+        let doc = self.doc;
         let mut k = start;
         while k > 0 && start - k < 5 && (doc.is_cap_word(k - 1) || doc.is_punct(k - 1, '.')) {
             k -= 1;
         }
-        k > 0 && doc.is_word(k - 1) && matches!(doc.lw(k - 1), "for" | "to" | "under" | "with" | "by")
+        k
     }
 
     /// `X of the Brookings Institution said`: where the person's name ends before the
@@ -946,6 +976,7 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
+        let mut guess = None;
         // After: `"...," X said` / `"...," said X` / `"...," he added`.
         if d.closed {
             let mut j = d.content_end + 1;
@@ -962,12 +993,20 @@ impl Ctx<'_, '_> {
                 } else {
                     // subject then verb, within a few tokens
                     // `"...," Sen. X (R-S.C.), a close adviser to Y, told AFP`: past an appositive.
+                    // `"...," when Smith attacked him`: a clause of the writer's, whose subject is
+                    // the speaker only when no cue before the quote names another.
+                    let subordinate = doc.is_word(j) && cues().subordinators.contains(doc.lw(j));
                     for v in j + 1..(j + 24).min(doc.toks.len()) {
-                        if self.is_say(v) {
+                        // `"...," Smith pointed out`: a cue of verb and particle.
+                        if self.is_say(v) || self.phrase_at(v).is_some() {
                             if let Some((pi, extra)) = self.subject_before(v)
                                 && self.subject_starts_at_or_after(pi, extra, j, v)
                             {
-                                return Some((pi, extra, doc.lw(v).to_string()));
+                                let found = Some((pi, extra, doc.lw(v).to_string()));
+                                if !subordinate {
+                                    return found;
+                                }
+                                guess = found;
                             }
                             break;
                         }
@@ -1022,7 +1061,7 @@ impl Ctx<'_, '_> {
                 break;
             }
         }
-        None
+        guess
     }
 
     fn subject_starts_at_or_after(&self, pi: usize, extra: Option<Span>, j: usize, v: usize) -> bool {
@@ -1806,6 +1845,7 @@ struct Cues {
     possessive_nouns: FastSet<String>,
     object_ends: FastSet<String>,
     catenatives: FastSet<String>,
+    subordinators: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: FastSet<String>,
@@ -1863,6 +1903,6 @@ mod tests {
         assert!(c.parts_of_day.contains("night") && c.subject_adjuncts.contains("at the time"));
         assert!(c.possessive_nouns.contains("criticism") && c.object_ends.contains("has"));
         assert!(c.catenatives.contains("declined") || c.infinitive.contains("declined"));
-        assert!(c.catenatives.contains("went"));
+        assert!(c.catenatives.contains("went") && c.subordinators.contains("when"));
     }
 }
