@@ -769,6 +769,16 @@ impl Ctx<'_, '_> {
             let near = doc.toks[t].sent + 3 >= sent;
             let opens = t == 0 || doc.toks[t - 1].sent != doc.toks[t].sent || doc.is_punct(t - 1, '-');
             let end = self.index.by_start.get(&t).map_or(t + 1, |&(_, e)| e);
+            // `At a rally on Monday, Smith included ...`: the subject after a fronted phrase.
+            let lead = self.skip_titles_back(t);
+            let fronted = lead > 0
+                && doc.is_punct(lead - 1, ',')
+                && doc.same_sentence(lead - 1, t)
+                && doc.is_word(end)
+                && !doc.toks[end].cap
+                && !cues().not_content.contains(doc.lw(end))
+                && !matches!(doc.lw(end), "who" | "which" | "whose" | "whom");
+            let opens = opens || fronted;
             let speaks = self.is_say(end)
                 || (doc.is_word(end) && cues().auxiliaries.contains(doc.lw(end)) && self.is_say(end + 1));
             near && (opens || speaks) && self.people[pi].confirmed
