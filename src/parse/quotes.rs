@@ -421,6 +421,8 @@ impl Ctx<'_, '_> {
             // The appositive may hold commas itself (`a salesman from Sumter, South Carolina,`).
             let floor = e.saturating_sub(36);
             let mut c = e;
+            // `X, contradicting Smith, said`: Smith only when no head is found further back.
+            let mut participle_object = None;
             while c > floor && doc.same_sentence(c - 1, v) && doc.toks[c - 1].kind != Kind::Close {
                 c -= 1;
                 // `X, a spokesman for the State Department, said` is X's report.
@@ -438,13 +440,42 @@ impl Ctx<'_, '_> {
                     if c + 1 == e && self.object_of_preposition(c) {
                         continue;
                     }
+                    if c + 1 == e && self.object_of_participle(c) {
+                        participle_object = Some(pi);
+                        continue;
+                    }
                     return Some((pi, None));
                 }
+            }
+            if let Some(pi) = participle_object {
+                return Some((pi, None));
             }
         }
         let lw = doc.lw(e - 1);
         if let Some(g) = pronoun(lw) {
             return self.resolve_pronoun(e - 1, g).map(|p| (p, None));
+        }
+        // `X declined to say`, `X went on to discuss`: the subject of the verb before `to`.
+        if lw == "to" && e >= 2 && doc.is_word(v) && !doc.lw(v).ends_with("ing") {
+            let mut c = e - 1;
+            // `went on to`: the particle belongs to the verb.
+            if c >= 2
+                && doc.lw(c - 1) == "on"
+                && doc.is_word(c - 2)
+                && matches!(doc.lw(c - 2), "went" | "goes")
+            {
+                c -= 1;
+            }
+            if c >= 1
+                && doc.is_word(c - 1)
+                && (cues().infinitive.contains(doc.lw(c - 1))
+                    || cues().catenatives.contains(doc.lw(c - 1)))
+                && !self.passive(c - 1)
+                // One step back only: `to try to say` chains stay bounded.
+                && self.skip_parenthetical_back(self.skip_auxiliaries_back(c - 1)).checked_sub(1).is_none_or(|b| doc.lw(b) != "to")
+            {
+                return self.subject_before(c - 1);
+            }
         }
         // `X criticized the plan, saying ...`, `X met them and said ...`: the clause's subject
         // opens the sentence.
@@ -493,11 +524,32 @@ impl Ctx<'_, '_> {
     fn object_of_preposition(&self, e: usize) -> bool {
         let doc = self.doc;
         let Some(&(_, start)) = self.index.by_end.get(&e) else { return false };
+        let k = self.skip_titles_back(start);
+        k > 0 && doc.is_word(k - 1) && matches!(doc.lw(k - 1), "for" | "to" | "under" | "with" | "by")
+    }
+
+    /// Whether the mention ending before token `e` is the object of a participle right before
+    /// it (`X, contradicting Smith, said`).
+    fn object_of_participle(&self, e: usize) -> bool {
+        let doc = self.doc;
+        let Some(&(_, start)) = self.index.by_end.get(&e) else { return false };
+        let k = self.skip_titles_back(start);
+        k > 0
+            && doc.is_word(k - 1)
+            && !doc.toks[k - 1].cap
+            && doc.lw(k - 1).len() > 4
+            && doc.lw(k - 1).ends_with("ing")
+    }
+
+    /// The first of the capitalised title words and abbreviation periods (at most five) that
+    /// stand right before token `start`.
+    fn skip_titles_back(&self, start: usize) -> usize {
+        let doc = self.doc;
         let mut k = start;
         while k > 0 && start - k < 5 && (doc.is_cap_word(k - 1) || doc.is_punct(k - 1, '.')) {
             k -= 1;
         }
-        k > 0 && doc.is_word(k - 1) && matches!(doc.lw(k - 1), "for" | "to" | "under" | "with" | "by")
+        k
     }
 
     /// `X of the Brookings Institution said`: where the person's name ends before the
@@ -717,6 +769,16 @@ impl Ctx<'_, '_> {
             let near = doc.toks[t].sent + 3 >= sent;
             let opens = t == 0 || doc.toks[t - 1].sent != doc.toks[t].sent || doc.is_punct(t - 1, '-');
             let end = self.index.by_start.get(&t).map_or(t + 1, |&(_, e)| e);
+            // `At a rally on Monday, Smith included ...`: the subject after a fronted phrase.
+            let lead = self.skip_titles_back(t);
+            let fronted = lead > 0
+                && doc.is_punct(lead - 1, ',')
+                && doc.same_sentence(lead - 1, t)
+                && doc.is_word(end)
+                && !doc.toks[end].cap
+                && !cues().not_content.contains(doc.lw(end))
+                && !matches!(doc.lw(end), "who" | "which" | "whose" | "whom");
+            let opens = opens || fronted;
             let speaks = self.is_say(end)
                 || (doc.is_word(end) && cues().auxiliaries.contains(doc.lw(end)) && self.is_say(end + 1));
             near && (opens || speaks) && self.people[pi].confirmed
@@ -924,6 +986,7 @@ impl Ctx<'_, '_> {
                 return None;
             }
         }
+        let mut guess = None;
         // After: `"...," X said` / `"...," said X` / `"...," he added`.
         if d.closed {
             let mut j = d.content_end + 1;
@@ -940,12 +1003,20 @@ impl Ctx<'_, '_> {
                 } else {
                     // subject then verb, within a few tokens
                     // `"...," Sen. X (R-S.C.), a close adviser to Y, told AFP`: past an appositive.
+                    // `"...," when Smith attacked him`: a clause of the writer's, whose subject is
+                    // the speaker only when no cue before the quote names another.
+                    let subordinate = doc.is_word(j) && cues().subordinators.contains(doc.lw(j));
                     for v in j + 1..(j + 24).min(doc.toks.len()) {
-                        if self.is_say(v) {
+                        // `"...," Smith pointed out`: a cue of verb and particle.
+                        if self.is_say(v) || self.phrase_at(v).is_some() {
                             if let Some((pi, extra)) = self.subject_before(v)
                                 && self.subject_starts_at_or_after(pi, extra, j, v)
                             {
-                                return Some((pi, extra, doc.lw(v).to_string()));
+                                let found = Some((pi, extra, doc.lw(v).to_string()));
+                                if !subordinate {
+                                    return found;
+                                }
+                                guess = found;
                             }
                             break;
                         }
@@ -1000,7 +1071,7 @@ impl Ctx<'_, '_> {
                 break;
             }
         }
-        None
+        guess
     }
 
     fn subject_starts_at_or_after(&self, pi: usize, extra: Option<Span>, j: usize, v: usize) -> bool {
@@ -1013,6 +1084,65 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// `$7.25`: a sentence break the tokenizer put between the digits of a decimal.
+    fn decimal_break(&self, e: usize) -> bool {
+        let doc = self.doc;
+        let digit = |k: usize| doc.is_word(k) && doc.w(k).starts_with(|c: char| c.is_ascii_digit());
+        e >= 2
+            && doc.is_punct(e - 1, '.')
+            && digit(e)
+            && digit(e - 2)
+            && doc.toks[e - 2].end == doc.toks[e - 1].start
+            && doc.toks[e - 1].end == doc.toks[e].start
+            && doc.toks[e - 1].para == doc.toks[e].para
+    }
+
+    /// `X's criticism of Y`, `X's claim that Z`: a noun of speech or stance after a person's
+    /// possessive, and its object or clause as what X said.
+    fn possessive_cues(&self, s: usize, ce: usize, inside: &[bool], out: &mut Vec<Found>) {
+        let doc = self.doc;
+        for k in s + 1..ce {
+            if doc.toks[k].kind != Kind::Poss || inside[k] {
+                continue;
+            }
+            let Some(&(pi, _)) = self.index.by_end.get(&k) else { continue };
+            // One modifier may stand before the noun: `X's repeated attacks on`.
+            let mut nn = k + 1;
+            if !cues().possessive_nouns.contains(doc.lw(nn)) && doc.is_word(nn) && !doc.toks[nn].cap {
+                nn += 1;
+            }
+            if nn >= ce || !doc.is_word(nn) || !cues().possessive_nouns.contains(doc.lw(nn)) {
+                continue;
+            }
+            let p = nn + 1;
+            if p >= ce || !doc.is_word(p) {
+                continue;
+            }
+            let link = doc.lw(p);
+            let (a, clause) = match link {
+                "that" => (p, true),
+                "of" | "on" | "about" | "for" | "against" | "toward" | "towards" | "over" | "to" => {
+                    (p + 1, false)
+                }
+                _ => continue,
+            };
+            if a >= ce || inside[a] && doc.toks[a].kind != Kind::Open {
+                continue;
+            }
+            // The object ends where the sentence's own verb or a new clause begins: `X's attacks
+            // on Y have hurt him`, `X's call for Y, which ...`. Bounded like any content.
+            let ends_object = |j: usize| {
+                !inside[j]
+                    && (matches!(doc.toks[j].kind, Kind::Punct(',' | ';' | ':' | '(' | '—' | '–'))
+                        || doc.is_word(j)
+                            && (cues().object_ends.contains(doc.lw(j)) || !doc.toks[j].cap && self.is_say(j)))
+            };
+            let b =
+                if clause { ce } else { (a + 1..ce.min(a + 201)).find(|&j| ends_object(j)).unwrap_or(ce) };
+            let _ = self.push(out, pi, None, a, b, doc.lw(nn), inside);
+        }
+    }
+
     /// Indirect speech, skipping tokens inside quotation marks.
     fn indirect(&self, inside: &[bool]) -> Vec<Found> {
         let doc = self.doc;
@@ -1020,8 +1150,8 @@ impl Ctx<'_, '_> {
         let mut out = Vec::new();
         let mut s = 0;
         while s < n {
-            let mut e = s;
-            while e < n && doc.toks[e].sent == doc.toks[s].sent {
+            let mut e = s + 1;
+            while e < n && (doc.toks[e].sent == doc.toks[e - 1].sent || self.decimal_break(e)) {
                 e += 1;
             }
             self.sentence(s, e, inside, &mut out);
@@ -1134,6 +1264,7 @@ impl Ctx<'_, '_> {
                 let _ = self.push(out, pi, None, s, a - 1, "according to", inside);
             }
         }
+        self.possessive_cues(s, ce, inside, out);
         // Cues inside reported content are the speaker's words (`X said he plans to ...`).
         let mut covered = s;
         let mut covered_by = usize::MAX;
@@ -1208,6 +1339,7 @@ impl Ctx<'_, '_> {
                     && doc.is_punct(v + 1, ',')
                     && (s..ss).filter(|&k| doc.is_word(k)).count() <= 12
                     && !inside[s]
+                    && !doc.toks.get(v + 2).is_some_and(|t| t.kind == Kind::Open)
                 {
                     // `A, X said, adding B`: A is X's, and B a report of its own.
                     if self.resumes_narration(v + 2) {
@@ -1720,6 +1852,10 @@ struct Cues {
     calendar: FastSet<String>,
     parts_of_day: FastSet<String>,
     subject_adjuncts: FastSet<String>,
+    possessive_nouns: FastSet<String>,
+    object_ends: FastSet<String>,
+    catenatives: FastSet<String>,
+    subordinators: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: FastSet<String>,
@@ -1775,5 +1911,8 @@ mod tests {
         assert!(c.newsroom.contains("reported") && c.colon_verbs.contains("continued"));
         assert!(c.object_adjuncts.contains("since") && c.calendar.contains("sunday"));
         assert!(c.parts_of_day.contains("night") && c.subject_adjuncts.contains("at the time"));
+        assert!(c.possessive_nouns.contains("criticism") && c.object_ends.contains("has"));
+        assert!(c.catenatives.contains("declined") || c.infinitive.contains("declined"));
+        assert!(c.catenatives.contains("went") && c.subordinators.contains("when"));
     }
 }
