@@ -1084,19 +1084,6 @@ impl Ctx<'_, '_> {
         })
     }
 
-    /// `$7.25`: a sentence break the tokenizer put between the digits of a decimal.
-    fn decimal_break(&self, e: usize) -> bool {
-        let doc = self.doc;
-        let digit = |k: usize| doc.is_word(k) && doc.w(k).starts_with(|c: char| c.is_ascii_digit());
-        e >= 2
-            && doc.is_punct(e - 1, '.')
-            && digit(e)
-            && digit(e - 2)
-            && doc.toks[e - 2].end == doc.toks[e - 1].start
-            && doc.toks[e - 1].end == doc.toks[e].start
-            && doc.toks[e - 1].para == doc.toks[e].para
-    }
-
     /// `X's criticism of Y`, `X's claim that Z`: a noun of speech or stance after a person's
     /// possessive, and its object or clause as what X said.
     fn possessive_cues(&self, s: usize, ce: usize, inside: &[bool], out: &mut Vec<Found>) {
@@ -1151,7 +1138,7 @@ impl Ctx<'_, '_> {
         let mut s = 0;
         while s < n {
             let mut e = s + 1;
-            while e < n && (doc.toks[e].sent == doc.toks[e - 1].sent || self.decimal_break(e)) {
+            while e < n && doc.toks[e].sent == doc.toks[e - 1].sent {
                 e += 1;
             }
             self.sentence(s, e, inside, &mut out);

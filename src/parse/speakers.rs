@@ -312,7 +312,10 @@ impl<'t> Doc<'t> {
                 }
                 continue;
             }
-            if self.toks[i].kind == Kind::Punct('.') && i > 0 && self.is_abbreviation(i - 1) {
+            if self.toks[i].kind == Kind::Punct('.')
+                && i > 0
+                && (self.is_abbreviation(i - 1) || self.is_decimal_point(i))
+            {
                 continue;
             }
             if self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Close) {
@@ -334,6 +337,19 @@ impl<'t> Doc<'t> {
                 _ => false,
             },
         }
+    }
+
+    /// `$7.25`, `3.5 percent`: a point between digits, with no space on either side, is part of
+    /// a number, not the end of a sentence.
+    fn is_decimal_point(&self, i: usize) -> bool {
+        let digits =
+            |k: usize| self.toks[k].kind == Kind::Word && self.w(k).starts_with(|c: char| c.is_ascii_digit());
+        i > 0
+            && i + 1 < self.toks.len()
+            && digits(i - 1)
+            && digits(i + 1)
+            && self.toks[i - 1].end == self.toks[i].start
+            && self.toks[i].end == self.toks[i + 1].start
     }
 
     fn is_abbreviation(&self, i: usize) -> bool {
