@@ -5,6 +5,7 @@
 //! candidate scores the position weights of its occurrences (headline and lead count more), times
 //! a bonus for length; a phrase inside a better one (or around a better one) is dropped.
 
+use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
@@ -365,6 +366,7 @@ impl Key {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Candidate {
     score: f64,
     words: usize,
@@ -430,12 +432,14 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
     let (words, lexicon) = words(text, regions);
     let stop = |w: &Word| lexicon.stop[w.id as usize];
     // Each distinct phrase once, by key; every occurrence as (phrase index, span).
+    // Sized for a typical story (about one phrase per three words) so the index and lists rarely grow.
+    let expected = (words.len() / 3).min(1 << 14);
     // Phrases of up to four words (all but a few long names) are keyed by their ids packed into
     // one integer, which hashes and compares in a step.
-    let mut index: FastMap<u128, u32> = FastMap::default();
+    let mut index: FastMap<u128, u32> = FastMap::with_capacity_and_hasher(expected, Default::default());
     let mut long_index: FastMap<Key, u32> = FastMap::default();
-    let mut candidates: Vec<(Key, Candidate)> = Vec::new();
-    let mut occurrences: Vec<(u32, Span)> = Vec::new();
+    let mut candidates: Vec<(Key, Candidate)> = Vec::with_capacity(expected);
+    let mut occurrences: Vec<(u32, Span)> = Vec::with_capacity(expected);
     let mut add = |from: usize, to: usize| {
         let (first, last) = (words[from], words[to - 1]);
         let mut key = Key([u32::MAX; MAX_NAME_WORDS]);
@@ -533,19 +537,19 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
             (u32::try_from(i).unwrap_or(u32::MAX), k, c)
         })
         .collect();
-    ranked.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then(a.1.cmp(&b.1)));
-
+    // Best first; keys are distinct, so the order is total.
+    let order = |a: &(u32, Key, Candidate), b: &(u32, Key, Candidate)| {
+        b.2.score.total_cmp(&a.2.score).then(a.1.cmp(&b.1))
+    };
     let mut chosen: Vec<(u32, Key, Candidate)> = Vec::new();
-    for (i, key, c) in ranked {
+    for_best_first(&mut ranked, order, |&(i, key, c)| {
         let this = &key.0[..c.words];
-        if chosen.iter().any(|(_, k, o)| contains(&k.0[..o.words], this) || contains(this, &k.0[..o.words])) {
-            continue;
+        if !chosen.iter().any(|(_, k, o)| contains(&k.0[..o.words], this) || contains(this, &k.0[..o.words]))
+        {
+            chosen.push((i, key, c));
         }
-        chosen.push((i, key, c));
-        if chosen.len() == MAX_KEYPHRASES {
-            break;
-        }
-    }
+        chosen.len() < MAX_KEYPHRASES
+    });
     let best = chosen.first().map_or(1.0, |(_, _, c)| c.score);
     // One buffer for the written form of every occurrence: only a new form allocates.
     let mut form = String::new();
@@ -580,6 +584,30 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
         .collect()
 }
 
+/// Calls `visit` on `items` in `order` until it returns false. Only as much is sorted as is
+/// visited: a story has hundreds of candidates, and the keyphrases are mostly among the first
+/// few dozen. Each batch is twice the one before, so even a full visit costs O(n log n).
+fn for_best_first<T>(items: &mut [T], order: impl Fn(&T, &T) -> Ordering, mut visit: impl FnMut(&T) -> bool) {
+    let (mut sorted, mut batch) = (0, FIRST_BATCH);
+    while sorted < items.len() {
+        let rest = &mut items[sorted..];
+        let end = batch.min(rest.len());
+        if end < rest.len() {
+            rest.select_nth_unstable_by(end - 1, &order);
+        }
+        let best = &mut rest[..end];
+        best.sort_unstable_by(&order);
+        if !best.iter().all(&mut visit) {
+            return;
+        }
+        sorted += end;
+        batch *= 2;
+    }
+}
+
+/// Candidates ranked in the first batch of [`for_best_first`].
+const FIRST_BATCH: usize = 32;
+
 /// True when `inner` is a contiguous part of `outer`.
 fn contains(outer: &[u32], inner: &[u32]) -> bool {
     inner.len() <= outer.len() && outer.windows(inner.len()).any(|w| w == inner)
@@ -587,11 +615,12 @@ fn contains(outer: &[u32], inner: &[u32]) -> bool {
 
 /// The words of every region: letters and digits, with inner hyphens, apostrophes and dots.
 fn words<'t>(text: &'t str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
-    let mut out = Vec::new();
     // Sized for a typical story up front (about one distinct word per dozen bytes) so the maps
     // rarely rehash; capped so a huge input grows them as usual.
     let bytes: usize = regions.iter().map(|r| r.span.end.saturating_sub(r.span.start)).sum();
     let capacity = (bytes / 12).min(4096);
+    // About one word per six bytes; capped like the maps.
+    let mut out = Vec::with_capacity((bytes / 6).min(1 << 16));
     let sized = || FastMap::with_capacity_and_hasher(capacity, Default::default());
     // Each way a word is written, to its id: a repeated word (most words are) costs one look-up
     // and no normalising. Words of up to 16 bytes (nearly all) are keyed by their bytes packed
@@ -778,6 +807,34 @@ mod tests {
         assert_ne!(key(&[1, 2]).packed(), key(&[1, 2, 3]).packed());
         assert!(key(&[1, 2, 3, 4]).packed().is_some());
         assert_eq!(key(&[1, 2, 3, 4, 5]).packed(), None);
+    }
+
+    #[test]
+    fn best_first_visits_in_order_and_stops_when_told() {
+        // More than the first batch, so that later batches are ranked too.
+        let mut items: Vec<u32> = (0..200).map(|i| (i * 7919) % 211).collect();
+        let mut expected = items.clone();
+        expected.sort_by(|a, b| b.cmp(a));
+        let mut seen = Vec::new();
+        for_best_first(
+            &mut items,
+            |a, b| b.cmp(a),
+            |&x| {
+                seen.push(x);
+                true
+            },
+        );
+        assert_eq!(seen, expected);
+        seen.clear();
+        for_best_first(
+            &mut items,
+            |a, b| b.cmp(a),
+            |&x| {
+                seen.push(x);
+                seen.len() < 40
+            },
+        );
+        assert_eq!(seen, expected[..40]);
     }
 
     #[test]

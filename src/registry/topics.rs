@@ -518,15 +518,16 @@ impl TopicLexicon {
             };
         }
         found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-        let mut kept = Vec::with_capacity(found.len());
+        // Kept in place: each match that starts after the end of the last one kept.
         let mut end = 0;
-        for m in found {
-            if m.span.start >= end {
+        found.retain(|m| {
+            let keep = m.span.start >= end;
+            if keep {
                 end = m.span.end;
-                kept.push(m);
             }
-        }
-        kept
+            keep
+        });
+        found
     }
 
     /// True when some term starts with these two bytes (ignoring ASCII case).
