@@ -633,38 +633,33 @@ fn words<'t>(text: &'t str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
     let mut lexicon = Lexicon { role: Vec::new(), stop: Vec::new() };
     // The normal form of a word that is not part of the text.
     let mut lower = String::new();
-    let mut intern = |word: &'t str, key: Option<u128>| -> u32 {
-        let known = match key {
-            Some(key) => written.get(&key),
-            None => written_long.get(word),
-        };
-        if let Some(&id) = known {
-            return id;
-        }
-        let form = normal(word, &mut lower).unwrap_or(&lower);
-        let form_key = packed(form);
-        let known = match form_key {
-            Some(key) => forms.get(&key),
-            None => forms_long.get(form),
-        };
-        let id = match known {
-            Some(&id) => id,
-            None => {
-                let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
-                lexicon.stop.push(is_stopword(form));
-                lexicon.role.push(is_role_word(form));
-                match form_key {
-                    Some(key) => forms.insert(key, id),
-                    None => forms_long.insert(form.to_string(), id),
-                };
-                id
-            }
-        };
-        match key {
-            Some(key) => written.insert(key, id),
-            None => written_long.insert(word, id),
-        };
+    // A new form gets the next id, with what kind of word it is.
+    let mut new_form = |form: &str| {
+        let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
+        lexicon.stop.push(is_stopword(form));
+        lexicon.role.push(is_role_word(form));
         id
+    };
+    // The id of a way of writing not seen before, by its normal form.
+    let mut form_id = |word: &str| -> u32 {
+        let form = normal(word, &mut lower).unwrap_or(&lower);
+        match packed(form) {
+            Some(key) => *forms.entry(key).or_insert_with(|| new_form(form)),
+            None => match forms_long.get(form) {
+                Some(&id) => id,
+                None => {
+                    let id = new_form(form);
+                    forms_long.insert(form.to_string(), id);
+                    id
+                }
+            },
+        }
+    };
+    let mut intern = |word: &'t str, key: Option<u128>| -> u32 {
+        match key {
+            Some(key) => *written.entry(key).or_insert_with(|| form_id(word)),
+            None => *written_long.entry(word).or_insert_with(|| form_id(word)),
+        }
     };
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
