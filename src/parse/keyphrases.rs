@@ -423,8 +423,9 @@ fn is_listed_stopword(word: &str) -> bool {
 static ROLESET: LazyLock<FastSet<u128>> =
     LazyLock::new(|| ROLE_WORDS.iter().copied().filter_map(packed).collect());
 
-fn is_role_word(word: &str) -> bool {
-    packed(word).is_some_and(|key| ROLESET.contains(&key))
+/// True when the word packed as `key` (see [`packed`]) is a role word.
+fn is_role_word(key: Option<u128>) -> bool {
+    key.is_some_and(|key| ROLESET.contains(&key))
 }
 
 /// The keyphrases of the text in `regions`, best first.
@@ -634,21 +635,21 @@ fn words<'t>(text: &'t str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
     // The normal form of a word that is not part of the text.
     let mut lower = String::new();
     // A new form gets the next id, with what kind of word it is.
-    let mut new_form = |form: &str| {
+    let mut new_form = |form: &str, key: Option<u128>| {
         let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
-        lexicon.stop.push(is_stopword(form));
-        lexicon.role.push(is_role_word(form));
+        lexicon.stop.push(is_stopword(form, key));
+        lexicon.role.push(is_role_word(key));
         id
     };
     // The id of a way of writing not seen before, by its normal form.
     let mut form_id = |word: &str| -> u32 {
         let form = normal(word, &mut lower).unwrap_or(&lower);
         match packed(form) {
-            Some(key) => *forms.entry(key).or_insert_with(|| new_form(form)),
+            Some(key) => *forms.entry(key).or_insert_with(|| new_form(form, Some(key))),
             None => match forms_long.get(form) {
                 Some(&id) => id,
                 None => {
-                    let id = new_form(form);
+                    let id = new_form(form, None);
                     forms_long.insert(form.to_string(), id);
                     id
                 }
@@ -760,7 +761,8 @@ fn normal<'t>(word: &'t str, lower: &mut String) -> Option<&'t str> {
     None
 }
 
-fn is_stopword(lower: &str) -> bool {
+/// True when the lower-case word (`key` is it packed, see [`packed`]) is a stopword or a number.
+fn is_stopword(lower: &str, key: Option<u128>) -> bool {
     // `strip_suffix` in a loop is `trim_end_matches` without building a substring searcher.
     let mut bare = lower;
     while let Some(rest) = bare.strip_suffix("'s") {
@@ -769,7 +771,15 @@ fn is_stopword(lower: &str) -> bool {
     while let Some(rest) = bare.strip_suffix("’s") {
         bare = rest;
     }
-    bare.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-') || is_listed_stopword(bare)
+    // Most words have no possessive to strip: their packed form is at hand.
+    let listed = || {
+        if bare.len() == lower.len() {
+            key.is_some_and(|key| STOPSET.contains(&key))
+        } else {
+            is_listed_stopword(bare)
+        }
+    };
+    bare.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-') || listed()
 }
 
 fn is_capitalised(word: &str) -> bool {
