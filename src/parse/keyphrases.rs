@@ -5,7 +5,7 @@
 //! candidate scores the position weights of its occurrences (headline and lead count more), times
 //! a bonus for length; a phrase inside a better one (or around a better one) is dropped.
 
-use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
@@ -337,6 +337,8 @@ struct Word {
     region: usize,
     /// Index of its lower-case form in the vocabulary of the text.
     id: u32,
+    /// It starts with an upper-case letter (read once here, not at every pass over the words).
+    capitalised: bool,
 }
 
 /// A phrase as the lower-case word ids it is made of (unused slots are `u32::MAX`).
@@ -353,6 +355,18 @@ impl Hash for Key {
     }
 }
 
+impl Key {
+    /// The ids of a phrase of up to four words in one integer, first word highest (`None` for a
+    /// longer phrase).
+    fn packed(&self) -> Option<u128> {
+        let (head, rest) = self.0.split_first_chunk::<4>()?;
+        rest.iter()
+            .all(|&slot| slot == u32::MAX)
+            .then(|| head.iter().fold(0u128, |packed, &id| packed << 32 | u128::from(id)))
+    }
+}
+
+#[derive(Clone, Copy)]
 struct Candidate {
     score: f64,
     words: usize,
@@ -373,7 +387,11 @@ static STOPSET: LazyLock<FastSet<u128>> = LazyLock::new(|| {
 
 /// The bytes of a word of at most 16 bytes as one integer (`None` when longer: no stopword is).
 fn packed(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
+    packed_bytes(word.as_bytes())
+}
+
+/// [`packed`] for bytes.
+fn packed_bytes(bytes: &[u8]) -> Option<u128> {
     if bytes.is_empty() || bytes.len() > 16 {
         return None;
     }
@@ -382,8 +400,32 @@ fn packed(word: &str) -> Option<u128> {
     Some(u128::from_be_bytes(buf))
 }
 
+/// The `len` bytes at `start` of `bytes` packed like [`packed`]: one 16-byte load, cut to the
+/// word, where the text goes on that far (as it does after most words), instead of a copy.
+fn packed_at(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len == 0 || len > 16 {
+        return None;
+    }
+    match bytes.get(start..).and_then(|rest| rest.first_chunk::<16>()) {
+        // The word is the high end; a shift of all 128 bits (a 16-byte word) keeps everything.
+        Some(window) => {
+            Some(u128::from_be_bytes(*window) & !u128::MAX.checked_shr(8 * len as u32).unwrap_or(0))
+        }
+        None => bytes.get(start..start + len).and_then(packed_bytes),
+    }
+}
+
 fn is_listed_stopword(word: &str) -> bool {
     packed(word).is_some_and(|key| STOPSET.contains(&key))
+}
+
+/// The role words packed like [`STOPSET`]: every distinct word of a story is looked up once.
+static ROLESET: LazyLock<FastSet<u128>> =
+    LazyLock::new(|| ROLE_WORDS.iter().copied().filter_map(packed).collect());
+
+/// True when the word packed as `key` (see [`packed`]) is a role word.
+fn is_role_word(key: Option<u128>) -> bool {
+    key.is_some_and(|key| ROLESET.contains(&key))
 }
 
 /// The keyphrases of the text in `regions`, best first.
@@ -391,19 +433,28 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
     let (words, lexicon) = words(text, regions);
     let stop = |w: &Word| lexicon.stop[w.id as usize];
     // Each distinct phrase once, by key; every occurrence as (phrase index, span).
-    let mut index: FastMap<Key, u32> = FastMap::default();
-    let mut candidates: Vec<(Key, Candidate)> = Vec::new();
-    let mut occurrences: Vec<(u32, Span)> = Vec::new();
+    // Sized for a typical story (about one phrase per three words) so the index and lists rarely grow.
+    let expected = (words.len() / 3).min(1 << 14);
+    // Phrases of up to four words (all but a few long names) are keyed by their ids packed into
+    // one integer, which hashes and compares in a step.
+    let mut index: FastMap<u128, u32> = FastMap::with_capacity_and_hasher(expected, Default::default());
+    let mut long_index: FastMap<Key, u32> = FastMap::default();
+    let mut candidates: Vec<(Key, Candidate)> = Vec::with_capacity(expected);
+    let mut occurrences: Vec<(u32, Span)> = Vec::with_capacity(expected);
     let mut add = |from: usize, to: usize| {
         let (first, last) = (words[from], words[to - 1]);
         let mut key = Key([u32::MAX; MAX_NAME_WORDS]);
         for (slot, w) in key.0.iter_mut().zip(&words[from..to]) {
             *slot = w.id;
         }
-        let i = *index.entry(key).or_insert_with(|| {
+        let new_candidate = || {
             candidates.push((key, Candidate { score: 0.0, words: to - from }));
             u32::try_from(candidates.len() - 1).unwrap_or(u32::MAX)
-        });
+        };
+        let i = match key.packed() {
+            Some(packed) => *index.entry(packed).or_insert_with(new_candidate),
+            None => *long_index.entry(key).or_insert_with(new_candidate),
+        };
         if let Some((_, c)) = candidates.get_mut(i as usize) {
             c.score += 1.0 + (regions[first.region].weight - 1.0) * POSITION_DAMPING;
             occurrences.push((i, Span::new(first.span.start, last.span.end)));
@@ -436,7 +487,7 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
     // Capitalised names joined by `of`/`for` (and `and` after them).
     let mut i = 0;
     while i < words.len() {
-        if !is_capitalised(words[i].span.slice(text)) {
+        if !words[i].capitalised {
             i += 1;
             continue;
         }
@@ -445,7 +496,7 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
         let mut has_of = false;
         while end < words.len() && words[end].joined && words[end].region == words[i].region {
             let w = words[end].span.slice(text);
-            if is_capitalised(w) {
+            if words[end].capitalised {
                 last_cap = end + 1;
             } else if w == "of" || w == "for" {
                 has_of = true;
@@ -478,7 +529,7 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
         i = last_cap.max(i + 1);
     }
 
-    drop(index);
+    drop((index, long_index));
     let mut ranked: Vec<(u32, Key, Candidate)> = candidates
         .into_iter()
         .enumerate()
@@ -487,19 +538,19 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
             (u32::try_from(i).unwrap_or(u32::MAX), k, c)
         })
         .collect();
-    ranked.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then(a.1.cmp(&b.1)));
-
+    // Best first; keys are distinct, so the order is total.
+    let order = |a: &(u32, Key, Candidate), b: &(u32, Key, Candidate)| {
+        b.2.score.total_cmp(&a.2.score).then(a.1.cmp(&b.1))
+    };
     let mut chosen: Vec<(u32, Key, Candidate)> = Vec::new();
-    for (i, key, c) in ranked {
+    for_best_first(&mut ranked, order, |&(i, key, c)| {
         let this = &key.0[..c.words];
-        if chosen.iter().any(|(_, k, o)| contains(&k.0[..o.words], this) || contains(this, &k.0[..o.words])) {
-            continue;
+        if !chosen.iter().any(|(_, k, o)| contains(&k.0[..o.words], this) || contains(this, &k.0[..o.words]))
+        {
+            chosen.push((i, key, c));
         }
-        chosen.push((i, key, c));
-        if chosen.len() == MAX_KEYPHRASES {
-            break;
-        }
-    }
+        chosen.len() < MAX_KEYPHRASES
+    });
     let best = chosen.first().map_or(1.0, |(_, _, c)| c.score);
     // One buffer for the written form of every occurrence: only a new form allocates.
     let mut form = String::new();
@@ -534,6 +585,30 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
         .collect()
 }
 
+/// Calls `visit` on `items` in `order` until it returns false. Only as much is sorted as is
+/// visited: a story has hundreds of candidates, and the keyphrases are mostly among the first
+/// few dozen. Each batch is twice the one before, so even a full visit costs O(n log n).
+fn for_best_first<T>(items: &mut [T], order: impl Fn(&T, &T) -> Ordering, mut visit: impl FnMut(&T) -> bool) {
+    let (mut sorted, mut batch) = (0, FIRST_BATCH);
+    while sorted < items.len() {
+        let rest = &mut items[sorted..];
+        let end = batch.min(rest.len());
+        if end < rest.len() {
+            rest.select_nth_unstable_by(end - 1, &order);
+        }
+        let best = &mut rest[..end];
+        best.sort_unstable_by(&order);
+        if !best.iter().all(&mut visit) {
+            return;
+        }
+        sorted += end;
+        batch *= 2;
+    }
+}
+
+/// Candidates ranked in the first batch of [`for_best_first`].
+const FIRST_BATCH: usize = 32;
+
 /// True when `inner` is a contiguous part of `outer`.
 fn contains(outer: &[u32], inner: &[u32]) -> bool {
     inner.len() <= outer.len() && outer.windows(inner.len()).any(|w| w == inner)
@@ -541,63 +616,85 @@ fn contains(outer: &[u32], inner: &[u32]) -> bool {
 
 /// The words of every region: letters and digits, with inner hyphens, apostrophes and dots.
 fn words<'t>(text: &'t str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
-    let mut out = Vec::new();
     // Sized for a typical story up front (about one distinct word per dozen bytes) so the maps
     // rarely rehash; capped so a huge input grows them as usual.
     let bytes: usize = regions.iter().map(|r| r.span.end.saturating_sub(r.span.start)).sum();
     let capacity = (bytes / 12).min(4096);
+    // About one word per six bytes; capped like the maps.
+    let mut out = Vec::with_capacity((bytes / 6).min(1 << 16));
+    let sized = || FastMap::with_capacity_and_hasher(capacity, Default::default());
     // Each way a word is written, to its id: a repeated word (most words are) costs one look-up
-    // and no normalising.
-    let mut written: FastMap<&'t str, u32> = FastMap::with_capacity_and_hasher(capacity, Default::default());
-    // Each normal form to its id; a form that is part of the text (a lower-case word) is borrowed.
-    let mut ids: FastMap<Cow<'t, str>, u32> = FastMap::with_capacity_and_hasher(capacity, Default::default());
+    // and no normalising. Words of up to 16 bytes (nearly all) are keyed by their bytes packed
+    // into one integer, which hashes and compares without touching the text again.
+    let mut written: FastMap<u128, u32> = sized();
+    let mut written_long: FastMap<&'t str, u32> = FastMap::default();
+    // Each normal form to its id, packed the same way; only a long new form allocates.
+    let mut forms: FastMap<u128, u32> = sized();
+    let mut forms_long: FastMap<String, u32> = FastMap::default();
     let mut lexicon = Lexicon { role: Vec::new(), stop: Vec::new() };
-    // The normal form of a word that is not part of the text: only a new distinct form allocates.
-    let mut key = String::new();
-    let mut intern = |word: &'t str| -> u32 {
-        if let Some(&id) = written.get(word) {
-            return id;
-        }
-        let borrowed = normal(word, &mut key);
-        let form = borrowed.unwrap_or(&key);
-        let id = match ids.get(form) {
-            Some(&id) => id,
-            None => {
-                let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
-                lexicon.stop.push(is_stopword(form));
-                lexicon.role.push(ROLE_WORDS.contains(&form));
-                ids.insert(borrowed.map_or_else(|| Cow::Owned(key.clone()), Cow::Borrowed), id);
-                id
-            }
-        };
-        written.insert(word, id);
+    // The normal form of a word that is not part of the text.
+    let mut lower = String::new();
+    // A new form gets the next id, with what kind of word it is.
+    let mut new_form = |form: &str, key: Option<u128>| {
+        let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
+        lexicon.stop.push(is_stopword(form, key));
+        lexicon.role.push(is_role_word(key));
         id
+    };
+    // The id of a way of writing not seen before, by its normal form.
+    let mut form_id = |word: &str| -> u32 {
+        let form = normal(word, &mut lower).unwrap_or(&lower);
+        match packed(form) {
+            Some(key) => *forms.entry(key).or_insert_with(|| new_form(form, Some(key))),
+            None => match forms_long.get(form) {
+                Some(&id) => id,
+                None => {
+                    let id = new_form(form, None);
+                    forms_long.insert(form.to_string(), id);
+                    id
+                }
+            },
+        }
+    };
+    let mut intern = |word: &'t str, key: Option<u128>| -> u32 {
+        match key {
+            Some(key) => *written.entry(key).or_insert_with(|| form_id(word)),
+            None => *written_long.entry(word).or_insert_with(|| form_id(word)),
+        }
     };
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
         let bytes = slice.as_bytes();
         let mut start: Option<usize> = None;
         let mut gap_only_spaces = false;
+        let mut push = |s: usize, end: usize, joined: bool| {
+            let word = &slice[s..end];
+            out.push(Word {
+                span: Span::new(region.span.start + s, region.span.start + end),
+                joined,
+                region: r,
+                id: intern(word, packed_at(bytes, s, end - s)),
+                capitalised: is_capitalised(word),
+            });
+        };
         let mut i = 0;
         while let Some(c) = char_at(slice, bytes, i) {
             let next = i + c.len_utf8();
-            let inner = matches!(c, '-' | '\'' | '’' | '.' | '&')
-                && start.is_some()
-                && char_at(slice, bytes, next).is_some_and(char::is_alphanumeric);
-            if is_alphanumeric(c) || inner {
+            let in_word = is_alphanumeric(c)
+                || (matches!(c, '-' | '\'' | '’' | '.' | '&')
+                    && start.is_some()
+                    && char_at(slice, bytes, next).is_some_and(char::is_alphanumeric));
+            if in_word {
                 if start.is_none() {
                     start = Some(i);
                 }
-                i = next;
+                // The rest of a run of ASCII letters and digits (most of a word) needs no
+                // decoding.
+                i = next + ascii_alphanumeric_run(&bytes[next..]);
                 continue;
             }
             if let Some(s) = start.take() {
-                out.push(Word {
-                    span: Span::new(region.span.start + s, region.span.start + i),
-                    joined: gap_only_spaces,
-                    region: r,
-                    id: intern(&slice[s..i]),
-                });
+                push(s, i, gap_only_spaces);
                 gap_only_spaces = true;
             }
             if !(c == ' ' || c == '\u{a0}') {
@@ -606,15 +703,15 @@ fn words<'t>(text: &'t str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
             i = next;
         }
         if let Some(s) = start {
-            out.push(Word {
-                span: Span::new(region.span.start + s, region.span.end),
-                joined: gap_only_spaces,
-                region: r,
-                id: intern(&slice[s..]),
-            });
+            push(s, slice.len(), gap_only_spaces);
         }
     }
     (out, lexicon)
+}
+
+/// How many bytes at the start of `bytes` are ASCII letters and digits.
+fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
+    bytes.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len())
 }
 
 /// The character at byte `i` of `text` (`bytes` is `text` as bytes): ASCII without decoding.
@@ -664,7 +761,8 @@ fn normal<'t>(word: &'t str, lower: &mut String) -> Option<&'t str> {
     None
 }
 
-fn is_stopword(lower: &str) -> bool {
+/// True when the lower-case word (`key` is it packed, see [`packed`]) is a stopword or a number.
+fn is_stopword(lower: &str, key: Option<u128>) -> bool {
     // `strip_suffix` in a loop is `trim_end_matches` without building a substring searcher.
     let mut bare = lower;
     while let Some(rest) = bare.strip_suffix("'s") {
@@ -673,9 +771,87 @@ fn is_stopword(lower: &str) -> bool {
     while let Some(rest) = bare.strip_suffix("’s") {
         bare = rest;
     }
-    bare.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-') || is_listed_stopword(bare)
+    // Most words have no possessive to strip: their packed form is at hand.
+    let listed = || {
+        if bare.len() == lower.len() {
+            key.is_some_and(|key| STOPSET.contains(&key))
+        } else {
+            is_listed_stopword(bare)
+        }
+    };
+    bare.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-') || listed()
 }
 
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_packs_the_same_read_from_the_text_or_on_its_own() {
+        let text = b"Ministry of Foreign Affairs spokesperson";
+        for (start, len) in [(0, 8), (12, 7), (28, 12), (9, 2)] {
+            let word = std::str::from_utf8(&text[start..start + len]).unwrap();
+            assert_eq!(packed_at(text, start, len), packed(word), "{word}");
+        }
+        assert_eq!(packed_at(text, 0, 17), None);
+        assert_eq!(packed_at(text, 40, 0), None);
+    }
+
+    #[test]
+    fn short_phrases_pack_into_distinct_keys_and_long_ones_do_not() {
+        let key = |ids: &[u32]| {
+            let mut key = Key([u32::MAX; MAX_NAME_WORDS]);
+            key.0[..ids.len()].copy_from_slice(ids);
+            key
+        };
+        assert_ne!(key(&[1, 2]).packed(), key(&[2, 1]).packed());
+        assert_ne!(key(&[1, 2]).packed(), key(&[1, 2, 3]).packed());
+        assert!(key(&[1, 2, 3, 4]).packed().is_some());
+        assert_eq!(key(&[1, 2, 3, 4, 5]).packed(), None);
+    }
+
+    #[test]
+    fn best_first_visits_in_order_and_stops_when_told() {
+        // More than the first batch, so that later batches are ranked too.
+        let mut items: Vec<u32> = (0..200).map(|i| (i * 7919) % 211).collect();
+        let mut expected = items.clone();
+        expected.sort_by(|a, b| b.cmp(a));
+        let mut seen = Vec::new();
+        for_best_first(
+            &mut items,
+            |a, b| b.cmp(a),
+            |&x| {
+                seen.push(x);
+                true
+            },
+        );
+        assert_eq!(seen, expected);
+        seen.clear();
+        for_best_first(
+            &mut items,
+            |a, b| b.cmp(a),
+            |&x| {
+                seen.push(x);
+                seen.len() < 40
+            },
+        );
+        assert_eq!(seen, expected[..40]);
+    }
+
+    #[test]
+    fn written_forms_of_one_phrase_count_together() {
+        let text = "Grain Exports rose. grain exports fell. Grain exports held. The Institute for Political \
+                    and International Studies said so.";
+        let region = Region { span: Span::new(0, text.len()), weight: 1.0 };
+        let phrases = extract(text, &[region]);
+        // Three ways of writing one phrase, equally often: the first in byte order names it.
+        assert_eq!(phrases[0].text, "Grain Exports");
+        assert_eq!(phrases[0].spans.len(), 3);
+        let texts: Vec<&str> = phrases.iter().map(|k| k.text.as_str()).collect();
+        assert!(texts.contains(&"The Institute for Political and International Studies"), "{texts:?}");
+    }
 }

@@ -165,13 +165,16 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
         .map(|(t, tally)| (*t, tally.total))
         .collect();
     let first_at = |t: usize| tallies.get(&t).map_or(usize::MAX, |tally| tally.first);
-    let by_rank = |a: &(usize, f64), b: &(usize, f64)| {
-        ranked(b.0, b.1)
-            .total_cmp(&ranked(a.0, a.1))
-            .then(first_at(a.0).cmp(&first_at(b.0)))
-            .then(a.0.cmp(&b.0))
+    // Ranked weight, then first mention, then code; the keys are computed once per topic, not
+    // at every comparison (each walks the hierarchy and looks the topic up).
+    let sort_by_rank = |items: &mut Vec<(usize, f64)>| {
+        let mut keyed: Vec<(f64, usize, usize, f64)> =
+            items.iter().map(|&(t, w)| (ranked(t, w), first_at(t), t, w)).collect();
+        keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        items.clear();
+        items.extend(keyed.iter().map(|&(_, _, t, w)| (t, w)));
     };
-    tops.sort_by(by_rank);
+    sort_by_rank(&mut tops);
     let sum: f64 = tops.iter().map(|(_, w)| w).sum();
     let ranked_sum: f64 = tops.iter().map(|(t, w)| ranked(*t, *w)).sum();
     let confidence = 1.0 - (-sum / CONFIDENCE_SCALE).exp();
@@ -196,7 +199,7 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
             (weight >= MIN_SUB_SHARE_OF_TOP * top_weight).then_some((*t, weight))
         })
         .collect();
-    subs.sort_by(by_rank);
+    sort_by_rank(&mut subs);
     chosen.extend(subs);
 
     // Scored and ordered first, so only the reported topics gather evidence. Equal (rounded)

@@ -503,30 +503,38 @@ impl TopicLexicon {
         // within the longest term, so the whole stays linear in the text.
         let bytes = text.as_bytes();
         let mut in_word = false;
-        for (start, &byte) in bytes.iter().enumerate() {
+        let mut start = 0;
+        while let Some(&byte) = bytes.get(start) {
             // Bytes inside a character are no place to start and change nothing.
             if (0x80..0xC0).contains(&byte) {
+                start += 1;
                 continue;
             }
             if !in_word && bytes.get(start + 1).is_some_and(|&next| self.opens_term(byte, next)) {
                 self.walk(text, start, root, &mut found);
             }
-            in_word = if byte.is_ascii() {
-                byte.is_ascii_alphanumeric()
-            } else {
-                text.get(start..).and_then(|rest| rest.chars().next()).is_some_and(char::is_alphanumeric)
-            };
+            if byte.is_ascii_alphanumeric() {
+                // No term starts inside a word: the rest of its ASCII letters and digits (most
+                // of the text) are passed over in one go.
+                start += 1 + bytes[start + 1..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                in_word = true;
+                continue;
+            }
+            in_word = !byte.is_ascii()
+                && text.get(start..).and_then(|rest| rest.chars().next()).is_some_and(char::is_alphanumeric);
+            start += 1;
         }
         found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-        let mut kept = Vec::with_capacity(found.len());
+        // Kept in place: each match that starts after the end of the last one kept.
         let mut end = 0;
-        for m in found {
-            if m.span.start >= end {
+        found.retain(|m| {
+            let keep = m.span.start >= end;
+            if keep {
                 end = m.span.end;
-                kept.push(m);
             }
-        }
-        kept
+            keep
+        });
+        found
     }
 
     /// True when some term starts with these two bytes (ignoring ASCII case).

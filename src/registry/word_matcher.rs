@@ -64,8 +64,11 @@ impl WordMatcher {
     fn may_match_at(&self, bytes: &[u8], start: usize) -> bool {
         let Some(bits) = &self.prefixes else { return true };
         let rest = &bytes[start.min(bytes.len())..];
-        (1..=PREFIX_BYTES.min(rest.len())).any(|len| {
-            let bit = prefix_bit(&rest[..len]);
+        // Each longer prefix extends the bytes of the one before, instead of packing them anew.
+        let mut packed = 0;
+        rest.iter().take(PREFIX_BYTES).zip(1u64..).any(|(&byte, len)| {
+            packed = packed << 8 | u64::from(byte.to_ascii_lowercase());
+            let bit = packed_bit(len << (8 * len) | packed);
             bits[bit / 64] & (1 << (bit % 64)) != 0
         })
     }
@@ -104,6 +107,11 @@ const PREFIX_SET_WORDS: usize = 2048;
 fn prefix_bit(prefix: &[u8]) -> usize {
     let packed =
         prefix.iter().fold(prefix.len() as u64, |key, b| key << 8 | u64::from(b.to_ascii_lowercase()));
+    packed_bit(packed)
+}
+
+/// The bit of a prefix packed as its length and then its lower-cased bytes, one per 8 bits.
+fn packed_bit(packed: u64) -> usize {
     (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 17)) as usize
 }
 
