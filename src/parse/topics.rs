@@ -110,10 +110,11 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
     let score_topic = vocabulary.index(SCORE_TOPIC);
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
-        for m in lexicon.find(slice) {
-            let span = m.span.shifted(region.span.start);
-            for (topic, weight, term) in lexicon.entries(&m, slice) {
-                add(topic, m.pattern, term, span, weight, region);
+        // Patterns over one span count for each of their topics, each topic once.
+        for same_span in lexicon.find(slice).chunk_by(|a, b| a.span == b.span) {
+            let span = same_span[0].span.shifted(region.span.start);
+            for e in lexicon.span_entries(same_span, slice) {
+                add(e.topic, e.pattern, e.term, span, e.weight, region);
             }
         }
         if let Some(topic) = score_topic.filter(|_| r < SCORE_REGIONS) {

@@ -6,7 +6,7 @@
 //! Everything is compiled into a single Aho-Corasick automaton, once per process for the embedded
 //! data and once per [`crate::ParserBuilder::build`] when a user adds terms.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::FastMap;
 use std::sync::{Arc, LazyLock};
@@ -272,6 +272,16 @@ pub(crate) struct TermMatch {
     pub span: Span,
 }
 
+/// One topic a span of text counts for, through the pattern that gives it the largest weight.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct SpanEntry<'a> {
+    pub pattern: usize,
+    pub topic: usize,
+    pub weight: f32,
+    /// The term as the lexicon wrote it.
+    pub term: &'a str,
+}
+
 /// The vocabulary plus every lexicon term, compiled into one automaton.
 #[derive(Clone, Debug)]
 pub struct TopicLexicon {
@@ -362,6 +372,16 @@ impl TopicLexicon {
                 _ => Err(Error::data(format!("topic lexicon: desk {code:?} is not a top-level media topic"))),
             })
             .collect::<Result<Vec<usize>, DataError>>()?;
+        // The stems (`vaccin*`) of the curated terms, lower case: a label they already match is
+        // theirs (see below).
+        let stems: HashSet<String> = terms
+            .iter()
+            .filter_map(|t| {
+                let raw = t.term.trim();
+                let raw = raw.strip_prefix('=').unwrap_or(raw);
+                raw.strip_suffix('*').map(|body| body.trim_end().to_ascii_lowercase())
+            })
+            .collect();
         let mut keys: HashMap<(String, bool), usize> = HashMap::new();
         let mut needles: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -423,10 +443,16 @@ impl TopicLexicon {
             if topic.level < 2 || topic.level > 4 {
                 continue;
             }
-            // `trial (court)` -> `trial`; labels listed as curated terms keep their weight.
+            // `trial (court)` -> `trial`; labels listed as curated terms keep their weight, and a
+            // label a curated stem already matches (`election` beside `elect*`) is left to the
+            // stem: the lexicon chose the subject of that word.
             let label = topic.label.split(" (").next().unwrap_or("").trim();
             let lower = label.to_lowercase();
-            if label.len() >= 4 && !excluded_labels.contains(&lower) {
+            let stemmed = (1..=lower.len()).any(|end| {
+                lower.get(..end).is_some_and(|head| stems.contains(head))
+                    && lower[end..].chars().all(char::is_alphanumeric)
+            });
+            if label.len() >= 4 && !excluded_labels.contains(&lower) && !stemmed {
                 add(index, label, LABEL_WEIGHT, false, true)?;
             }
         }
@@ -525,16 +551,57 @@ impl TopicLexicon {
             start += 1;
         }
         found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-        // Kept in place: each match that starts after the end of the last one kept.
-        let mut end = 0;
+        // Kept in place: each match that starts after the end of the last one kept, and every
+        // other pattern over that same span (`trial*` and `trial`, a label beside a stem), which
+        // counts for its topics too.
+        let mut last: Option<Span> = None;
         found.retain(|m| {
-            let keep = m.span.start >= end;
+            let keep = last.is_none_or(|kept| m.span.start >= kept.end || m.span == kept);
             if keep {
-                end = m.span.end;
+                last = Some(m.span);
             }
             keep
         });
         found
+    }
+
+    /// The topics the matches over one span count for (as [`TopicLexicon::find`] gives them,
+    /// side by side), with the pattern and the term as the lexicon wrote it. A topic two patterns
+    /// give counts once, with the larger weight; so does a topic and a narrower one, for the
+    /// narrower one (as within one pattern).
+    pub(crate) fn span_entries<'a>(&'a self, same_span: &[TermMatch], text: &'a str) -> Vec<SpanEntry<'a>> {
+        let mut entries: Vec<SpanEntry<'a>> = Vec::new();
+        for m in same_span {
+            for (topic, weight, term) in self.entries(m, text) {
+                let entry = SpanEntry { pattern: m.pattern, topic, weight, term };
+                // Entries of one pattern were settled when it was compiled (`Internet` and a
+                // cased `=Internet` count apart); across patterns a topic counts once.
+                match entries.iter_mut().find(|e| e.topic == topic && e.pattern != m.pattern) {
+                    Some(e) if e.weight < weight => *e = entry,
+                    Some(_) => {}
+                    None => entries.push(entry),
+                }
+            }
+        }
+        // A handful of entries at most: the pairwise look is cheap. Within one pattern the
+        // compiled entries already settled this (a cased `=Yankees` beside `Yankees` counts apart).
+        let mut i = 0;
+        while i < entries.len() {
+            let (broader, pattern) = (entries[i].topic, entries[i].pattern);
+            let narrower = (0..entries.len()).find(|&j| {
+                entries[j].pattern != pattern && self.vocabulary.is_ancestor(broader, entries[j].topic)
+            });
+            match narrower {
+                Some(j) => {
+                    if entries[j].weight < entries[i].weight {
+                        entries[j].weight = entries[i].weight;
+                    }
+                    entries.remove(i);
+                }
+                None => i += 1,
+            }
+        }
+        entries
     }
 
     /// True when some term starts with these two bytes (ignoring ASCII case).
@@ -601,4 +668,77 @@ fn extend_word(text: &str, end: usize, lexicon: &TopicLexicon, pattern: usize) -
     }
     let rest = text.get(end..).unwrap_or("");
     end + rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The topic codes and weights each span of `text` counts for, in text order.
+    fn counted(lexicon_toml: &str, text: &str) -> Vec<(Span, Vec<(String, f32)>)> {
+        let lexicon =
+            TopicLexicon::compile(Vocabulary::embedded(), parse_file(lexicon_toml).unwrap()).unwrap();
+        lexicon
+            .find(text)
+            .chunk_by(|a, b| a.span == b.span)
+            .map(|same_span| {
+                let mut topics: Vec<(String, f32)> = lexicon
+                    .span_entries(same_span, text)
+                    .iter()
+                    .map(|e| (lexicon.vocabulary().topic(e.topic).code.clone(), e.weight))
+                    .collect();
+                topics.sort_by(|a, b| a.0.cmp(&b.0));
+                (same_span[0].span, topics)
+            })
+            .collect()
+    }
+
+    const JUDICIARY: &str = "medtop:20000106";
+    const RESEARCH: &str = "medtop:20000735";
+    const CRIME: &str = "medtop:02000000";
+
+    #[test]
+    fn same_span_terms_of_two_topics_both_count_in_either_order() {
+        let stem_first = format!(
+            "[[terms]]\ncode = \"{JUDICIARY}\"\nterms = [\"quorvin*\"]\n\
+             [[terms]]\ncode = \"{RESEARCH}\"\nweight = 2.5\nterms = [\"quorvin\"]\n"
+        );
+        let word_first = format!(
+            "[[terms]]\ncode = \"{RESEARCH}\"\nweight = 2.5\nterms = [\"quorvin\"]\n\
+             [[terms]]\ncode = \"{JUDICIARY}\"\nterms = [\"quorvin*\"]\n"
+        );
+        let expected =
+            vec![(Span::new(4, 11), vec![(JUDICIARY.to_string(), 1.0), (RESEARCH.to_string(), 2.5)])];
+        assert_eq!(counted(&stem_first, "The quorvin began."), expected);
+        assert_eq!(counted(&word_first, "The quorvin began."), expected);
+        // Only the stem reaches a longer word.
+        assert_eq!(
+            counted(&stem_first, "The quorvins began."),
+            vec![(Span::new(4, 12), vec![(JUDICIARY.to_string(), 1.0)])]
+        );
+    }
+
+    #[test]
+    fn one_topic_counts_once_per_span_with_the_larger_weight() {
+        let lexicon = format!(
+            "[[terms]]\ncode = \"{RESEARCH}\"\nterms = [\"quorvin*\"]\n\
+             [[terms]]\ncode = \"{RESEARCH}\"\nweight = 2.0\nterms = [\"quorvin\"]\n"
+        );
+        assert_eq!(
+            counted(&lexicon, "A quorvin, then quorvins."),
+            vec![
+                (Span::new(2, 9), vec![(RESEARCH.to_string(), 2.0)]),
+                (Span::new(16, 24), vec![(RESEARCH.to_string(), 1.0)]),
+            ]
+        );
+        // A topic and a narrower one over one span: once, for the narrower, with the larger weight.
+        let nested = format!(
+            "[[terms]]\ncode = \"{CRIME}\"\nweight = 3.0\nterms = [\"quorvin*\"]\n\
+             [[terms]]\ncode = \"{JUDICIARY}\"\nterms = [\"quorvin\"]\n"
+        );
+        assert_eq!(
+            counted(&nested, "A quorvin."),
+            vec![(Span::new(2, 9), vec![(JUDICIARY.to_string(), 3.0)])]
+        );
+    }
 }
