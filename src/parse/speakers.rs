@@ -268,14 +268,7 @@ impl<'t> Doc<'t> {
             return String::new();
         }
         let raw = self.text.get(self.toks[a].start..self.toks[b - 1].end).unwrap_or("");
-        let mut out = String::with_capacity(raw.len());
-        for word in raw.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-        out
+        collapse_whitespace(raw)
     }
 
     pub fn span(&self, a: usize, b: usize) -> Span {
@@ -397,6 +390,43 @@ impl<'t> Doc<'t> {
                     | "est"
             )
     }
+}
+
+/// `text` with each run of whitespace made one space and none at either end: the words of
+/// `split_whitespace` joined by spaces. A lone space between words, by far the most common gap,
+/// is kept where it stands, so the text between irregular gaps is copied in one piece instead of
+/// word by word.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fn flush(segment: &str, out: &mut String) {
+        if !segment.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(segment);
+        }
+    }
+    let whitespace_at = |p: usize| char_at(text, p).filter(|c| c.is_whitespace());
+    let mut copied = 0; // start of the text not yet flushed
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        if !c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let mut j = i;
+        while let Some(w) = whitespace_at(j) {
+            j += w.len_utf8();
+        }
+        let lone_inner_space = c == ' ' && j == i + 1 && i > 0 && j < text.len();
+        if !lone_inner_space {
+            flush(&text[copied..i], &mut out);
+            copied = j;
+        }
+        i = j;
+    }
+    flush(&text[copied..], &mut out);
+    out
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -745,7 +775,8 @@ fn looks_up_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b
     let single = b == a + 1;
     names.country(phrase).is_some()
         || registry.places.country(phrase).is_some()
-        || phrase.split('-').all(|part| names.country(part).is_some())
+        // Without a hyphen the only part is the phrase itself, already asked about above.
+        || (phrase.contains('-') && phrase.split('-').all(|part| names.country(part).is_some()))
         || registry.agencies.lookup(phrase).is_some()
         // `Iowa`, `New South Wales` written out (an abbreviation like `Ind.` or `AL` is too often
         // something else); a lone given name (`Georgia`, `Virginia`) is left to the name rules.
@@ -1990,4 +2021,28 @@ fn add_mention(p: &mut Person, m: Mention) {
         p.fullest = p.mentions.len();
     }
     p.mentions.push(m);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse_whitespace;
+
+    #[test]
+    fn collapsing_whitespace_joins_the_words_with_single_spaces() {
+        let cases = [
+            "",
+            " ",
+            "one",
+            "one two",
+            " one two ",
+            "one  two\tthree\n\nfour",
+            "one\u{a0}two\u{2009} three\u{3000}",
+            "“Quoted,” she said \r\n of it\u{b}now",
+            "\u{85}x\u{2028}",
+        ];
+        for text in cases {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(text), expected, "{text:?}");
+        }
+    }
 }
