@@ -1052,10 +1052,11 @@ fn analyse_run(
     if !honorific_surname && (doc.is_title_head(start) || is_place(doc, names, registry, start, end)) {
         return None;
     }
-    let is_name_word = |j: usize| doc.is_word(j) && !is_particle(doc, j) && doc.w(j).chars().count() > 1;
-    let words: Vec<String> =
-        (start..end).filter(|&j| is_name_word(j)).map(|j| doc.lw(j).to_string()).collect();
-    if words.is_empty() || words.len() > 5 {
+    // A name word has two characters or more.
+    let is_name_word = |j: usize| doc.is_word(j) && !is_particle(doc, j) && doc.w(j).chars().nth(1).is_some();
+    // Only the number of name words decides below; their copies are made for a mention kept.
+    let word_count = (start..end).filter(|&j| is_name_word(j)).count();
+    if word_count == 0 || word_count > 5 {
         return None;
     }
     // The tokens of the first and last name words.
@@ -1063,7 +1064,7 @@ fn analyse_run(
     let last = (start..end).rev().find(|&j| is_name_word(j)).unwrap_or(start);
     // `Miss Universe`, `Lady Luck`: an honorific before a plain word names a title or a thing.
     let plain = doc.is_common_word(first) && doc.given(first).is_none() && !doc.is_surname(first);
-    if words.len() == 1 && !honorifics.is_empty() && plain {
+    if word_count == 1 && !honorifics.is_empty() && plain {
         return None;
     }
     // `Borussia Dortmund 3 (Zorc 59th)`: a team with its score and scorers.
@@ -1110,11 +1111,11 @@ fn analyse_run(
     titled |= pre.title.is_some() || post.title.is_some();
     let speaks = says_after(doc, end);
     let given = doc.given(first).is_some()
-        && words.len() > 1
+        && word_count > 1
         && (!doc.is_common_word(last)
             || doc.is_surname(last)
             || (!doc.is_common_word(first)
-                && words.len() == 2
+                && word_count == 2
                 && !doc.is_org_cue(last)
                 && !doc.is_title_head(last)
                 // `Dallas Cowboys`, `Zoe Questioned`: a plural or a past tense is no surname.
@@ -1137,7 +1138,7 @@ fn analyse_run(
     };
     // Two or more plain capitalised words that are no place: most often a person.
     let plain_person = || {
-        let plain = words.len() > 1
+        let plain = word_count > 1
             && !is_place(doc, names, registry, end - 1, end)
             && !is_place(doc, names, registry, start, start + 1);
         plain && {
@@ -1146,7 +1147,7 @@ fn analyse_run(
         }
     };
     // A lone word needs its title or honorific right before it (`President Putin`).
-    let titled = titled && (words.len() > 1 || k_title_adjacent(doc, start));
+    let titled = titled && (word_count > 1 || k_title_adjacent(doc, start));
     // `(Zorc 59th, Moller 71st)`, `Scorers: Jane Doe (12th minute)`: a scorer with the minute.
     let minute_after = {
         let m = if doc.is_punct(end, '(') { end + 1 } else { end };
@@ -1169,7 +1170,7 @@ fn analyse_run(
             _ => false,
         };
     // `Inzamam-ul-Haq`, `Ata-ur-Rehman`: a particle hyphenated between two capitalised parts.
-    let hyphenated_particle = words.len() == 1 && {
+    let hyphenated_particle = word_count == 1 && {
         let parts: Vec<&str> = doc.w(first).split('-').collect();
         parts.len() >= 3
             && parts.first().is_some_and(|p| p.starts_with(char::is_uppercase))
@@ -1186,16 +1187,17 @@ fn analyse_run(
         || initial
         || country_after()
         || plain_person()
-        || (words.len() > 1 && speaks);
+        || (word_count > 1 && speaks);
     // `Sullivan says`, `..., said Skelly.`: a lone surname that speaks.
     let said_before = start > 0
         && doc.is_word(start - 1)
         && doc.is_say_verb(start - 1)
         && (doc.is_punct(end, '.') || doc.is_punct(end, ',') || !doc.same_sentence(start, end));
-    let weak_single = words.len() == 1
+    let weak_single = word_count == 1
         && (speaks || said_before)
         && (surname || doc.given(first).is_some() || !doc.is_common_word(first));
     let role = if pre.title.is_some() { merge_roles(pre, post) } else { merge_roles(post, pre) };
+    let words = (start..end).filter(|&j| is_name_word(j)).map(|j| doc.lw(j).to_string()).collect();
     Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })
 }
 
