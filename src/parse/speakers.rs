@@ -268,14 +268,7 @@ impl<'t> Doc<'t> {
             return String::new();
         }
         let raw = self.text.get(self.toks[a].start..self.toks[b - 1].end).unwrap_or("");
-        let mut out = String::with_capacity(raw.len());
-        for word in raw.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-        out
+        collapse_whitespace(raw)
     }
 
     pub fn span(&self, a: usize, b: usize) -> Span {
@@ -397,6 +390,43 @@ impl<'t> Doc<'t> {
                     | "est"
             )
     }
+}
+
+/// `text` with each run of whitespace made one space and none at either end: the words of
+/// `split_whitespace` joined by spaces. A lone space between words, by far the most common gap,
+/// is kept where it stands, so the text between irregular gaps is copied in one piece instead of
+/// word by word.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fn flush(segment: &str, out: &mut String) {
+        if !segment.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(segment);
+        }
+    }
+    let whitespace_at = |p: usize| char_at(text, p).filter(|c| c.is_whitespace());
+    let mut copied = 0; // start of the text not yet flushed
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        if !c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let mut j = i;
+        while let Some(w) = whitespace_at(j) {
+            j += w.len_utf8();
+        }
+        let lone_inner_space = c == ' ' && j == i + 1 && i > 0 && j < text.len();
+        if !lone_inner_space {
+            flush(&text[copied..i], &mut out);
+            copied = j;
+        }
+        i = j;
+    }
+    flush(&text[copied..], &mut out);
+    out
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -745,7 +775,8 @@ fn looks_up_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b
     let single = b == a + 1;
     names.country(phrase).is_some()
         || registry.places.country(phrase).is_some()
-        || phrase.split('-').all(|part| names.country(part).is_some())
+        // Without a hyphen the only part is the phrase itself, already asked about above.
+        || (phrase.contains('-') && phrase.split('-').all(|part| names.country(part).is_some()))
         || registry.agencies.lookup(phrase).is_some()
         // `Iowa`, `New South Wales` written out (an abbreviation like `Ind.` or `AL` is too often
         // something else); a lone given name (`Georgia`, `Virginia`) is left to the name rules.
@@ -1021,10 +1052,11 @@ fn analyse_run(
     if !honorific_surname && (doc.is_title_head(start) || is_place(doc, names, registry, start, end)) {
         return None;
     }
-    let is_name_word = |j: usize| doc.is_word(j) && !is_particle(doc, j) && doc.w(j).chars().count() > 1;
-    let words: Vec<String> =
-        (start..end).filter(|&j| is_name_word(j)).map(|j| doc.lw(j).to_string()).collect();
-    if words.is_empty() || words.len() > 5 {
+    // A name word has two characters or more.
+    let is_name_word = |j: usize| doc.is_word(j) && !is_particle(doc, j) && doc.w(j).chars().nth(1).is_some();
+    // Only the number of name words decides below; their copies are made for a mention kept.
+    let word_count = (start..end).filter(|&j| is_name_word(j)).count();
+    if word_count == 0 || word_count > 5 {
         return None;
     }
     // The tokens of the first and last name words.
@@ -1032,7 +1064,7 @@ fn analyse_run(
     let last = (start..end).rev().find(|&j| is_name_word(j)).unwrap_or(start);
     // `Miss Universe`, `Lady Luck`: an honorific before a plain word names a title or a thing.
     let plain = doc.is_common_word(first) && doc.given(first).is_none() && !doc.is_surname(first);
-    if words.len() == 1 && !honorifics.is_empty() && plain {
+    if word_count == 1 && !honorifics.is_empty() && plain {
         return None;
     }
     // `Borussia Dortmund 3 (Zorc 59th)`: a team with its score and scorers.
@@ -1079,11 +1111,11 @@ fn analyse_run(
     titled |= pre.title.is_some() || post.title.is_some();
     let speaks = says_after(doc, end);
     let given = doc.given(first).is_some()
-        && words.len() > 1
+        && word_count > 1
         && (!doc.is_common_word(last)
             || doc.is_surname(last)
             || (!doc.is_common_word(first)
-                && words.len() == 2
+                && word_count == 2
                 && !doc.is_org_cue(last)
                 && !doc.is_title_head(last)
                 // `Dallas Cowboys`, `Zoe Questioned`: a plural or a past tense is no surname.
@@ -1106,7 +1138,7 @@ fn analyse_run(
     };
     // Two or more plain capitalised words that are no place: most often a person.
     let plain_person = || {
-        let plain = words.len() > 1
+        let plain = word_count > 1
             && !is_place(doc, names, registry, end - 1, end)
             && !is_place(doc, names, registry, start, start + 1);
         plain && {
@@ -1115,7 +1147,7 @@ fn analyse_run(
         }
     };
     // A lone word needs its title or honorific right before it (`President Putin`).
-    let titled = titled && (words.len() > 1 || k_title_adjacent(doc, start));
+    let titled = titled && (word_count > 1 || k_title_adjacent(doc, start));
     // `(Zorc 59th, Moller 71st)`, `Scorers: Jane Doe (12th minute)`: a scorer with the minute.
     let minute_after = {
         let m = if doc.is_punct(end, '(') { end + 1 } else { end };
@@ -1138,7 +1170,7 @@ fn analyse_run(
             _ => false,
         };
     // `Inzamam-ul-Haq`, `Ata-ur-Rehman`: a particle hyphenated between two capitalised parts.
-    let hyphenated_particle = words.len() == 1 && {
+    let hyphenated_particle = word_count == 1 && {
         let parts: Vec<&str> = doc.w(first).split('-').collect();
         parts.len() >= 3
             && parts.first().is_some_and(|p| p.starts_with(char::is_uppercase))
@@ -1155,16 +1187,17 @@ fn analyse_run(
         || initial
         || country_after()
         || plain_person()
-        || (words.len() > 1 && speaks);
+        || (word_count > 1 && speaks);
     // `Sullivan says`, `..., said Skelly.`: a lone surname that speaks.
     let said_before = start > 0
         && doc.is_word(start - 1)
         && doc.is_say_verb(start - 1)
         && (doc.is_punct(end, '.') || doc.is_punct(end, ',') || !doc.same_sentence(start, end));
-    let weak_single = words.len() == 1
+    let weak_single = word_count == 1
         && (speaks || said_before)
         && (surname || doc.given(first).is_some() || !doc.is_common_word(first));
     let role = if pre.title.is_some() { merge_roles(pre, post) } else { merge_roles(post, pre) };
+    let words = (start..end).filter(|&j| is_name_word(j)).map(|j| doc.lw(j).to_string()).collect();
     Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })
 }
 
@@ -1990,4 +2023,28 @@ fn add_mention(p: &mut Person, m: Mention) {
         p.fullest = p.mentions.len();
     }
     p.mentions.push(m);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse_whitespace;
+
+    #[test]
+    fn collapsing_whitespace_joins_the_words_with_single_spaces() {
+        let cases = [
+            "",
+            " ",
+            "one",
+            "one two",
+            " one two ",
+            "one  two\tthree\n\nfour",
+            "one\u{a0}two\u{2009} three\u{3000}",
+            "“Quoted,” she said \r\n of it\u{b}now",
+            "\u{85}x\u{2028}",
+        ];
+        for text in cases {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(text), expected, "{text:?}");
+        }
+    }
 }
