@@ -1291,7 +1291,10 @@ impl Ctx<'_, '_> {
                 // `..., Mr. Smith said.`: and honorifics, with their period.
                 let honorific =
                     |k: usize| doc.is_word(k) && (doc.honorific(k).is_some() || doc.is_rank_abbreviation(k));
+                // `..., DFA spokesman X said.`: and the organisation that a title head is of.
                 let subj_start = subj_start.map(|mut ss| {
+                    let mut titled = false;
+                    let mut owners = 0;
                     while ss > s + 1 {
                         if doc.is_word(ss - 1)
                             && (doc.is_title_head(ss - 1)
@@ -1299,6 +1302,10 @@ impl Ctx<'_, '_> {
                                 || honorific(ss - 1)
                                 || matches!(doc.lw(ss - 1), "the" | "a" | "an"))
                         {
+                            titled |= doc.is_title_head(ss - 1);
+                            ss -= 1;
+                        } else if titled && owners < 4 && doc.is_cap_word(ss - 1) {
+                            owners += 1;
                             ss -= 1;
                         } else if ss > s + 2 && doc.is_punct(ss - 1, '.') && honorific(ss - 2) {
                             ss -= 2;
