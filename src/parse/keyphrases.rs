@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use super::timestamp::MONTHS;
 use super::topics::Region;
 use crate::article::{Keyphrase, Span};
-use crate::registry::{FastMap, FastSet};
+use crate::registry::{FastMap, FastSet, PACKED_WORD_MAX, packed_word};
 
 const MAX_KEYPHRASES: usize = 10;
 const MAX_WORDS: usize = 4;
@@ -378,40 +378,28 @@ struct Lexicon {
     stop: Vec<bool>,
 }
 
-/// The stopwords packed into integers (all are shorter than 16 bytes): a look-up hashes one
+/// The stopwords packed into integers (all have at most 15 bytes): a look-up hashes one
 /// integer, with no string compares (and, unlike a binary search, no hard-to-predict branches).
 static STOPSET: LazyLock<FastSet<u128>> = LazyLock::new(|| {
     let months = MONTHS.iter().flat_map(|m| [*m, &m[..3]]);
     STOPWORDS.iter().copied().chain(months).filter_map(packed).collect()
 });
 
-/// The bytes of a word of at most 16 bytes as one integer (`None` when longer: no stopword is).
+/// A word as one integer ([`packed_word`]; `None` when longer than 15 bytes: no stopword is).
 fn packed(word: &str) -> Option<u128> {
-    packed_bytes(word.as_bytes())
+    packed_word(word.as_bytes())
 }
 
-/// [`packed`] for bytes.
-fn packed_bytes(bytes: &[u8]) -> Option<u128> {
-    if bytes.is_empty() || bytes.len() > 16 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    Some(u128::from_be_bytes(buf))
-}
-
-/// The `len` bytes at `start` of `bytes` packed like [`packed`]: one 16-byte load, cut to the
-/// word, where the text goes on that far (as it does after most words), instead of a copy.
+/// The `len` bytes at `start` of `bytes` packed like [`packed_word`]: one 16-byte load, cut to
+/// the word, where the text goes on that far (as it does after most words), instead of a copy.
 fn packed_at(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
-    if len == 0 || len > 16 {
+    if len == 0 || len > PACKED_WORD_MAX {
         return None;
     }
     match bytes.get(start..).and_then(|rest| rest.first_chunk::<16>()) {
-        // The word is the high end; a shift of all 128 bits (a 16-byte word) keeps everything.
-        Some(window) => {
-            Some(u128::from_be_bytes(*window) & !u128::MAX.checked_shr(8 * len as u32).unwrap_or(0))
-        }
-        None => bytes.get(start..start + len).and_then(packed_bytes),
+        // The word is the high end (at most 15 bytes, so the lowest byte is free for its length).
+        Some(window) => Some(u128::from_be_bytes(*window) & !(u128::MAX >> (8 * len)) | len as u128),
+        None => bytes.get(start..start + len).and_then(packed_word),
     }
 }
 
@@ -624,7 +612,7 @@ fn words<'t>(text: &'t str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
     let mut out = Vec::with_capacity((bytes / 6).min(1 << 16));
     let sized = || FastMap::with_capacity_and_hasher(capacity, Default::default());
     // Each way a word is written, to its id: a repeated word (most words are) costs one look-up
-    // and no normalising. Words of up to 16 bytes (nearly all) are keyed by their bytes packed
+    // and no normalising. Words of up to 15 bytes (nearly all) are keyed by their bytes packed
     // into one integer, which hashes and compares without touching the text again.
     let mut written: FastMap<u128, u32> = sized();
     let mut written_long: FastMap<&'t str, u32> = FastMap::default();
@@ -797,7 +785,7 @@ mod tests {
             let word = std::str::from_utf8(&text[start..start + len]).unwrap();
             assert_eq!(packed_at(text, start, len), packed(word), "{word}");
         }
-        assert_eq!(packed_at(text, 0, 17), None);
+        assert_eq!(packed_at(text, 0, 16), None);
         assert_eq!(packed_at(text, 40, 0), None);
     }
 

@@ -24,6 +24,22 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 /// The hash set of every lookup table (see [`FastMap`]).
 pub(crate) type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
 
+/// The longest word [`packed_word`] packs.
+pub(crate) const PACKED_WORD_MAX: usize = 15;
+
+/// A word of 1 to [`PACKED_WORD_MAX`] bytes as one integer: its bytes from the high end, zero
+/// padded, and its length in the lowest byte (so `a` and `a\0` differ). A map keyed by it hashes
+/// and compares a word in one step, where `String` keys follow a pointer to each key's heap copy.
+pub(crate) fn packed_word(bytes: &[u8]) -> Option<u128> {
+    if bytes.is_empty() || bytes.len() > PACKED_WORD_MAX {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf[15] = bytes.len() as u8;
+    Some(u128::from_be_bytes(buf))
+}
+
 /// All lookup tables a [`crate::Parser`] uses.
 #[derive(Debug, Clone)]
 pub struct Registry {

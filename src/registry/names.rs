@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::{FastMap, FastSet};
+use super::{FastMap, FastSet, packed_word};
 
 /// A person's grammatical gender as far as a name or honorific tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -251,20 +251,17 @@ impl WordClass {
     }
 }
 
-/// Words with their classes. A word of up to [`ClassTable::PACKED`] bytes (nearly every word) is
-/// keyed by its bytes and length packed into one integer: a look-up hashes and compares that
-/// integer in the bucket, where a map of `String` keys follows a pointer to each key's heap copy,
-/// a cache miss in the large tables.
+/// Words with their classes. A word of up to [`PACKED_WORD_MAX`](super::PACKED_WORD_MAX) bytes (nearly every word) is
+/// keyed by [`packed_word`]: a look-up hashes and compares one integer in the bucket, where a map
+/// of `String` keys follows a pointer to each key's heap copy, a cache miss in the large tables.
 #[derive(Debug, Default)]
 struct ClassTable {
     packed: FastMap<u128, WordClass>,
-    /// The empty word and words longer than [`ClassTable::PACKED`] bytes.
+    /// The empty word and words longer than [`PACKED_WORD_MAX`](super::PACKED_WORD_MAX) bytes.
     other: FastMap<String, WordClass>,
 }
 
 impl ClassTable {
-    const PACKED: usize = 15;
-
     fn new(words: FastMap<&str, WordClass>) -> ClassTable {
         let mut table = ClassTable::default();
         table.packed.reserve(words.len());
@@ -277,17 +274,8 @@ impl ClassTable {
         table
     }
 
-    /// The word's bytes, zero-padded, with its length in the last byte, when it has 1 to
-    /// [`ClassTable::PACKED`] bytes.
     fn pack(word: &str) -> Option<u128> {
-        let bytes = word.as_bytes();
-        if bytes.is_empty() || bytes.len() > Self::PACKED {
-            return None;
-        }
-        let mut buf = [0u8; 16];
-        buf[..bytes.len()].copy_from_slice(bytes);
-        buf[15] = bytes.len() as u8;
-        Some(u128::from_le_bytes(buf))
+        packed_word(word.as_bytes())
     }
 
     fn get(&self, word: &str) -> WordClass {
