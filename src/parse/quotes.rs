@@ -16,6 +16,7 @@
 use std::sync::OnceLock;
 
 use super::speakers::{Doc, Kind, Person};
+use super::timestamp::is_weekday;
 use crate::article::{Organization, Quote, QuoteKind, Source, SourceKind, Span};
 use crate::registry::names::{Gender, Names};
 use crate::registry::{FastMap, FastSet};
@@ -1784,8 +1785,9 @@ impl Ctx<'_, '_> {
         // `X endorsed Smith Wednesday`: a weekday after the named object is the writer's.
         if stance
             && doc.toks[a].kind != Kind::Open
-            && let Some(k) = (a + 1..b).find(|&k| !doc.is_word(k) || !doc.toks[k].cap || weekday(doc.lw(k)))
-            && weekday(doc.lw(k))
+            && let Some(k) =
+                (a + 1..b).find(|&k| !doc.is_word(k) || !doc.toks[k].cap || is_weekday(doc.lw(k)))
+            && is_weekday(doc.lw(k))
             && (a..k).all(|x| doc.is_word(x))
         {
             b = k;
@@ -1871,10 +1873,6 @@ fn cues() -> &'static Cues {
             cues.phrases.iter().filter_map(|p| p.split(' ').next()).map(str::to_string).collect();
         cues
     })
-}
-
-fn weekday(lw: &str) -> bool {
-    matches!(lw, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
 fn pronoun(lw: &str) -> Option<Gender> {

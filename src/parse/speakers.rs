@@ -11,6 +11,7 @@
 
 use super::organizations;
 use super::quotes;
+use super::timestamp::{MONTHS, is_weekday};
 use crate::article::{Organization, Quote, Source, Span, Speaker, Text};
 use std::cell::Cell;
 
@@ -1004,7 +1005,7 @@ fn analyse_run(
                 && !doc.is_title_head(end)
                 && doc.honorific(end).is_none()
                 && !names_month(doc.lw(end))
-                && !WEEKDAYS.contains(&doc.lw(end));
+                && !is_weekday(doc.lw(end));
             let keeps = keeps || titled_surname;
             if !keeps {
                 break;
@@ -1031,7 +1032,7 @@ fn analyse_run(
         }
     }
     // `Gov. Jane Doe Friday`, `South Carolina Friday`: a day after a name is when, not who.
-    while end > start + 1 && WEEKDAYS.contains(&doc.lw(end - 1)) {
+    while end > start + 1 && is_weekday(doc.lw(end - 1)) {
         end -= 1;
     }
     while end > start && doc.is_punct(end - 1, '.') {
@@ -1345,32 +1346,9 @@ fn score_line(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     other_follows || other_before
 }
 
-/// `Sen. Warren Tuesday`: a day after a name is when, not who.
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
+/// A month written out or abbreviated (`Jan`, `Sept`; not `Mar` or `Jun`, which name people too).
 fn names_month(lw: &str) -> bool {
-    matches!(
-        lw,
-        "jan"
-            | "january"
-            | "feb"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "aug"
-            | "august"
-            | "sept"
-            | "september"
-            | "oct"
-            | "october"
-            | "nov"
-            | "november"
-            | "dec"
-            | "december"
-    )
+    MONTHS.contains(&lw) || matches!(lw, "jan" | "feb" | "aug" | "sept" | "oct" | "nov" | "dec")
 }
 
 /// `Chelsea 3 2 1 0 3 0 7`: a league table row, played = won + drawn + lost, then goals and points.

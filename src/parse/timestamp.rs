@@ -47,6 +47,12 @@ pub(crate) const MONTHS: [&str; 12] = [
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// True when the lower-case word is a weekday written out (`tuesday`; abbreviations are not, as
+/// `Sun` and `Sat` are names too).
+pub(crate) fn is_weekday(lower: &str) -> bool {
+    WEEKDAYS.contains(&lower)
+}
+
 /// The month number of an English month name or its abbreviation of three or more letters
 /// (`Jan`, `Sept.`, `JANUARY`, `Febr`).
 pub fn month_number(name: &str) -> Option<u32> {
