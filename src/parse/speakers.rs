@@ -684,7 +684,7 @@ fn list_members(doc: &Doc<'_>, mentions: &mut [Mention]) {
     }
 }
 
-/// Particles written between hyphens inside one name (`Inzamam-ul-Haq`, `Ata-ur-Rehman`); the
+/// Particles written between hyphens inside one name (`Zia-ul-Karim`, `Aziz-ur-Rahman`); the
 /// French `le`, `la`, `sur` of `Chester-le-Street` name places.
 const HYPHENED_PARTICLES: &[&str] = &["ul", "ur", "ud", "al", "el", "bin", "ibn", "bint"];
 
@@ -1041,7 +1041,7 @@ fn analyse_run(
     if end <= start {
         return None;
     }
-    // `Power New Zealand said`: the rest of a place whose first word was peeled off.
+    // `Harbour New Zealand said`: the rest of a place whose first word was peeled off.
     if start > run_start
         && PLACE_PREFIXES.contains(&doc.lw(start - 1))
         && is_place(doc, names, registry, start - 1, end)
@@ -1068,7 +1068,7 @@ fn analyse_run(
     if word_count == 1 && !honorifics.is_empty() && plain {
         return None;
     }
-    // `Borussia Dortmund 3 (Zorc 59th)`: a team with its score and scorers.
+    // `Hill City 3 (Varga 59th)`: a team with its score and scorers.
     let scored = doc.is_word(end)
         && doc.w(end).bytes().all(|b| b.is_ascii_digit())
         && doc.is_punct(end + 1, '(')
@@ -1149,7 +1149,7 @@ fn analyse_run(
     };
     // A lone word needs its title or honorific right before it (`President Putin`).
     let titled = titled && (word_count > 1 || k_title_adjacent(doc, start));
-    // `(Zorc 59th, Moller 71st)`, `Scorers: Jane Doe (12th minute)`: a scorer with the minute.
+    // `(Varga 59th, Lind 71st)`, `Scorers: Jane Doe (12th minute)`: a scorer with the minute.
     let minute_after = {
         let m = if doc.is_punct(end, '(') { end + 1 } else { end };
         start > 0
@@ -1161,7 +1161,7 @@ fn analyse_run(
         let after = doc.w(end);
         after == "b" || (doc.is_word(end) && !after.is_empty() && after.bytes().all(|b| b.is_ascii_digit()))
     };
-    // `Inzamam-ul-Haq c Hussain b Mullally 35`, `Salim Malik not out 100`: a batsman's line.
+    // `Zia-ul-Karim c Doyle b Marsh 35`, `Omar Latif not out 100`: a batsman's line.
     let batsman = same_line(doc, end.saturating_sub(1), end + 1)
         && match doc.w(end) {
             "c" | "b" | "lbw" | "st" => {
@@ -1170,7 +1170,7 @@ fn analyse_run(
             "not" | "run" => doc.w(end + 1) == "out",
             _ => false,
         };
-    // `Inzamam-ul-Haq`, `Ata-ur-Rehman`: a particle hyphenated between two capitalised parts.
+    // `Zia-ul-Karim`, `Aziz-ur-Rahman`: a particle hyphenated between two capitalised parts.
     let hyphenated_particle = word_count == 1 && {
         let parts: Vec<&str> = doc.w(first).split('-').collect();
         parts.len() >= 3
@@ -1260,7 +1260,7 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
     let company = (legal_form(end) && doc.same_sentence(start, end))
         || (doc.is_punct(end, '&') && doc.lw(end + 1) == "co")
         || (start > 0 && legal_form(start - 1) && doc.same_sentence(start - 1, start));
-    // `At Trent Bridge: Kent 280`: a venue heading a results line.
+    // `At Riverside Park: Hilltown 280`: a venue heading a results line.
     let venue = start > 0
         && matches!(doc.lw(start - 1), "at" | "in")
         && doc.is_punct(end, ':')
