@@ -416,6 +416,21 @@ fn a_desk_subject_leads_a_story_it_shares_with_a_narrower_interest() {
     assert_eq!(bill.topics[0].top_level, "medtop:11000000", "{:?}", evidence_terms(&bill));
     assert!(top_levels(&bill.topics).contains(&"medtop:07000000"), "{:?}", bill.topics);
 
+    // Twice as many school words as senate words: still the politics desk's story.
+    let school_bill = parse(
+        "Senate Passes School Bill\n\n\
+         The Senate passed a bill on Tuesday to give schools and teachers more money, and students \
+         in classrooms across the state would benefit.",
+    );
+    assert_eq!(school_bill.topics[0].top_level, "medtop:11000000", "{:?}", evidence_terms(&school_bill));
+    assert!(top_levels(&school_bill.topics).contains(&"medtop:05000000"), "{:?}", school_bill.topics);
+    // Without the senate it is an education story.
+    let term = parse(
+        "Pupils Return to School\n\n\
+         Students and teachers returned to classrooms on Tuesday as schools reopened after the summer.",
+    );
+    assert_eq!(term.topics[0].top_level, "medtop:05000000", "{:?}", evidence_terms(&term));
+
     // A story that is clearly about health stays health.
     let outbreak = parse(
         "Flu Outbreak Fills Hospitals\n\n\
