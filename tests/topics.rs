@@ -513,6 +513,23 @@ fn trade_and_lending_bodies_are_economy_not_diplomacy() {
 }
 
 #[test]
+fn a_new_gadget_on_sale_is_technology_and_a_space_plane_is_science() {
+    let recorder = parse(
+        "Electronics Maker Unveils DVD Recorder\n\n\
+         The electronics maker said on Tuesday it would start selling a DVD recorder with a hard \
+         drive and Ethernet port next month, at a price of $499, to customers in Europe.",
+    );
+    assert_eq!(recorder.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&recorder));
+    let plane = parse(
+        "Rocket Plane Reaches Space\n\n\
+         A privately built space plane made a suborbital flight on Monday, climbing to 100 km \
+         before gliding back to the runway; its backers hope to sell tickets to space tourists.",
+    );
+    assert_eq!(plane.topics[0].code, "medtop:13000000", "{:?}", evidence_terms(&plane));
+    assert!(plane.topics.iter().any(|t| t.code == "medtop:20000738"), "{:?}", plane.topics);
+}
+
+#[test]
 fn mobile_and_cellular_networks_are_technology() {
     let a = parse(
         "Operators Race to Sell Faster Mobile Service\n\n\
