@@ -530,6 +530,32 @@ fn a_new_gadget_on_sale_is_technology_and_a_space_plane_is_science() {
 }
 
 #[test]
+fn a_nuclear_programme_is_policy_and_a_cricket_test_is_sport() {
+    let programme = parse(
+        "Envoy Says Nuclear Tests Must Stop\n\n\
+         The country will not give up its nuclear programme or allow inspectors to visit its \
+         uranium enrichment plant, its envoy said, after reports of secret nuclear experiments.",
+    );
+    assert_eq!(programme.topics[0].top_level, "medtop:11000000", "{:?}", evidence_terms(&programme));
+    assert!(programme.topics.iter().any(|t| t.code == "medtop:20000635"), "{:?}", programme.topics);
+    assert!(programme.topics.iter().all(|t| t.top_level != "medtop:13000000"), "{:?}", programme.topics);
+
+    let cricket = parse(
+        "Opener Ruled Out of Second Test\n\n\
+         The opener is almost certain to miss the second Test against the hosts after injuring his \
+         hand in practice, the team said.",
+    );
+    assert_eq!(cricket.topics[0].top_level, "medtop:15000000", "{:?}", evidence_terms(&cricket));
+    assert!(cricket.topics.iter().all(|t| t.top_level != "medtop:13000000"), "{:?}", cricket.topics);
+    // A test that is not a match is still research.
+    let trial = parse(
+        "New Drug Passes Test\n\n\
+         The drug passed its first test in patients, researchers said, and a larger study will follow.",
+    );
+    assert_eq!(trial.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&trial));
+}
+
+#[test]
 fn mobile_and_cellular_networks_are_technology() {
     let a = parse(
         "Operators Race to Sell Faster Mobile Service\n\n\
