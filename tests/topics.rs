@@ -556,6 +556,17 @@ fn a_nuclear_programme_is_policy_and_a_cricket_test_is_sport() {
 }
 
 #[test]
+fn a_match_report_is_sport_without_naming_the_sport() {
+    let a = parse(
+        "Double in Ninth Sinks Visitors\n\n\
+         A two-run double with the bases loaded in the ninth sent the left-hander back to the \
+         dugout, and the designated hitter crossed home plate.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:15000000", "{:?}", evidence_terms(&a));
+    assert!(a.topics.iter().any(|t| t.code == "medtop:20000849"), "{:?}", a.topics);
+}
+
+#[test]
 fn mobile_and_cellular_networks_are_technology() {
     let a = parse(
         "Operators Race to Sell Faster Mobile Service\n\n\
