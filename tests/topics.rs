@@ -567,6 +567,21 @@ fn a_match_report_is_sport_without_naming_the_sport() {
 }
 
 #[test]
+fn a_hotel_business_is_business_and_a_beach_holiday_is_leisure() {
+    let group = parse(
+        "Hotel Group to Open Casino\n\n\
+         The hotel group will open two hotels and a casino in the city next year, its owner said.",
+    );
+    assert_eq!(group.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&group));
+    assert!(group.topics.iter().any(|t| t.code == "medtop:20000333"), "{:?}", group.topics);
+    let beach = parse(
+        "Holiday Makers Flock to Beach\n\n\
+         Tourists filled the hotels and resorts along the coast for the holiday weekend.",
+    );
+    assert_eq!(beach.topics[0].top_level, "medtop:10000000", "{:?}", evidence_terms(&beach));
+}
+
+#[test]
 fn mobile_and_cellular_networks_are_technology() {
     let a = parse(
         "Operators Race to Sell Faster Mobile Service\n\n\
