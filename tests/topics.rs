@@ -416,6 +416,21 @@ fn a_desk_subject_leads_a_story_it_shares_with_a_narrower_interest() {
     assert_eq!(bill.topics[0].top_level, "medtop:11000000", "{:?}", evidence_terms(&bill));
     assert!(top_levels(&bill.topics).contains(&"medtop:07000000"), "{:?}", bill.topics);
 
+    // Twice as many school words as senate words: still the politics desk's story.
+    let school_bill = parse(
+        "Senate Passes School Bill\n\n\
+         The Senate passed a bill on Tuesday to give schools and teachers more money, and students \
+         in classrooms across the state would benefit.",
+    );
+    assert_eq!(school_bill.topics[0].top_level, "medtop:11000000", "{:?}", evidence_terms(&school_bill));
+    assert!(top_levels(&school_bill.topics).contains(&"medtop:05000000"), "{:?}", school_bill.topics);
+    // Without the senate it is an education story.
+    let term = parse(
+        "Pupils Return to School\n\n\
+         Students and teachers returned to classrooms on Tuesday as schools reopened after the summer.",
+    );
+    assert_eq!(term.topics[0].top_level, "medtop:05000000", "{:?}", evidence_terms(&term));
+
     // A story that is clearly about health stays health.
     let outbreak = parse(
         "Flu Outbreak Fills Hospitals\n\n\
@@ -495,6 +510,75 @@ fn trade_and_lending_bodies_are_economy_not_diplomacy() {
     );
     assert_eq!(a.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&a));
     assert!(!top_levels(&a.topics).contains(&"medtop:11000000"), "{:?}", evidence_terms(&a));
+}
+
+#[test]
+fn a_new_gadget_on_sale_is_technology_and_a_space_plane_is_science() {
+    let recorder = parse(
+        "Electronics Maker Unveils DVD Recorder\n\n\
+         The electronics maker said on Tuesday it would start selling a DVD recorder with a hard \
+         drive and Ethernet port next month, at a price of $499, to customers in Europe.",
+    );
+    assert_eq!(recorder.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&recorder));
+    let plane = parse(
+        "Rocket Plane Reaches Space\n\n\
+         A privately built space plane made a suborbital flight on Monday, climbing to 100 km \
+         before gliding back to the runway; its backers hope to sell tickets to space tourists.",
+    );
+    assert_eq!(plane.topics[0].code, "medtop:13000000", "{:?}", evidence_terms(&plane));
+    assert!(plane.topics.iter().any(|t| t.code == "medtop:20000738"), "{:?}", plane.topics);
+}
+
+#[test]
+fn a_nuclear_programme_is_policy_and_a_cricket_test_is_sport() {
+    let programme = parse(
+        "Envoy Says Nuclear Tests Must Stop\n\n\
+         The country will not give up its nuclear programme or allow inspectors to visit its \
+         uranium enrichment plant, its envoy said, after reports of secret nuclear experiments.",
+    );
+    assert_eq!(programme.topics[0].top_level, "medtop:11000000", "{:?}", evidence_terms(&programme));
+    assert!(programme.topics.iter().any(|t| t.code == "medtop:20000635"), "{:?}", programme.topics);
+    assert!(programme.topics.iter().all(|t| t.top_level != "medtop:13000000"), "{:?}", programme.topics);
+
+    let cricket = parse(
+        "Opener Ruled Out of Second Test\n\n\
+         The opener is almost certain to miss the second Test against the hosts after injuring his \
+         hand in practice, the team said.",
+    );
+    assert_eq!(cricket.topics[0].top_level, "medtop:15000000", "{:?}", evidence_terms(&cricket));
+    assert!(cricket.topics.iter().all(|t| t.top_level != "medtop:13000000"), "{:?}", cricket.topics);
+    // A test that is not a match is still research.
+    let trial = parse(
+        "New Drug Passes Test\n\n\
+         The drug passed its first test in patients, researchers said, and a larger study will follow.",
+    );
+    assert_eq!(trial.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&trial));
+}
+
+#[test]
+fn a_match_report_is_sport_without_naming_the_sport() {
+    let a = parse(
+        "Double in Ninth Sinks Visitors\n\n\
+         A two-run double with the bases loaded in the ninth sent the left-hander back to the \
+         dugout, and the designated hitter crossed home plate.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:15000000", "{:?}", evidence_terms(&a));
+    assert!(a.topics.iter().any(|t| t.code == "medtop:20000849"), "{:?}", a.topics);
+}
+
+#[test]
+fn a_hotel_business_is_business_and_a_beach_holiday_is_leisure() {
+    let group = parse(
+        "Hotel Group to Open Casino\n\n\
+         The hotel group will open two hotels and a casino in the city next year, its owner said.",
+    );
+    assert_eq!(group.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&group));
+    assert!(group.topics.iter().any(|t| t.code == "medtop:20000333"), "{:?}", group.topics);
+    let beach = parse(
+        "Holiday Makers Flock to Beach\n\n\
+         Tourists filled the hotels and resorts along the coast for the holiday weekend.",
+    );
+    assert_eq!(beach.topics[0].top_level, "medtop:10000000", "{:?}", evidence_terms(&beach));
 }
 
 #[test]
