@@ -39,16 +39,6 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The verbs [`CREDIT`] needs, any case: a paragraph without one (nearly all) skips the regex.
-/// Their letters have no case variants outside ASCII (no `k`, no `s`), so ASCII case folding
-/// finds whatever the Unicode-aware regex could match.
-static CREDIT_VERBS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["reporting", "writing", "editing", "compiled", "edited", "written"])
-        .expect("valid patterns")
-});
-
 /// A story label after the names: `- Analysis`, `-Analysis`, `— Special Report`.
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+(?:-|–|—)\s*\p{Lu}[\p{L} &]{1,30}$").expect("valid regex"));
@@ -205,9 +195,6 @@ fn is_dateline_line(line: &str) -> bool {
 pub fn credits(text: &str, span: Span) -> Vec<Author> {
     let line = span.slice(text);
     let mut authors = Vec::new();
-    if !CREDIT_VERBS.is_match(line) {
-        return authors;
-    }
     for c in CREDIT.captures_iter(line) {
         let role = match c[1].to_ascii_lowercase().as_str() {
             "editing" | "edited" => AuthorRole::Editor,

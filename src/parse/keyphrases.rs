@@ -5,6 +5,7 @@
 //! candidate scores the position weights of its occurrences (headline and lead count more), times
 //! a bonus for length; a phrase inside a better one (or around a better one) is dropped.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
@@ -568,37 +569,45 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
             spans.push(*span);
         }
     }
-    // One buffer for the written form of every occurrence: only a new form allocates.
-    let mut form = String::new();
     chosen
         .into_iter()
         .zip(chosen_spans)
         .map(|((_, _, c), mut spans)| {
             // The most frequent way of writing it (whitespace collapsed), the first in order on ties.
-            let mut forms: Vec<(String, usize)> = Vec::new();
+            // Most occurrences are written with single spaces already: those borrow the text.
+            let mut forms: Vec<(Cow<'_, str>, usize)> = Vec::new();
             for span in &spans {
-                form.clear();
-                for (k, part) in span.slice(text).split_whitespace().enumerate() {
-                    if k > 0 {
-                        form.push(' ');
-                    }
-                    form.push_str(part);
-                }
+                let raw = span.slice(text);
+                let form: Cow<'_, str> = if is_collapsed(raw) {
+                    Cow::Borrowed(raw)
+                } else {
+                    Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+                };
                 match forms.iter_mut().find(|(f, _)| *f == form) {
                     Some((_, n)) => *n += 1,
-                    None => forms.push((form.clone(), 1)),
+                    None => forms.push((form, 1)),
                 }
             }
             forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             spans.sort();
             spans.dedup();
             Keyphrase {
-                text: forms.into_iter().next().map(|(f, _)| f).unwrap_or_default(),
+                text: forms.into_iter().next().map(|(f, _)| f.into_owned()).unwrap_or_default(),
                 score: ((c.score / best) * 10_000.0).round() / 10_000.0,
                 spans,
             }
         })
         .collect()
+}
+
+/// True when `raw` is ASCII with no whitespace but single spaces between words: collapsing its
+/// whitespace would leave it as it is.
+fn is_collapsed(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes.iter().all(|&b| b.is_ascii() && !matches!(b, b'\t'..=b'\r'))
+        && !bytes.windows(2).any(|pair| pair == b"  ")
 }
 
 /// Calls `visit` on `items` in `order` until it returns false. Only as much is sorted as is
@@ -853,6 +862,16 @@ mod tests {
         assert_ne!(key(&[1, 2]), key(&[1, 2, 3]));
         assert!(key(&[1, 2, 3, 4]).is_some());
         assert_eq!(key(&[1, 2, 3, 4, 5]), None);
+    }
+
+    #[test]
+    fn only_single_spaced_ascii_counts_as_collapsed() {
+        assert!(is_collapsed("Grain Exports"));
+        assert!(is_collapsed("exports"));
+        assert!(!is_collapsed("Grain  Exports"));
+        assert!(!is_collapsed("Grain\nExports"));
+        assert!(!is_collapsed("Grain\u{a0}Exports"));
+        assert!(!is_collapsed(" Grain"));
     }
 
     #[test]
