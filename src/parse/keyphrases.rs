@@ -600,14 +600,27 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
         .collect()
 }
 
-/// True when `raw` is ASCII with no whitespace but single spaces between words: collapsing its
-/// whitespace would leave it as it is.
+/// True when `raw` has no whitespace but single spaces between words: collapsing its whitespace
+/// would leave it as it is. Only the first byte of a non-ASCII character is decoded.
 fn is_collapsed(raw: &str) -> bool {
     let bytes = raw.as_bytes();
-    bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && bytes.iter().all(|&b| b.is_ascii() && !matches!(b, b'\t'..=b'\r'))
-        && !bytes.windows(2).any(|pair| pair == b"  ")
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let blank = match b {
+            b' ' if after_space => return false,
+            b' ' => true,
+            b'\t'..=b'\r' => return false,
+            0xC0.. if raw.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace) => {
+                return false;
+            }
+            _ => false,
+        };
+        after_space = blank;
+    }
+    true
 }
 
 /// Calls `visit` on `items` in `order` until it returns false. Only as much is sorted as is
@@ -872,6 +885,8 @@ mod tests {
         assert!(!is_collapsed("Grain\nExports"));
         assert!(!is_collapsed("Grain\u{a0}Exports"));
         assert!(!is_collapsed(" Grain"));
+        assert!(is_collapsed("Iran’s Café"));
+        assert!(!is_collapsed("Grain\u{2009}Exports"));
     }
 
     #[test]
