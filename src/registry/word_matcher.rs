@@ -22,6 +22,10 @@ pub(crate) struct WordMatcher {
     /// a bit set: most capitalised words start no name, and this rules them out before the
     /// automaton runs. `None` when some pattern is empty.
     prefixes: Option<Box<[u64; PREFIX_SET_WORDS]>>,
+    /// The first two bytes of every pattern, ASCII lower-cased, as a bit set over all 65536
+    /// pairs: one exact test rules out most words before the prefix set's longer ones. `None`
+    /// when some pattern is shorter than two bytes.
+    pairs: Option<Box<[u64; PAIR_SET_WORDS]>>,
 }
 
 impl WordMatcher {
@@ -32,6 +36,16 @@ impl WordMatcher {
         first_bytes: impl IntoIterator<Item = u8>,
     ) -> WordMatcher {
         let patterns: Vec<&str> = patterns.into_iter().collect();
+        let mut pairs = Some(Box::new([0u64; PAIR_SET_WORDS]));
+        for pattern in &patterns {
+            match (pattern.as_bytes(), pairs.as_deref_mut()) {
+                ([first, second, ..], Some(bits)) => {
+                    let pair = pair_index(*first, *second);
+                    bits[pair / 64] |= 1 << (pair % 64);
+                }
+                _ => pairs = None,
+            }
+        }
         let mut prefixes = Some(Box::new([0u64; PREFIX_SET_WORDS]));
         for pattern in &patterns {
             let prefix = &pattern.as_bytes()[..pattern.len().min(PREFIX_BYTES)];
@@ -61,14 +75,21 @@ impl WordMatcher {
         }
         let capitals_only =
             (0..=u8::MAX).all(|b| !can_start[usize::from(b)] || b.is_ascii_uppercase() || !b.is_ascii());
-        WordMatcher { automaton, can_start, capitals_only, prefixes }
+        WordMatcher { automaton, can_start, capitals_only, prefixes, pairs }
     }
 
     /// False when no pattern can match at `start` judging by its first bytes: no pattern of
     /// length one to [`PREFIX_BYTES`] - 1 is the text there, and none longer starts like it.
     fn may_match_at(&self, bytes: &[u8], start: usize) -> bool {
-        let Some(bits) = &self.prefixes else { return true };
         let rest = &bytes[start.min(bytes.len())..];
+        if let Some(pairs) = &self.pairs {
+            let [first, second, ..] = *rest else { return false };
+            let pair = pair_index(first, second);
+            if pairs[pair / 64] & (1 << (pair % 64)) == 0 {
+                return false;
+            }
+        }
+        let Some(bits) = &self.prefixes else { return true };
         // Each longer prefix extends the bytes of the one before, instead of packing them anew.
         let mut packed = 0;
         rest.iter().take(PREFIX_BYTES).zip(1u64..).any(|(&byte, len)| {
@@ -133,6 +154,14 @@ const PREFIX_BYTES: usize = 6;
 /// The prefix set's size in 64-bit words (2^17 bits, so few prefixes share a bit).
 const PREFIX_SET_WORDS: usize = 2048;
 
+/// The pair set's size in 64-bit words (one bit for each pair of bytes).
+const PAIR_SET_WORDS: usize = 1024;
+
+/// The bit of two first bytes, compared ASCII-case-insensitively like the automaton does.
+fn pair_index(first: u8, second: u8) -> usize {
+    usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second.to_ascii_lowercase())
+}
+
 /// The bit of a pattern prefix (one to [`PREFIX_BYTES`] bytes), compared ASCII-case-insensitively
 /// like the automaton does.
 fn prefix_bit(prefix: &[u8]) -> usize {
@@ -178,9 +207,11 @@ mod tests {
         assert!(chunk(b"Zabcdefg"));
         assert!(chunk(b"abc\xc3\xa9def"));
         // A matcher that skips chunks finds what a byte-by-byte scan does.
-        let matcher = WordMatcher::new(["oman", "qatar"], *b"OQ");
+        let matcher = WordMatcher::new(["oman", "qatar", "xy"], *b"OQX");
         let text = "lower case text goes on and on until Oman, then more words and Qatar";
         assert_eq!(found(&matcher, text), ["Oman", "Qatar"]);
+        // The two-byte filter: a word must open like some pattern, at least two bytes in.
+        assert_eq!(found(&matcher, "Omen, OMAN, Oxygen, X, Xy"), ["OMAN", "Xy"]);
     }
 
     #[test]
