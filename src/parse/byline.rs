@@ -169,9 +169,12 @@ fn names_in_byline(text: &str, span: Span) -> Vec<Author> {
 /// A short line of two to four capitalised words that can only be a name: no digits, no
 /// punctuation but `.`, `'`, `-`, no job title or organisation word.
 fn is_bare_name_line(line: &str) -> bool {
+    // The length first: most lines are long, and splitting them into words costs.
+    if line.len() > 50 {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     (2..=4).contains(&words.len())
-        && line.len() <= 50
         && line.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
         && !words.iter().any(|w| NOT_NAMES.contains(w))

@@ -115,7 +115,8 @@ fn starts_capitalised_word(s: &str) -> bool {
 
 /// The first `limit` tokens of `s`.
 fn tokenize(s: &str, limit: usize) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    // Room for a dateline's worth of tokens up front, so the list rarely grows.
+    let mut tokens = Vec::with_capacity(limit.min(2 * FIRST_TOKENS));
     let mut chars = s.char_indices().peekable();
     let mut space_before = false;
     while let Some(&(start, c)) = chars.peek()

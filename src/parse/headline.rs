@@ -17,6 +17,11 @@ const MAX_HEADLINE_LINES: usize = 3;
 /// most three short lines, or such lines followed in their block by a byline or an editor's note.
 pub fn take(lines: &mut Lines<'_>, registry: &Registry) -> Option<Text> {
     let first = lines.line()?;
+    // A first line too long for a headline ends it either way (as one of its lines, or as a
+    // byline or note with no line before it); checking here spares a paragraph the byline scan.
+    if first.span.end - first.span.start > MAX_HEADLINE_BYTES {
+        return None;
+    }
     let block = lines.block_at(0)?;
     let mut count = 0;
     while lines.block_at(count) == Some(block)

@@ -5,6 +5,7 @@
 //! candidate scores the position weights of its occurrences (headline and lead count more), times
 //! a bonus for length; a phrase inside a better one (or around a better one) is dropped.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
@@ -12,7 +13,7 @@ use std::sync::LazyLock;
 use super::timestamp::MONTHS;
 use super::topics::Region;
 use crate::article::{Keyphrase, Span};
-use crate::registry::{FastMap, FastSet, PACKED_WORD_MAX, packed_word};
+use crate::registry::{FastMap, PACKED_WORD_MAX, packed_word};
 
 const MAX_KEYPHRASES: usize = 10;
 const MAX_WORDS: usize = 4;
@@ -356,13 +357,15 @@ impl Hash for Key {
 }
 
 impl Key {
-    /// The ids of a phrase of up to four words in one integer, first word highest (`None` for a
-    /// longer phrase).
-    fn packed(&self) -> Option<u128> {
-        let (head, rest) = self.0.split_first_chunk::<4>()?;
-        rest.iter()
-            .all(|&slot| slot == u32::MAX)
-            .then(|| head.iter().fold(0u128, |packed, &id| packed << 32 | u128::from(id)))
+    /// The ids of a phrase of up to four words in one integer, first word highest, unused slots
+    /// `u32::MAX` (`None` for a longer phrase). Read from the words, without writing a key first.
+    fn pack(ids: impl ExactSizeIterator<Item = u32>) -> Option<u128> {
+        let len = ids.len();
+        (len <= 4).then(|| {
+            let packed = ids.fold(0u128, |packed, id| packed << 32 | u128::from(id));
+            // Unused slots are `u32::MAX`, as in the key.
+            (len..4).fold(packed, |packed, _| packed << 32 | u128::from(u32::MAX))
+        })
     }
 }
 
@@ -378,14 +381,32 @@ struct Lexicon {
     stop: Vec<bool>,
 }
 
-/// The stopwords packed into integers (all have at most 15 bytes): a look-up hashes one
-/// integer, with no string compares (and, unlike a binary search, no hard-to-predict branches).
-static STOPSET: LazyLock<FastSet<u128>> = LazyLock::new(|| {
+/// What a listed word is: a stopword ([`STOP`]), a role word ([`ROLE`]) or both.
+type WordKind = u8;
+const STOP: WordKind = 1;
+const ROLE: WordKind = 2;
+
+/// The stopwords and role words packed into integers (all have at most 15 bytes), with what
+/// they are: a look-up hashes one integer, with no string compares (and, unlike a binary search,
+/// no hard-to-predict branches), and one look-up answers both questions for a new word.
+static KINDS: LazyLock<FastMap<u128, WordKind>> = LazyLock::new(|| {
     let months = MONTHS.iter().flat_map(|m| [*m, &m[..3]]);
-    STOPWORDS.iter().copied().chain(months).filter_map(packed).collect()
+    let mut kinds: FastMap<u128, WordKind> = FastMap::default();
+    for word in STOPWORDS.iter().copied().chain(months) {
+        *kinds.entry(packed(word).unwrap_or_default()).or_default() |= STOP;
+    }
+    for word in ROLE_WORDS {
+        *kinds.entry(packed(word).unwrap_or_default()).or_default() |= ROLE;
+    }
+    kinds
 });
 
-/// A word as one integer ([`packed_word`]; `None` when longer than 15 bytes: no stopword is).
+/// What the word packed as `key` is (0 for an unlisted word).
+fn kind(key: Option<u128>) -> WordKind {
+    key.and_then(|key| KINDS.get(&key)).copied().unwrap_or(0)
+}
+
+/// A word as one integer ([`packed_word`]; `None` when longer than 15 bytes: no listed word is).
 fn packed(word: &str) -> Option<u128> {
     packed_word(word.as_bytes())
 }
@@ -404,16 +425,7 @@ fn packed_at(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
 }
 
 fn is_listed_stopword(word: &str) -> bool {
-    packed(word).is_some_and(|key| STOPSET.contains(&key))
-}
-
-/// The role words packed like [`STOPSET`]: every distinct word of a story is looked up once.
-static ROLESET: LazyLock<FastSet<u128>> =
-    LazyLock::new(|| ROLE_WORDS.iter().copied().filter_map(packed).collect());
-
-/// True when the word packed as `key` (see [`packed`]) is a role word.
-fn is_role_word(key: Option<u128>) -> bool {
-    key.is_some_and(|key| ROLESET.contains(&key))
+    kind(packed(word)) & STOP != 0
 }
 
 /// The keyphrases of the text in `regions`, best first.
@@ -431,17 +443,25 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
     let mut occurrences: Vec<(u32, Span)> = Vec::with_capacity(expected);
     let mut add = |from: usize, to: usize| {
         let (first, last) = (words[from], words[to - 1]);
-        let mut key = Key([u32::MAX; MAX_NAME_WORDS]);
-        for (slot, w) in key.0.iter_mut().zip(&words[from..to]) {
-            *slot = w.id;
-        }
-        let new_candidate = || {
+        let phrase = &words[from..to];
+        // The key array is written only for a new phrase; a repeat costs one packed look-up.
+        let key = || {
+            let mut key = Key([u32::MAX; MAX_NAME_WORDS]);
+            for (slot, w) in key.0.iter_mut().zip(phrase) {
+                *slot = w.id;
+            }
+            key
+        };
+        let mut new_candidate = |key: Key| {
             candidates.push((key, Candidate { score: 0.0, words: to - from }));
             u32::try_from(candidates.len() - 1).unwrap_or(u32::MAX)
         };
-        let i = match key.packed() {
-            Some(packed) => *index.entry(packed).or_insert_with(new_candidate),
-            None => *long_index.entry(key).or_insert_with(new_candidate),
+        let i = match Key::pack(phrase.iter().map(|w| w.id)) {
+            Some(packed) => *index.entry(packed).or_insert_with(|| new_candidate(key())),
+            None => {
+                let key = key();
+                *long_index.entry(key).or_insert_with(|| new_candidate(key))
+            }
         };
         if let Some((_, c)) = candidates.get_mut(i as usize) {
             c.score += 1.0 + (regions[first.region].weight - 1.0) * POSITION_DAMPING;
@@ -518,20 +538,18 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
     }
 
     drop((index, long_index));
-    let mut ranked: Vec<(u32, Key, Candidate)> = candidates
-        .into_iter()
-        .enumerate()
-        .map(|(i, (k, mut c))| {
-            c.score *= 1.0 + 0.3 * (c.words.min(MAX_WORDS) as f64 - 1.0);
-            (u32::try_from(i).unwrap_or(u32::MAX), k, c)
-        })
-        .collect();
+    for (_, c) in &mut candidates {
+        c.score *= 1.0 + 0.3 * (c.words.min(MAX_WORDS) as f64 - 1.0);
+    }
+    // Ranked as (score, index) pairs, which move cheaply while the ranking sorts them.
+    let mut ranked: Vec<(f64, u32)> = (0u32..).zip(&candidates).map(|(i, (_, c))| (c.score, i)).collect();
+    let key_of = |i: u32| &candidates[i as usize].0;
     // Best first; keys are distinct, so the order is total.
-    let order = |a: &(u32, Key, Candidate), b: &(u32, Key, Candidate)| {
-        b.2.score.total_cmp(&a.2.score).then(a.1.cmp(&b.1))
-    };
+    let order =
+        |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then_with(|| key_of(a.1).cmp(key_of(b.1)));
     let mut chosen: Vec<(u32, Key, Candidate)> = Vec::new();
-    for_best_first(&mut ranked, order, |&(i, key, c)| {
+    for_best_first(&mut ranked, order, |&(_, i)| {
+        let (key, c) = candidates[i as usize];
         let this = &key.0[..c.words];
         if !chosen.iter().any(|(_, k, o)| contains(&k.0[..o.words], this) || contains(this, &k.0[..o.words]))
         {
@@ -540,37 +558,69 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
         chosen.len() < MAX_KEYPHRASES
     });
     let best = chosen.first().map_or(1.0, |(_, _, c)| c.score);
-    // One buffer for the written form of every occurrence: only a new form allocates.
-    let mut form = String::new();
+    // The occurrences of the chosen phrases in one pass: each candidate's place among the chosen.
+    let mut slot_of = vec![u8::MAX; candidates.len()];
+    for (slot, (i, _, _)) in chosen.iter().enumerate() {
+        slot_of[*i as usize] = slot as u8;
+    }
+    let mut chosen_spans: Vec<Vec<Span>> = vec![Vec::new(); chosen.len()];
+    for (o, span) in &occurrences {
+        if let Some(spans) = chosen_spans.get_mut(usize::from(slot_of[*o as usize])) {
+            spans.push(*span);
+        }
+    }
     chosen
         .into_iter()
-        .map(|(i, _, c)| {
-            let mut spans: Vec<Span> = occurrences.iter().filter(|(o, _)| *o == i).map(|(_, s)| *s).collect();
+        .zip(chosen_spans)
+        .map(|((_, _, c), mut spans)| {
             // The most frequent way of writing it (whitespace collapsed), the first in order on ties.
-            let mut forms: Vec<(String, usize)> = Vec::new();
+            // Most occurrences are written with single spaces already: those borrow the text.
+            let mut forms: Vec<(Cow<'_, str>, usize)> = Vec::new();
             for span in &spans {
-                form.clear();
-                for (k, part) in span.slice(text).split_whitespace().enumerate() {
-                    if k > 0 {
-                        form.push(' ');
-                    }
-                    form.push_str(part);
-                }
+                let raw = span.slice(text);
+                let form: Cow<'_, str> = if is_collapsed(raw) {
+                    Cow::Borrowed(raw)
+                } else {
+                    Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+                };
                 match forms.iter_mut().find(|(f, _)| *f == form) {
                     Some((_, n)) => *n += 1,
-                    None => forms.push((form.clone(), 1)),
+                    None => forms.push((form, 1)),
                 }
             }
             forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             spans.sort();
             spans.dedup();
             Keyphrase {
-                text: forms.into_iter().next().map(|(f, _)| f).unwrap_or_default(),
+                text: forms.into_iter().next().map(|(f, _)| f.into_owned()).unwrap_or_default(),
                 score: ((c.score / best) * 10_000.0).round() / 10_000.0,
                 spans,
             }
         })
         .collect()
+}
+
+/// True when `raw` has no whitespace but single spaces between words: collapsing its whitespace
+/// would leave it as it is. Only the first byte of a non-ASCII character is decoded.
+fn is_collapsed(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let blank = match b {
+            b' ' if after_space => return false,
+            b' ' => true,
+            b'\t'..=b'\r' => return false,
+            0xC0.. if raw.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace) => {
+                return false;
+            }
+            _ => false,
+        };
+        after_space = blank;
+    }
+    true
 }
 
 /// Calls `visit` on `items` in `order` until it returns false. Only as much is sorted as is
@@ -616,38 +666,18 @@ fn words<'t>(text: &'t str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
     // into one integer, which hashes and compares without touching the text again.
     let mut written: FastMap<u128, u32> = sized();
     let mut written_long: FastMap<&'t str, u32> = FastMap::default();
-    // Each normal form to its id, packed the same way; only a long new form allocates.
-    let mut forms: FastMap<u128, u32> = sized();
-    let mut forms_long: FastMap<String, u32> = FastMap::default();
-    let mut lexicon = Lexicon { role: Vec::new(), stop: Vec::new() };
-    // The normal form of a word that is not part of the text.
-    let mut lower = String::new();
-    // A new form gets the next id, with what kind of word it is.
-    let mut new_form = |form: &str, key: Option<u128>| {
-        let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
-        lexicon.stop.push(is_stopword(form, key));
-        lexicon.role.push(is_role_word(key));
-        id
-    };
-    // The id of a way of writing not seen before, by its normal form.
-    let mut form_id = |word: &str| -> u32 {
-        let form = normal(word, &mut lower).unwrap_or(&lower);
-        match packed(form) {
-            Some(key) => *forms.entry(key).or_insert_with(|| new_form(form, Some(key))),
-            None => match forms_long.get(form) {
-                Some(&id) => id,
-                None => {
-                    let id = new_form(form, None);
-                    forms_long.insert(form.to_string(), id);
-                    id
-                }
-            },
-        }
+    let mut vocabulary = Vocabulary {
+        forms: sized(),
+        forms_long: FastMap::default(),
+        lexicon: Lexicon { role: Vec::new(), stop: Vec::new() },
+        lower: String::new(),
     };
     let mut intern = |word: &'t str, key: Option<u128>| -> u32 {
         match key {
-            Some(key) => *written.entry(key).or_insert_with(|| form_id(word)),
-            None => *written_long.entry(word).or_insert_with(|| form_id(word)),
+            // A word already in its normal form (most are) is its own form: one map, not two.
+            Some(key) if is_own_normal_form(word) => vocabulary.packed_form_id(word, key),
+            Some(key) => *written.entry(key).or_insert_with(|| vocabulary.form_id(word)),
+            None => *written_long.entry(word).or_insert_with(|| vocabulary.form_id(word)),
         }
     };
     for (r, region) in regions.iter().enumerate() {
@@ -694,7 +724,54 @@ fn words<'t>(text: &'t str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
             push(s, slice.len(), gap_only_spaces);
         }
     }
-    (out, lexicon)
+    (out, vocabulary.lexicon)
+}
+
+/// The normal forms of a text's words, each with its id and what kind of word it is.
+struct Vocabulary {
+    /// Each normal form to its id, keyed by its bytes packed into one integer ([`packed`]).
+    forms: FastMap<u128, u32>,
+    /// Forms too long to pack; only a long new form allocates.
+    forms_long: FastMap<String, u32>,
+    lexicon: Lexicon,
+    /// The normal form of a word that is not part of the text.
+    lower: String,
+}
+
+impl Vocabulary {
+    /// A new form gets the next id, with what kind of word it is.
+    fn new_form(lexicon: &mut Lexicon, form: &str, key: Option<u128>) -> u32 {
+        let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
+        let kind = kind(key);
+        lexicon.stop.push(is_stopword(form, kind & STOP != 0));
+        lexicon.role.push(kind & ROLE != 0);
+        id
+    }
+
+    /// The id of the normal form `form`, packed as `key`.
+    fn packed_form_id(&mut self, form: &str, key: u128) -> u32 {
+        let lexicon = &mut self.lexicon;
+        *self.forms.entry(key).or_insert_with(|| Vocabulary::new_form(lexicon, form, Some(key)))
+    }
+
+    /// The id of a way of writing not seen before, by its normal form.
+    fn form_id(&mut self, word: &str) -> u32 {
+        let mut lower = std::mem::take(&mut self.lower);
+        let form = normal(word, &mut lower).unwrap_or(&lower);
+        let id = match packed(form) {
+            Some(key) => self.packed_form_id(form, key),
+            None => match self.forms_long.get(form) {
+                Some(&id) => id,
+                None => {
+                    let id = Vocabulary::new_form(&mut self.lexicon, form, None);
+                    self.forms_long.insert(form.to_string(), id);
+                    id
+                }
+            },
+        };
+        self.lower = lower;
+        id
+    }
 }
 
 /// How many bytes at the start of `bytes` are ASCII letters and digits.
@@ -714,6 +791,11 @@ fn char_at(text: &str, bytes: &[u8], i: usize) -> Option<char> {
 /// `char::is_alphanumeric` without the Unicode tables for ASCII.
 fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+}
+
+/// True when [`normal`] returns `word` itself: lower-case ASCII that cannot be a plural.
+fn is_own_normal_form(word: &str) -> bool {
+    (word.len() <= 3 || !word.ends_with('s')) && word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
 /// Lower case, with a plural `s` dropped so `webinars` and `webinar` are one word. The form is
@@ -749,8 +831,9 @@ fn normal<'t>(word: &'t str, lower: &mut String) -> Option<&'t str> {
     None
 }
 
-/// True when the lower-case word (`key` is it packed, see [`packed`]) is a stopword or a number.
-fn is_stopword(lower: &str, key: Option<u128>) -> bool {
+/// True when the lower-case word is a stopword or a number; `listed_as_is` tells whether the word
+/// as it stands is a listed stopword.
+fn is_stopword(lower: &str, listed_as_is: bool) -> bool {
     // `strip_suffix` in a loop is `trim_end_matches` without building a substring searcher.
     let mut bare = lower;
     while let Some(rest) = bare.strip_suffix("'s") {
@@ -761,11 +844,7 @@ fn is_stopword(lower: &str, key: Option<u128>) -> bool {
     }
     // Most words have no possessive to strip: their packed form is at hand.
     let listed = || {
-        if bare.len() == lower.len() {
-            key.is_some_and(|key| STOPSET.contains(&key))
-        } else {
-            is_listed_stopword(bare)
-        }
+        if bare.len() == lower.len() { listed_as_is } else { is_listed_stopword(bare) }
     };
     bare.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-') || listed()
 }
@@ -791,15 +870,23 @@ mod tests {
 
     #[test]
     fn short_phrases_pack_into_distinct_keys_and_long_ones_do_not() {
-        let key = |ids: &[u32]| {
-            let mut key = Key([u32::MAX; MAX_NAME_WORDS]);
-            key.0[..ids.len()].copy_from_slice(ids);
-            key
-        };
-        assert_ne!(key(&[1, 2]).packed(), key(&[2, 1]).packed());
-        assert_ne!(key(&[1, 2]).packed(), key(&[1, 2, 3]).packed());
-        assert!(key(&[1, 2, 3, 4]).packed().is_some());
-        assert_eq!(key(&[1, 2, 3, 4, 5]).packed(), None);
+        let key = |ids: &[u32]| Key::pack(ids.iter().copied());
+        assert_ne!(key(&[1, 2]), key(&[2, 1]));
+        assert_ne!(key(&[1, 2]), key(&[1, 2, 3]));
+        assert!(key(&[1, 2, 3, 4]).is_some());
+        assert_eq!(key(&[1, 2, 3, 4, 5]), None);
+    }
+
+    #[test]
+    fn only_single_spaced_ascii_counts_as_collapsed() {
+        assert!(is_collapsed("Grain Exports"));
+        assert!(is_collapsed("exports"));
+        assert!(!is_collapsed("Grain  Exports"));
+        assert!(!is_collapsed("Grain\nExports"));
+        assert!(!is_collapsed("Grain\u{a0}Exports"));
+        assert!(!is_collapsed(" Grain"));
+        assert!(is_collapsed("Iran’s Café"));
+        assert!(!is_collapsed("Grain\u{2009}Exports"));
     }
 
     #[test]

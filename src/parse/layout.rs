@@ -43,7 +43,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
 /// The non-blank lines of `text`, each with the number of its block (blank-line separated runs):
 /// one flat list, so the pipeline splits the text once and allocates once.
 pub fn numbered_lines(text: &str) -> Vec<(Line, usize)> {
-    let mut out = Vec::new();
+    // One slot per line break (blank lines included) up front: the list never grows.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut block = 0;
     let mut after_blank = false;
     for line in lines(text) {

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
+use super::FastMap;
 use super::word_matcher::WordMatcher;
 use crate::article::Span;
 
@@ -21,6 +22,8 @@ pub struct CountryNames {
     forms: Vec<(String, String, usize)>,
     /// ISO code and English name of each country.
     countries: Vec<(String, String)>,
+    /// Each ISO code to its country's index in `countries`.
+    by_code: FastMap<String, usize>,
 }
 
 static EMBEDDED: LazyLock<Arc<CountryNames>> = LazyLock::new(|| Arc::new(CountryNames::embedded_data()));
@@ -84,7 +87,8 @@ impl CountryNames {
             .iter()
             .flat_map(|(form, upper, _)| form.bytes().next().into_iter().chain(upper.bytes().next()));
         let automaton = WordMatcher::new(forms.iter().map(|(f, _, _)| f.as_str()), first_bytes);
-        CountryNames { automaton, forms, countries }
+        let by_code = countries.iter().enumerate().map(|(i, (code, _))| (code.clone(), i)).collect();
+        CountryNames { automaton, forms, countries, by_code }
     }
 
     /// Every country mention in `text`: the ISO code and where. A name matches as written in the
@@ -103,6 +107,6 @@ impl CountryNames {
 
     /// The English name of the country with this ISO code (the code itself when unknown).
     pub fn name<'a>(&'a self, code: &'a str) -> &'a str {
-        self.countries.iter().find(|(c, _)| c == code).map_or(code, |(_, n)| n.as_str())
+        self.by_code.get(code).map_or(code, |&i| self.countries[i].1.as_str())
     }
 }

@@ -15,10 +15,17 @@ pub(crate) struct WordMatcher {
     automaton: AhoCorasick,
     /// The bytes a reported match may begin with.
     can_start: [bool; 256],
+    /// Every byte in `can_start` is an ASCII capital or a non-ASCII byte, so eight bytes at a
+    /// time can be passed over when they hold neither (see [`next_start`]).
+    capitals_only: bool,
     /// The first bytes of every pattern (up to [`PREFIX_BYTES`]), ASCII lower-cased, hashed into
     /// a bit set: most capitalised words start no name, and this rules them out before the
     /// automaton runs. `None` when some pattern is empty.
     prefixes: Option<Box<[u64; PREFIX_SET_WORDS]>>,
+    /// The first two bytes of every pattern, ASCII lower-cased, as a bit set over all 65536
+    /// pairs: one exact test rules out most words before the prefix set's longer ones. `None`
+    /// when some pattern is shorter than two bytes.
+    pairs: Option<Box<[u64; PAIR_SET_WORDS]>>,
 }
 
 impl WordMatcher {
@@ -29,6 +36,16 @@ impl WordMatcher {
         first_bytes: impl IntoIterator<Item = u8>,
     ) -> WordMatcher {
         let patterns: Vec<&str> = patterns.into_iter().collect();
+        let mut pairs = Some(Box::new([0u64; PAIR_SET_WORDS]));
+        for pattern in &patterns {
+            match (pattern.as_bytes(), pairs.as_deref_mut()) {
+                ([first, second, ..], Some(bits)) => {
+                    let pair = pair_index(*first, *second);
+                    bits[pair / 64] |= 1 << (pair % 64);
+                }
+                _ => pairs = None,
+            }
+        }
         let mut prefixes = Some(Box::new([0u64; PREFIX_SET_WORDS]));
         for pattern in &patterns {
             let prefix = &pattern.as_bytes()[..pattern.len().min(PREFIX_BYTES)];
@@ -56,14 +73,23 @@ impl WordMatcher {
         for b in first_bytes {
             can_start[usize::from(b)] = true;
         }
-        WordMatcher { automaton, can_start, prefixes }
+        let capitals_only =
+            (0..=u8::MAX).all(|b| !can_start[usize::from(b)] || b.is_ascii_uppercase() || !b.is_ascii());
+        WordMatcher { automaton, can_start, capitals_only, prefixes, pairs }
     }
 
     /// False when no pattern can match at `start` judging by its first bytes: no pattern of
     /// length one to [`PREFIX_BYTES`] - 1 is the text there, and none longer starts like it.
     fn may_match_at(&self, bytes: &[u8], start: usize) -> bool {
-        let Some(bits) = &self.prefixes else { return true };
         let rest = &bytes[start.min(bytes.len())..];
+        if let Some(pairs) = &self.pairs {
+            let [first, second, ..] = *rest else { return false };
+            let pair = pair_index(first, second);
+            if pairs[pair / 64] & (1 << (pair % 64)) == 0 {
+                return false;
+            }
+        }
+        let Some(bits) = &self.prefixes else { return true };
         // Each longer prefix extends the bytes of the one before, instead of packing them anew.
         let mut packed = 0;
         rest.iter().take(PREFIX_BYTES).zip(1u64..).any(|(&byte, len)| {
@@ -73,6 +99,21 @@ impl WordMatcher {
         })
     }
 
+    /// The first byte at or after `at` that a match may begin with.
+    fn next_start(&self, bytes: &[u8], mut at: usize) -> Option<usize> {
+        if self.capitals_only {
+            // Most of a text is lower case: whole words at a time go by without a table look-up.
+            while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+                if may_hold_capital(u64::from_le_bytes(*chunk)) {
+                    break;
+                }
+                at += 8;
+            }
+        }
+        let offset = bytes.get(at..)?.iter().position(|&b| self.can_start[usize::from(b)])?;
+        Some(at + offset)
+    }
+
     /// The longest match at each word start (after a character that is not a letter or digit)
     /// whose first byte may start one, left to right, none overlapping the one before: after a
     /// match the search goes on at its end, whether or not the caller keeps it.
@@ -80,8 +121,7 @@ impl WordMatcher {
         let bytes = text.as_bytes();
         let mut at = 0;
         std::iter::from_fn(move || {
-            while let Some(offset) = bytes.get(at..)?.iter().position(|&b| self.can_start[usize::from(b)]) {
-                let start = at + offset;
+            while let Some(start) = self.next_start(bytes, at) {
                 at = start + 1;
                 if !self.may_match_at(bytes, start) || !word_start(text, start) {
                     continue;
@@ -97,10 +137,30 @@ impl WordMatcher {
     }
 }
 
+/// True when one of the eight bytes of `chunk` is an ASCII capital or not ASCII (never false
+/// when one is; the bytes are tested without carries between them).
+fn may_hold_capital(chunk: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let ascii = chunk & !HIGH;
+    // The high bit of each byte: at least `A`, at least one past `Z`.
+    let from_a = ascii + ONES * (0x80 - u64::from(b'A'));
+    let past_z = ascii + ONES * (0x80 - u64::from(b'Z') - 1);
+    (chunk | (from_a & !past_z)) & HIGH != 0
+}
+
 /// How many first bytes of a pattern the prefix set keeps.
 const PREFIX_BYTES: usize = 6;
 /// The prefix set's size in 64-bit words (2^17 bits, so few prefixes share a bit).
 const PREFIX_SET_WORDS: usize = 2048;
+
+/// The pair set's size in 64-bit words (one bit for each pair of bytes).
+const PAIR_SET_WORDS: usize = 1024;
+
+/// The bit of two first bytes, compared ASCII-case-insensitively like the automaton does.
+fn pair_index(first: u8, second: u8) -> usize {
+    usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second.to_ascii_lowercase())
+}
 
 /// The bit of a pattern prefix (one to [`PREFIX_BYTES`] bytes), compared ASCII-case-insensitively
 /// like the automaton does.
@@ -136,6 +196,22 @@ mod tests {
         assert_eq!(found(&matcher, "A woman from Oman flew to the Netherlands."), ["Oman", "Netherlands"]);
         assert_eq!(found(&matcher, "The Netherlands and ÉOman"), ["The Netherlands"]);
         assert!(found(&matcher, "").is_empty());
+    }
+
+    #[test]
+    fn eight_byte_chunks_with_a_capital_or_non_ascii_byte_are_found() {
+        let chunk = |bytes: &[u8; 8]| super::may_hold_capital(u64::from_le_bytes(*bytes));
+        assert!(!chunk(b"abc xyz@"));
+        assert!(!chunk(b"[`{~09 ."));
+        assert!(chunk(b"abcdefgA"));
+        assert!(chunk(b"Zabcdefg"));
+        assert!(chunk(b"abc\xc3\xa9def"));
+        // A matcher that skips chunks finds what a byte-by-byte scan does.
+        let matcher = WordMatcher::new(["oman", "qatar", "xy"], *b"OQX");
+        let text = "lower case text goes on and on until Oman, then more words and Qatar";
+        assert_eq!(found(&matcher, text), ["Oman", "Qatar"]);
+        // The two-byte filter: a word must open like some pattern, at least two bytes in.
+        assert_eq!(found(&matcher, "Omen, OMAN, Oxygen, X, Xy"), ["OMAN", "Xy"]);
     }
 
     #[test]
