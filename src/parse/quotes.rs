@@ -226,7 +226,8 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
             && !(h > 0
                 && doc.same_sentence(h - 1, h)
                 && (doc.is_cap_word(h - 1) && !doc.is_stopword(h - 1) || doc.toks[h - 1].upper));
-        let verb = h + 1 < n
+        let verb = lone
+            && h + 1 < n
             && doc.is_word(h + 1)
             && doc.same_sentence(h, h + 1)
             && (cues.verbs.contains(doc.lw(h + 1)) || doc.is_say_verb(h + 1));
@@ -1827,13 +1828,13 @@ impl Ctx<'_, '_> {
 /// The cue words of `data/reporting.toml`.
 #[derive(Default, serde::Deserialize)]
 struct Cues {
-    verbs: FastSet<String>,
+    verbs: Lexicon,
     phrases: FastSet<String>,
-    stances: FastSet<String>,
+    stances: Lexicon,
     infinitive: FastSet<String>,
-    groups: FastSet<String>,
-    parties: FastSet<String>,
-    bodies: FastSet<String>,
+    groups: Lexicon,
+    parties: Lexicon,
+    bodies: Lexicon,
     quantifiers: FastSet<String>,
     group_modifiers: FastSet<String>,
     auxiliaries: FastSet<String>,
@@ -1854,7 +1855,7 @@ struct Cues {
     subordinators: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
-    phrase_heads: FastSet<String>,
+    phrase_heads: Lexicon,
 }
 
 impl Cues {
@@ -1880,6 +1881,47 @@ fn pronoun(lw: &str) -> Option<Gender> {
         "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
         _ => None,
+    }
+}
+
+/// A word list that most words of a text are not in. A table of the lengths and last bytes of
+/// its entries rules those out before any hashing, and the lists are asked about every token.
+#[derive(serde::Deserialize)]
+#[serde(from = "FastSet<String>")]
+struct Lexicon {
+    words: FastSet<String>,
+    /// By last byte, bit `len` (at most 31) set when some entry has that length and last byte.
+    shapes: [u32; 256],
+}
+
+impl Lexicon {
+    fn contains(&self, word: &str) -> bool {
+        let Some(&last) = word.as_bytes().last() else { return self.words.contains(word) };
+        self.shapes[last as usize] & (1 << word.len().min(31)) != 0 && self.words.contains(word)
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon { words: FastSet::default(), shapes: [0; 256] }
+    }
+}
+
+impl From<FastSet<String>> for Lexicon {
+    fn from(words: FastSet<String>) -> Self {
+        let mut shapes = [0u32; 256];
+        for w in &words {
+            if let Some(&last) = w.as_bytes().last() {
+                shapes[last as usize] |= 1 << w.len().min(31);
+            }
+        }
+        Lexicon { words, shapes }
+    }
+}
+
+impl FromIterator<String> for Lexicon {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        words.into_iter().collect::<FastSet<String>>().into()
     }
 }
 
