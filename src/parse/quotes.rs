@@ -795,10 +795,11 @@ impl Ctx<'_, '_> {
     }
 
     /// The cue phrase of two or three words opening at token `i` (`called for`, `took aim at`).
+    #[inline]
     fn phrase_at(&self, i: usize) -> Option<&str> {
         let doc = self.doc;
         // Most words open no phrase: one probe rules them out.
-        if !doc.is_word(i) || !cues().phrase_heads.contains(doc.lw(i)) {
+        if !doc.is_word(i) || !cues().phrase_heads.contains_token(doc, i) {
             return None;
         }
         [3, 2].into_iter().find_map(|n| doc.phrase(i, i + n).filter(|p| cues().phrases.contains(*p)))
@@ -819,7 +820,7 @@ impl Ctx<'_, '_> {
     }
 
     fn is_say(&self, i: usize) -> bool {
-        self.doc.is_word(i) && { self.doc.is_say_verb(i) || cues().verbs.contains(self.doc.lw(i)) }
+        self.doc.is_word(i) && { self.doc.is_say_verb(i) || cues().verbs.contains_token(self.doc, i) }
     }
 
     fn attribute_directs(&self, directs: &[Direct], indirect: &[Found]) -> Vec<Found> {
@@ -1918,6 +1919,19 @@ impl Lexicon {
             return self.words.contains(word);
         };
         self.may_contain(word.len(), first, last) && self.words.contains(word)
+    }
+
+    /// Whether token `i` (in lower case) is an entry: its shape is read from the text, and most
+    /// tokens are ruled out before they are sliced.
+    fn contains_token(&self, doc: &Doc<'_>, i: usize) -> bool {
+        let bytes = doc.text.as_bytes();
+        let shape = doc.toks.get(i).and_then(|t| {
+            Some((t.end.checked_sub(t.start)?, *bytes.get(t.start)?, *bytes.get(t.end.checked_sub(1)?)?))
+        });
+        let ruled_out = shape.is_some_and(|(len, first, last)| {
+            !self.may_contain(len, first.to_ascii_lowercase(), last.to_ascii_lowercase())
+        });
+        !ruled_out && self.contains(doc.lw(i))
     }
 
     /// False when no entry has length `len` and first and last bytes like `first` and `last`.
