@@ -226,7 +226,8 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
             && !(h > 0
                 && doc.same_sentence(h - 1, h)
                 && (doc.is_cap_word(h - 1) && !doc.is_stopword(h - 1) || doc.toks[h - 1].upper));
-        let verb = h + 1 < n
+        let verb = lone
+            && h + 1 < n
             && doc.is_word(h + 1)
             && doc.same_sentence(h, h + 1)
             && (cues.verbs.contains(doc.lw(h + 1)) || doc.is_say_verb(h + 1));
@@ -237,7 +238,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
     // The body named after `according to` (`according to the FBI`, `according to a count by
     // The Associated Press`): its capitalised words, standing on their own.
     for a in 0..n.saturating_sub(3) {
-        if doc.lw(a) != "according" || doc.lw(a + 1) != "to" || !doc.same_sentence(a, a + 2) {
+        if !is_lw(doc, a, "according") || doc.lw(a + 1) != "to" || !doc.same_sentence(a, a + 2) {
             continue;
         }
         let mut h = a + 2;
@@ -266,7 +267,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
     // A news outlet by its short name, with the verbs only a newsroom uses of itself:
     // `The Times reported`, `The Post has learned`.
     for h in 0..n.saturating_sub(2) {
-        if doc.lw(h) != "the" || !doc.is_word(h) {
+        if !is_lw(doc, h, "the") || !doc.is_word(h) {
             continue;
         }
         let mut e = h + 1;
@@ -794,21 +795,32 @@ impl Ctx<'_, '_> {
     }
 
     /// The cue phrase of two or three words opening at token `i` (`called for`, `took aim at`).
+    #[inline]
     fn phrase_at(&self, i: usize) -> Option<&str> {
         let doc = self.doc;
         // Most words open no phrase: one probe rules them out.
-        if !doc.is_word(i) || !cues().phrase_heads.contains(doc.lw(i)) {
+        if !doc.is_word(i) || !cues().phrase_heads.contains_token(doc, i) {
             return None;
         }
         [3, 2].into_iter().find_map(|n| doc.phrase(i, i + n).filter(|p| cues().phrases.contains(*p)))
     }
 
     fn is_stance(&self, i: usize) -> bool {
-        self.doc.phrase(i, i + 2).is_some_and(|p| cues().stances.contains(p))
+        // The two words' length and first and last bytes rule most pairs out before `phrase`
+        // slices them.
+        let doc = self.doc;
+        let bytes = doc.text.as_bytes();
+        let pair = doc.toks.get(i).zip(doc.toks.get(i + 1));
+        let shape = pair.and_then(|(a, b)| {
+            Some((b.end.checked_sub(a.start)?, *bytes.get(a.start)?, *bytes.get(b.end.checked_sub(1)?)?))
+        });
+        shape.is_some_and(|(len, first, last)| {
+            cues().stances.may_contain(len, first.to_ascii_lowercase(), last.to_ascii_lowercase())
+        }) && doc.phrase(i, i + 2).is_some_and(|p| cues().stances.contains(p))
     }
 
     fn is_say(&self, i: usize) -> bool {
-        self.doc.is_word(i) && { self.doc.is_say_verb(i) || cues().verbs.contains(self.doc.lw(i)) }
+        self.doc.is_word(i) && { self.doc.is_say_verb(i) || cues().verbs.contains_token(self.doc, i) }
     }
 
     fn attribute_directs(&self, directs: &[Direct], indirect: &[Found]) -> Vec<Found> {
@@ -1239,7 +1251,7 @@ impl Ctx<'_, '_> {
         }
         // `according to X, ...` / `..., according to X.`
         for a in s..e.saturating_sub(2) {
-            if doc.lw(a) != "according" || doc.lw(a + 1) != "to" || inside[a] {
+            if !is_lw(doc, a, "according") || doc.lw(a + 1) != "to" || inside[a] {
                 continue;
             }
             let Some(j) = self.according_to_source(a + 2) else { continue };
@@ -1827,13 +1839,13 @@ impl Ctx<'_, '_> {
 /// The cue words of `data/reporting.toml`.
 #[derive(Default, serde::Deserialize)]
 struct Cues {
-    verbs: FastSet<String>,
+    verbs: Lexicon,
     phrases: FastSet<String>,
-    stances: FastSet<String>,
+    stances: Lexicon,
     infinitive: FastSet<String>,
-    groups: FastSet<String>,
-    parties: FastSet<String>,
-    bodies: FastSet<String>,
+    groups: Lexicon,
+    parties: Lexicon,
+    bodies: Lexicon,
     quantifiers: FastSet<String>,
     group_modifiers: FastSet<String>,
     auxiliaries: FastSet<String>,
@@ -1854,7 +1866,7 @@ struct Cues {
     subordinators: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
-    phrase_heads: FastSet<String>,
+    phrase_heads: Lexicon,
 }
 
 impl Cues {
@@ -1875,6 +1887,11 @@ fn cues() -> &'static Cues {
     })
 }
 
+/// Whether token `i` is `word` (in lower case): the length rules most tokens out before slicing.
+fn is_lw(doc: &Doc<'_>, i: usize, word: &str) -> bool {
+    doc.toks.get(i).is_some_and(|t| t.end.checked_sub(t.start) == Some(word.len())) && doc.lw(i) == word
+}
+
 fn pronoun(lw: &str) -> Option<Gender> {
     match lw {
         "he" => Some(Gender::Male),
@@ -1883,9 +1900,78 @@ fn pronoun(lw: &str) -> Option<Gender> {
     }
 }
 
+/// A word list that most words of a text are not in. A table of the lengths and first and last
+/// bytes of its entries rules those out before any hashing, and the lists are asked about every
+/// token.
+#[derive(serde::Deserialize)]
+#[serde(from = "FastSet<String>")]
+struct Lexicon {
+    words: FastSet<String>,
+    /// By the low five bits of the first and of the last byte, bit `len` (at most 31) set when
+    /// some entry has that length and those bytes.
+    shapes: [u32; 1024],
+}
+
+impl Lexicon {
+    fn contains(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return self.words.contains(word);
+        };
+        self.may_contain(word.len(), first, last) && self.words.contains(word)
+    }
+
+    /// Whether token `i` (in lower case) is an entry: its shape is read from the text, and most
+    /// tokens are ruled out before they are sliced.
+    fn contains_token(&self, doc: &Doc<'_>, i: usize) -> bool {
+        let bytes = doc.text.as_bytes();
+        let shape = doc.toks.get(i).and_then(|t| {
+            Some((t.end.checked_sub(t.start)?, *bytes.get(t.start)?, *bytes.get(t.end.checked_sub(1)?)?))
+        });
+        let ruled_out = shape.is_some_and(|(len, first, last)| {
+            !self.may_contain(len, first.to_ascii_lowercase(), last.to_ascii_lowercase())
+        });
+        !ruled_out && self.contains(doc.lw(i))
+    }
+
+    /// False when no entry has length `len` and first and last bytes like `first` and `last`.
+    fn may_contain(&self, len: usize, first: u8, last: u8) -> bool {
+        self.shapes[shape_index(first, last)] & (1 << len.min(31)) != 0
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon { words: FastSet::default(), shapes: [0; 1024] }
+    }
+}
+
+impl From<FastSet<String>> for Lexicon {
+    fn from(words: FastSet<String>) -> Self {
+        let mut shapes = [0u32; 1024];
+        for w in &words {
+            if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                shapes[shape_index(first, last)] |= 1 << w.len().min(31);
+            }
+        }
+        Lexicon { words, shapes }
+    }
+}
+
+/// Where the lengths of the words with these first and last bytes are kept in `shapes`.
+fn shape_index(first: u8, last: u8) -> usize {
+    (first as usize & 31) << 5 | last as usize & 31
+}
+
+impl FromIterator<String> for Lexicon {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        words.into_iter().collect::<FastSet<String>>().into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::cues;
+    use super::{Lexicon, cues};
 
     #[test]
     fn cue_lexicon_loads() {
@@ -1906,5 +1992,21 @@ mod tests {
         assert!(c.possessive_nouns.contains("criticism") && c.object_ends.contains("has"));
         assert!(c.catenatives.contains("declined") || c.infinitive.contains("declined"));
         assert!(c.catenatives.contains("went") && c.subordinators.contains("when"));
+    }
+
+    #[test]
+    fn lexicon_finds_exactly_its_words() {
+        let words = ["said", "a", "", "a-rather-long-hyphenated-word-of-over-31-bytes"];
+        let lexicon: Lexicon = words.iter().map(|w| w.to_string()).collect();
+        for w in words {
+            assert!(lexicon.contains(w), "{w:?} is an entry");
+        }
+        for w in ["says", "sad", "aid", "b", "a-rather-long-hyphenated-word-of-over-31-byte"] {
+            assert!(!lexicon.contains(w), "{w:?} is no entry");
+        }
+        let c = cues();
+        for list in [&c.verbs, &c.stances, &c.groups, &c.parties, &c.bodies, &c.phrase_heads] {
+            assert!(!list.words.is_empty() && list.words.iter().all(|w| list.contains(w)));
+        }
     }
 }
