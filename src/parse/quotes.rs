@@ -1752,10 +1752,11 @@ impl Ctx<'_, '_> {
         if b > a + 200 {
             return None;
         }
-        // An aside after a dash is the writer's, not the speaker's.
+        // An aside after a dash is the writer's, not the speaker's; so is the next clause after
+        // a semicolon (`X said the vote was close; turnout fell in the cities`).
         if doc.toks[a].kind != Kind::Open
             && let Some(d) =
-                (a + 3..b).find(|&k| matches!(doc.toks[k].kind, Kind::Punct('—' | '–')) && !inside[k])
+                (a + 3..b).find(|&k| matches!(doc.toks[k].kind, Kind::Punct('—' | '–' | ';')) && !inside[k])
         {
             b = d;
         }
