@@ -1722,7 +1722,14 @@ impl Ctx<'_, '_> {
         if lw == "according" || lw.len() > 5 && lw.ends_with("ing") && !cues().not_participles.contains(lw) {
             return true;
         }
-        if matches!(lw, "and" | "but" | "while" | "although" | "though" | "whereas") {
+        // `, while turnout fell`, `, even though the vote was close`: a concessive or contrasting
+        // clause is the writer's setting the report against something else.
+        if matches!(lw, "while" | "although" | "though" | "whereas")
+            || lw == "even" && matches!(doc.lw(j + 1), "as" | "though")
+        {
+            return true;
+        }
+        if matches!(lw, "and" | "but") {
             let subject = pronoun(doc.lw(j + 1)).is_some() || self.index.by_start.contains_key(&(j + 1));
             return subject && (j + 2..j + 6).any(|t| doc.same_sentence(j, t) && self.is_say(t));
         }
