@@ -1131,6 +1131,42 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// `Citing the deficit, X voted against the bill.`, `Responding to the charge, X wrote ...`:
+    /// a sentence that opens with a reporting participle reports what follows it, up to the
+    /// comma, for the subject named right after that comma.
+    fn fronted_participle(&self, s: usize, ce: usize, inside: &[bool], out: &mut Vec<Found>) {
+        let doc = self.doc;
+        // `Speaking on Fox News, X said`: what follows `speaking` is mostly the venue.
+        if inside[s]
+            || !doc.toks[s].cap
+            || !doc.lw(s).ends_with("ing")
+            || doc.lw(s) == "speaking"
+            || !self.is_cue(s)
+        {
+            return;
+        }
+        // The first comma closes the participle clause; a bounded look keeps this linear.
+        let Some(c) = (s + 2..ce.min(s + 60)).find(|&k| !inside[k] && doc.is_punct(k, ',')) else {
+            return;
+        };
+        // The subject: a name (after its titles) or a pronoun, followed by its verb.
+        let (pi, end) = if let Some(g) = pronoun(doc.lw(c + 1)) {
+            let Some(pi) = self.resolve_pronoun(c + 1, g) else { return };
+            (pi, c + 2)
+        } else {
+            let Some(found) = self.mention_after_titles(self.skip_honorifics(c + 1), ce) else { return };
+            found
+        };
+        if end >= ce || !doc.is_word(end) || doc.toks[end].cap || !doc.same_sentence(c, end) {
+            return;
+        }
+        if let Some(a) = self.content_start(s, c)
+            && !inside[a]
+        {
+            let _ = self.push(out, pi, None, a, c, doc.lw(s), inside);
+        }
+    }
+
     /// Indirect speech, skipping tokens inside quotation marks.
     fn indirect(&self, inside: &[bool]) -> Vec<Found> {
         let doc = self.doc;
@@ -1253,6 +1289,7 @@ impl Ctx<'_, '_> {
             }
         }
         self.possessive_cues(s, ce, inside, out);
+        self.fronted_participle(s, ce, inside, out);
         // Cues inside reported content are the speaker's words (`X said he plans to ...`).
         let mut covered = s;
         let mut covered_by = usize::MAX;
