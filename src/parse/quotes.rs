@@ -1653,9 +1653,12 @@ impl Ctx<'_, '_> {
     fn content_start(&self, v: usize, ce: usize) -> Option<usize> {
         let doc = self.doc;
         let mut k = v + 1;
+        // A cue that ends in `that` (`found that`) has already passed its complementiser.
+        let mut complementiser = false;
         // `called for ...`, `spoke about ...`: the particle belongs to the cue.
         if let Some(p) = self.phrase_at(v) {
             k = v + p.split(" ").count();
+            complementiser = p.ends_with(" that");
         } else if self.is_stance(v) {
             k = v + 2;
         }
@@ -1698,7 +1701,9 @@ impl Ctx<'_, '_> {
         }
         // `that` within a few tokens (`said on Tuesday that`).
         // `said on CBS's "Face the Nation" that`: a programme's title may stand in the adjunct.
-        if let Some(t) = (k..(k + 14).min(ce)).find(|&t| doc.lw(t) == "that" && doc.is_word(t)) {
+        if !complementiser
+            && let Some(t) = (k..(k + 14).min(ce)).find(|&t| doc.lw(t) == "that" && doc.is_word(t))
+        {
             // Only adjuncts before it (`on Tuesday`, `at a rally`); after an object it is a
             // relative pronoun (`attacked loopholes that benefit others`).
             let adjunct = k == t
