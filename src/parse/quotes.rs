@@ -1434,7 +1434,19 @@ impl Ctx<'_, '_> {
         // `a count by`, `an analysis from`, `a new article in`: lower-case words, then the source.
         let by = (s..(s + 5).min(doc.toks.len()))
             .take_while(|&k| doc.is_word(k) && !doc.toks[k].cap)
-            .find(|&k| matches!(doc.lw(k), "by" | "from" | "in"))?;
+            .find(|&k| matches!(doc.lw(k), "by" | "from" | "in"));
+        if let Some(by) = by {
+            let j = past_titles(by + 1);
+            if self.index.by_start.contains_key(&j) {
+                return Some(j);
+            }
+        }
+        // `a report Tuesday from X`, `the average of recent polls compiled by X`, `early results
+        // of the exit poll conducted by X`: a longer description of the document, then its
+        // author. Words only (a comma ends the attribution), in a bounded window.
+        let by = (s..(s + 12).min(doc.toks.len()))
+            .take_while(|&k| doc.is_word(k) || doc.is_punct(k, '/'))
+            .find(|&k| matches!(doc.lw(k), "by" | "from"))?;
         let j = past_titles(by + 1);
         self.index.by_start.contains_key(&j).then_some(j)
     }
