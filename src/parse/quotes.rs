@@ -1769,6 +1769,16 @@ impl Ctx<'_, '_> {
     /// clause (`saying`, `arguing`), `according to`, or `and he said` / `but Smith added`.
     fn resumes_narration(&self, j: usize) -> bool {
         let doc = self.doc;
+        // `, Smith argued that ...`, `, Smith said, "..."`: a report of its own begins. Not
+        // `A, Smith said, B`, an attribution set inside the content.
+        if let Some(&(_, end)) = self.index.by_start.get(&self.skip_honorifics(j)) {
+            let mut v = end;
+            while v < end + 3 && doc.is_word(v) && cues().auxiliaries.contains(doc.lw(v)) {
+                v += 1;
+            }
+            let inset = doc.is_punct(v + 1, ',') && doc.toks.get(v + 2).is_none_or(|t| t.kind != Kind::Open);
+            return doc.same_sentence(j, v) && self.is_say(v) && !self.passive(v) && !inset;
+        }
         if !doc.is_word(j) || doc.toks[j].cap {
             return false;
         }
