@@ -1143,6 +1143,42 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// `Citing the deficit, X voted against the bill.`, `Responding to the charge, X wrote ...`:
+    /// a sentence that opens with a reporting participle reports what follows it, up to the
+    /// comma, for the subject named right after that comma.
+    fn fronted_participle(&self, s: usize, ce: usize, inside: &[bool], out: &mut Vec<Found>) {
+        let doc = self.doc;
+        // `Speaking on Fox News, X said`: what follows `speaking` is mostly the venue.
+        if inside[s]
+            || !doc.toks[s].cap
+            || !doc.lw(s).ends_with("ing")
+            || doc.lw(s) == "speaking"
+            || !self.is_cue(s)
+        {
+            return;
+        }
+        // The first comma closes the participle clause; a bounded look keeps this linear.
+        let Some(c) = (s + 2..ce.min(s + 60)).find(|&k| !inside[k] && doc.is_punct(k, ',')) else {
+            return;
+        };
+        // The subject: a name (after its titles) or a pronoun, followed by its verb.
+        let (pi, end) = if let Some(g) = pronoun(doc.lw(c + 1)) {
+            let Some(pi) = self.resolve_pronoun(c + 1, g) else { return };
+            (pi, c + 2)
+        } else {
+            let Some(found) = self.mention_after_titles(self.skip_honorifics(c + 1), ce) else { return };
+            found
+        };
+        if end >= ce || !doc.is_word(end) || doc.toks[end].cap || !doc.same_sentence(c, end) {
+            return;
+        }
+        if let Some(a) = self.content_start(s, c)
+            && !inside[a]
+        {
+            let _ = self.push(out, pi, None, a, c, doc.lw(s), inside);
+        }
+    }
+
     /// Indirect speech, skipping tokens inside quotation marks.
     fn indirect(&self, inside: &[bool]) -> Vec<Found> {
         let doc = self.doc;
@@ -1265,6 +1301,7 @@ impl Ctx<'_, '_> {
             }
         }
         self.possessive_cues(s, ce, inside, out);
+        self.fronted_participle(s, ce, inside, out);
         // Cues inside reported content are the speaker's words (`X said he plans to ...`).
         let mut covered = s;
         let mut covered_by = usize::MAX;
@@ -1409,7 +1446,19 @@ impl Ctx<'_, '_> {
         // `a count by`, `an analysis from`, `a new article in`: lower-case words, then the source.
         let by = (s..(s + 5).min(doc.toks.len()))
             .take_while(|&k| doc.is_word(k) && !doc.toks[k].cap)
-            .find(|&k| matches!(doc.lw(k), "by" | "from" | "in"))?;
+            .find(|&k| matches!(doc.lw(k), "by" | "from" | "in"));
+        if let Some(by) = by {
+            let j = past_titles(by + 1);
+            if self.index.by_start.contains_key(&j) {
+                return Some(j);
+            }
+        }
+        // `a report Tuesday from X`, `the average of recent polls compiled by X`, `early results
+        // of the exit poll conducted by X`: a longer description of the document, then its
+        // author. Words only (a comma ends the attribution), in a bounded window.
+        let by = (s..(s + 12).min(doc.toks.len()))
+            .take_while(|&k| doc.is_word(k) || doc.is_punct(k, '/'))
+            .find(|&k| matches!(doc.lw(k), "by" | "from"))?;
         let j = past_titles(by + 1);
         self.index.by_start.contains_key(&j).then_some(j)
     }
@@ -1628,9 +1677,12 @@ impl Ctx<'_, '_> {
     fn content_start(&self, v: usize, ce: usize) -> Option<usize> {
         let doc = self.doc;
         let mut k = v + 1;
+        // A cue that ends in `that` (`found that`) has already passed its complementiser.
+        let mut complementiser = false;
         // `called for ...`, `spoke about ...`: the particle belongs to the cue.
         if let Some(p) = self.phrase_at(v) {
             k = v + p.split(" ").count();
+            complementiser = p.ends_with(" that");
         } else if self.is_stance(v) {
             k = v + 2;
         }
@@ -1673,7 +1725,9 @@ impl Ctx<'_, '_> {
         }
         // `that` within a few tokens (`said on Tuesday that`).
         // `said on CBS's "Face the Nation" that`: a programme's title may stand in the adjunct.
-        if let Some(t) = (k..(k + 14).min(ce)).find(|&t| doc.lw(t) == "that" && doc.is_word(t)) {
+        if !complementiser
+            && let Some(t) = (k..(k + 14).min(ce)).find(|&t| doc.lw(t) == "that" && doc.is_word(t))
+        {
             // Only adjuncts before it (`on Tuesday`, `at a rally`); after an object it is a
             // relative pronoun (`attacked loopholes that benefit others`).
             let adjunct = k == t
@@ -1727,6 +1781,16 @@ impl Ctx<'_, '_> {
     /// clause (`saying`, `arguing`), `according to`, or `and he said` / `but Smith added`.
     fn resumes_narration(&self, j: usize) -> bool {
         let doc = self.doc;
+        // `, Smith argued that ...`, `, Smith said, "..."`: a report of its own begins. Not
+        // `A, Smith said, B`, an attribution set inside the content.
+        if let Some(&(_, end)) = self.index.by_start.get(&self.skip_honorifics(j)) {
+            let mut v = end;
+            while v < end + 3 && doc.is_word(v) && cues().auxiliaries.contains(doc.lw(v)) {
+                v += 1;
+            }
+            let inset = doc.is_punct(v + 1, ',') && doc.toks.get(v + 2).is_none_or(|t| t.kind != Kind::Open);
+            return doc.same_sentence(j, v) && self.is_say(v) && !self.passive(v) && !inset;
+        }
         if !doc.is_word(j) || doc.toks[j].cap {
             return false;
         }
@@ -1734,7 +1798,14 @@ impl Ctx<'_, '_> {
         if lw == "according" || lw.len() > 5 && lw.ends_with("ing") && !cues().not_participles.contains(lw) {
             return true;
         }
-        if matches!(lw, "and" | "but" | "while" | "although" | "though" | "whereas") {
+        // `, while turnout fell`, `, even though the vote was close`: a concessive or contrasting
+        // clause is the writer's setting the report against something else.
+        if matches!(lw, "while" | "although" | "though" | "whereas")
+            || lw == "even" && matches!(doc.lw(j + 1), "as" | "though")
+        {
+            return true;
+        }
+        if matches!(lw, "and" | "but") {
             let subject = pronoun(doc.lw(j + 1)).is_some() || self.index.by_start.contains_key(&(j + 1));
             return subject && (j + 2..j + 6).any(|t| doc.same_sentence(j, t) && self.is_say(t));
         }
@@ -1764,10 +1835,11 @@ impl Ctx<'_, '_> {
         if b > a + 200 {
             return None;
         }
-        // An aside after a dash is the writer's, not the speaker's.
+        // An aside after a dash is the writer's, not the speaker's; so is the next clause after
+        // a semicolon (`X said the vote was close; turnout fell in the cities`).
         if doc.toks[a].kind != Kind::Open
             && let Some(d) =
-                (a + 3..b).find(|&k| matches!(doc.toks[k].kind, Kind::Punct('—' | '–')) && !inside[k])
+                (a + 3..b).find(|&k| matches!(doc.toks[k].kind, Kind::Punct('—' | '–' | ';')) && !inside[k])
         {
             b = d;
         }
