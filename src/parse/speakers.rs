@@ -1270,12 +1270,30 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
     the_before
         || venue
         || firm
+        || publication(doc, start, end)
         || described
         || company
         || score_line(doc, start, end)
         || standings_row(doc, end)
         || after_country_tag(doc, names, registry, start)
         || affiliation_in_brackets(doc, start, end)
+}
+
+/// Words for a newspaper or magazine, written in lower case next to its name.
+const PUBLICATION_WORDS: &[&str] = &["newspaper", "daily", "weekly", "magazine", "tabloid"];
+
+/// `the evening newspaper Kurier Poranny`, `the weekly Le Matin`, `Gazeta Nowa daily said`: a
+/// name right after or before a lower-case word for a newspaper is the newspaper's.
+pub(crate) fn publication(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let is_publication_word =
+        |i: usize| doc.is_word(i) && !doc.toks[i].cap && PUBLICATION_WORDS.contains(&doc.lw(i));
+    // `the weekly Le Matin`: a capitalised article of the title stays outside the name.
+    let mut before = start;
+    if before > 0 && matches!(doc.lw(before - 1), "le" | "la" | "el" | "al" | "il" | "o" | "die" | "der") {
+        before -= 1;
+    }
+    (before > 0 && is_publication_word(before - 1) && doc.same_sentence(before - 1, start))
+        || (is_publication_word(end) && doc.same_sentence(start, end))
 }
 
 /// Participles that turn a place or group into an attribute of the name after it.
