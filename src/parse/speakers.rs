@@ -36,6 +36,7 @@ pub fn extract(
     }
     let organizations = organizations::find(&doc, &person);
     let mut people = merge(&doc, mentions);
+    drop_company_names(&mut people, &organizations, names);
     let mut said: Vec<Vec<Quote>> = vec![Vec::new(); people.len()];
     let (quotes, sources) = quotes::find(&doc, names, &mut people, &organizations);
     for (person, quote) in quotes {
@@ -2007,6 +2008,48 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
     }
     people.sort_by_key(Person::first_token);
     people
+}
+
+/// `Halvard Marine NV ... Halvard said`, `Norhavn Fisk ASA ... Norhavn Fisk said`: a name written,
+/// in the same story, inside a company's name with its legal form is the company's short name.
+/// Someone with an honorific or a title stays a person (`Mr. Vale`, `chairman Orrin Vale`).
+fn drop_company_names(people: &mut Vec<Person>, organizations: &[Organization], names: &Names) {
+    // The companies' names as lower-case words, indexed by word; a few candidates per word.
+    let mut companies: Vec<Vec<String>> = Vec::new();
+    let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
+    for org in organizations {
+        let words: Vec<String> = org
+            .name
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+            // As in a person's words: initials left out (`Orrin J. Vale & Co`).
+            .filter(|w| w.chars().nth(1).is_some())
+            .collect();
+        if !words.iter().any(|w| names.is_legal_form(w)) {
+            continue;
+        }
+        for w in &words {
+            let list = by_word.entry(w.clone()).or_default();
+            if list.len() < CANDIDATES && list.last() != Some(&companies.len()) {
+                list.push(companies.len());
+            }
+        }
+        companies.push(words);
+    }
+    if companies.is_empty() {
+        return;
+    }
+    people.retain(|p| {
+        let words = p.words();
+        let Some(first) = words.first() else { return true };
+        let addressed = p.mentions.iter().any(|m| !m.honorifics.is_empty() || m.role.title.is_some());
+        let in_company = || {
+            by_word.get(first).is_some_and(|list| {
+                list.iter().any(|&c| companies[c].windows(words.len()).any(|w| w == words))
+            })
+        };
+        addressed || !in_company()
+    });
 }
 
 fn add_mention(p: &mut Person, m: Mention) {
