@@ -731,7 +731,14 @@ fn run_end(doc: &Doc<'_>, i: usize) -> usize {
                 || (doc.w(j - 1).contains('.') && doc.w(j - 1).split('.').all(|p| p.chars().count() == 1))
                 || doc.honorific(j - 1).is_some()
                 || doc.is_rank_abbreviation(j - 1));
-        if !(capital || particle || initial_dot) {
+        // `Henry VIII`, `Louis XIV`: a regnal number closing a one-word name is part of it; after
+        // a longer name (`Joseph Doe III`) stories drop it when they name him again.
+        let regnal = j == i + 1
+            && doc.toks[j].upper
+            && doc.w(j).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+            && doc.w(j).len() <= 5
+            && !doc.is_cap_word(j + 1);
+        if !(capital || particle || initial_dot || regnal) {
             break;
         }
         j += 1;
