@@ -1279,12 +1279,45 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
         || venue
         || firm
         || publication(doc, start, end)
+        || place_of(doc, start)
         || described
         || company
         || score_line(doc, start, end)
         || standings_row(doc, end)
         || after_country_tag(doc, names, registry, start)
         || affiliation_in_brackets(doc, start, end)
+}
+
+/// Lower-case nouns for a settlement or an area, which `of` and a place name follow.
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "village",
+    "city",
+    "port",
+    "settlement",
+    "state",
+    "province",
+    "region",
+    "district",
+    "county",
+    "island",
+    "suburb",
+    "municipality",
+    "hamlet",
+    "enclave",
+    "township",
+    "borough",
+];
+
+/// `the small village of Velki Dol`, `the port of Harlowe`: a name after a place noun and `of`
+/// is the place's.
+fn place_of(doc: &Doc<'_>, start: usize) -> bool {
+    start >= 2
+        && doc.lw(start - 1) == "of"
+        && doc.is_word(start - 2)
+        && !doc.toks[start - 2].cap
+        && PLACE_NOUNS.contains(&doc.lw(start - 2))
+        && doc.same_sentence(start - 2, start)
 }
 
 /// Words for a newspaper or magazine, written in lower case next to its name.
