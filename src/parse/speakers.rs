@@ -904,6 +904,15 @@ fn analyse_run(
             k += n;
             continue;
         }
+        // `Second-ranked Jane Doe`, `Top-seeded Austrian Jane Doe`: a hyphened epithet ending in
+        // a lower-case word, before a given name further on in the run, is no name.
+        if k + 1 < run_end
+            && doc.w(k).rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_lowercase()))
+            && (k + 1..run_end).any(|j| doc.given(j).is_some())
+        {
+            k += 1;
+            continue;
+        }
         // `Crooked Jane Doe`, `Critic Jane Doe`, `Neither Doe`: an epithet, a role noun or a
         // sentence word before a given name (or before a surname opening the sentence) is no name.
         if k + 1 < run_end
