@@ -1294,6 +1294,7 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
         || score_line(doc, start, end)
         || standings_row(doc, end)
         || after_country_tag(doc, names, registry, start)
+        || car_after_country_tag(doc, names, registry, start, end)
         || affiliation_in_brackets(doc, start, end)
 }
 
@@ -1447,6 +1448,25 @@ fn after_country_tag(doc: &Doc<'_>, names: &Names, registry: &Registry, start: u
         && open + 1 < start - 1
         && doc.is_cap_word(open - 1)
         && is_place(doc, names, registry, open + 1, start - 1)
+}
+
+/// `2. Jan Doe (Canada), Harlan Ford, 54.483`: in a results line, the name between a driver's
+/// country and his time, set off by commas, is his car.
+fn car_after_country_tag(
+    doc: &Doc<'_>,
+    names: &Names,
+    registry: &Registry,
+    start: usize,
+    end: usize,
+) -> bool {
+    let timed = doc.is_punct(end, ',')
+        && doc.w(end + 1).starts_with(|c: char| c.is_ascii_digit())
+        && same_line(doc, end, end + 1);
+    start >= 2
+        && timed
+        && doc.is_punct(start - 1, ',')
+        && same_line(doc, start - 2, start)
+        && after_country_tag(doc, names, registry, start - 1)
 }
 
 /// `Adam Nowak (Odra Opole)`: a name in brackets right after a name is where he plays or works.
