@@ -1444,10 +1444,12 @@ fn after_country_tag(doc: &Doc<'_>, names: &Names, registry: &Registry, start: u
     let Some(open) = (start.saturating_sub(7)..start - 1).rev().find(|&j| doc.is_punct(j, '(')) else {
         return false;
     };
+    // `(U.S.)`: the abbreviation's last dot is a token of its own.
+    let close = if doc.is_punct(start - 2, '.') { start - 2 } else { start - 1 };
     open > 0
-        && open + 1 < start - 1
+        && open + 1 < close
         && doc.is_cap_word(open - 1)
-        && is_place(doc, names, registry, open + 1, start - 1)
+        && is_place(doc, names, registry, open + 1, close)
 }
 
 /// `2. Jan Doe (Canada), Harlan Ford, 54.483`: in a results line, the name between a driver's
