@@ -62,6 +62,12 @@ fn people_sports() {
     run_cases("fixtures/people_sports.toml", include_str!("fixtures/people_sports.toml"));
 }
 
+/// Newspapers, firms and things named where people would stand: tests/fixtures/people_things.toml.
+#[test]
+fn people_things() {
+    run_cases("fixtures/people_things.toml", include_str!("fixtures/people_things.toml"));
+}
+
 /// Where names start and end: tests/fixtures/speakers_names.toml.
 #[test]
 fn speakers_names() {

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::speakers::{Doc, Kind};
+use super::speakers::{Doc, Kind, publication};
 use crate::article::{Organization, Span};
 
 const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "du", "des", "la", "&"];
@@ -70,6 +70,11 @@ pub(crate) fn find(doc: &Doc<'_>, person: &[bool]) -> Vec<Organization> {
             }
         }
         let Some(cue) = (i..end).rev().find(|&k| doc.is_org_cue(k)) else {
+            // `the Israeli daily Kol Hair`, `Gazeta Nowa newspaper`: a newspaper's name.
+            let s = if doc.lw(i) == "the" { i + 1 } else { i };
+            if end > s && publication(doc, s, end) {
+                orgs.add(doc.span_text(s, end), None, vec![doc.span(s, end)]);
+            }
             i = end.max(i + 1);
             continue;
         };

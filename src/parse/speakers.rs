@@ -36,6 +36,7 @@ pub fn extract(
     }
     let organizations = organizations::find(&doc, &person);
     let mut people = merge(&doc, mentions);
+    drop_company_names(&mut people, &organizations, names);
     let mut said: Vec<Vec<Quote>> = vec![Vec::new(); people.len()];
     let (quotes, sources) = quotes::find(&doc, names, &mut people, &organizations);
     for (person, quote) in quotes {
@@ -730,7 +731,14 @@ fn run_end(doc: &Doc<'_>, i: usize) -> usize {
                 || (doc.w(j - 1).contains('.') && doc.w(j - 1).split('.').all(|p| p.chars().count() == 1))
                 || doc.honorific(j - 1).is_some()
                 || doc.is_rank_abbreviation(j - 1));
-        if !(capital || particle || initial_dot) {
+        // `Henry VIII`, `Louis XIV`: a regnal number closing a one-word name is part of it; after
+        // a longer name (`Joseph Doe III`) stories drop it when they name him again.
+        let regnal = j == i + 1
+            && doc.toks[j].upper
+            && doc.w(j).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+            && doc.w(j).len() <= 5
+            && !doc.is_cap_word(j + 1);
+        if !(capital || particle || initial_dot || regnal) {
             break;
         }
         j += 1;
@@ -894,6 +902,15 @@ fn analyse_run(
             && !doc.is_common_word(k + 1);
         if n > 0 && k + n < run_end && !given_then_surname {
             k += n;
+            continue;
+        }
+        // `Second-ranked Jane Doe`, `Top-seeded Austrian Jane Doe`: a hyphened epithet ending in
+        // a lower-case word, before a given name further on in the run, is no name.
+        if k + 1 < run_end
+            && doc.w(k).rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_lowercase()))
+            && (k + 1..run_end).any(|j| doc.given(j).is_some())
+        {
+            k += 1;
             continue;
         }
         // `Crooked Jane Doe`, `Critic Jane Doe`, `Neither Doe`: an epithet, a role noun or a
@@ -1270,12 +1287,64 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
     the_before
         || venue
         || firm
+        || publication(doc, start, end)
+        || place_of(doc, start)
         || described
         || company
         || score_line(doc, start, end)
         || standings_row(doc, end)
         || after_country_tag(doc, names, registry, start)
+        || car_after_country_tag(doc, names, registry, start, end)
         || affiliation_in_brackets(doc, start, end)
+}
+
+/// Lower-case nouns for a settlement or an area, which `of` and a place name follow.
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "village",
+    "city",
+    "port",
+    "settlement",
+    "state",
+    "province",
+    "region",
+    "district",
+    "county",
+    "island",
+    "suburb",
+    "municipality",
+    "hamlet",
+    "enclave",
+    "township",
+    "borough",
+];
+
+/// `the small village of Velki Dol`, `the port of Harlowe`: a name after a place noun and `of`
+/// is the place's.
+fn place_of(doc: &Doc<'_>, start: usize) -> bool {
+    start >= 2
+        && doc.lw(start - 1) == "of"
+        && doc.is_word(start - 2)
+        && !doc.toks[start - 2].cap
+        && PLACE_NOUNS.contains(&doc.lw(start - 2))
+        && doc.same_sentence(start - 2, start)
+}
+
+/// Words for a newspaper or magazine, written in lower case next to its name.
+const PUBLICATION_WORDS: &[&str] = &["newspaper", "daily", "weekly", "magazine", "tabloid"];
+
+/// `the evening newspaper Kurier Poranny`, `the weekly Le Matin`, `Gazeta Nowa daily said`: a
+/// name right after or before a lower-case word for a newspaper is the newspaper's.
+pub(crate) fn publication(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let is_publication_word =
+        |i: usize| doc.is_word(i) && !doc.toks[i].cap && PUBLICATION_WORDS.contains(&doc.lw(i));
+    // `the weekly Le Matin`: a capitalised article of the title stays outside the name.
+    let mut before = start;
+    if before > 0 && matches!(doc.lw(before - 1), "le" | "la" | "el" | "al" | "il" | "o" | "die" | "der") {
+        before -= 1;
+    }
+    (before > 0 && is_publication_word(before - 1) && doc.same_sentence(before - 1, start))
+        || (is_publication_word(end) && doc.same_sentence(start, end))
 }
 
 /// Participles that turn a place or group into an attribute of the name after it.
@@ -1375,10 +1444,31 @@ fn after_country_tag(doc: &Doc<'_>, names: &Names, registry: &Registry, start: u
     let Some(open) = (start.saturating_sub(7)..start - 1).rev().find(|&j| doc.is_punct(j, '(')) else {
         return false;
     };
+    // `(U.S.)`: the abbreviation's last dot is a token of its own.
+    let close = if doc.is_punct(start - 2, '.') { start - 2 } else { start - 1 };
     open > 0
-        && open + 1 < start - 1
+        && open + 1 < close
         && doc.is_cap_word(open - 1)
-        && is_place(doc, names, registry, open + 1, start - 1)
+        && is_place(doc, names, registry, open + 1, close)
+}
+
+/// `2. Jan Doe (Canada), Harlan Ford, 54.483`: in a results line, the name between a driver's
+/// country and his time, set off by commas, is his car.
+fn car_after_country_tag(
+    doc: &Doc<'_>,
+    names: &Names,
+    registry: &Registry,
+    start: usize,
+    end: usize,
+) -> bool {
+    let timed = doc.is_punct(end, ',')
+        && doc.w(end + 1).starts_with(|c: char| c.is_ascii_digit())
+        && same_line(doc, end, end + 1);
+    start >= 2
+        && timed
+        && doc.is_punct(start - 1, ',')
+        && same_line(doc, start - 2, start)
+        && after_country_tag(doc, names, registry, start - 1)
 }
 
 /// `Adam Nowak (Odra Opole)`: a name in brackets right after a name is where he plays or works.
@@ -1989,6 +2079,48 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
     }
     people.sort_by_key(Person::first_token);
     people
+}
+
+/// `Halvard Marine NV ... Halvard said`, `Norhavn Fisk ASA ... Norhavn Fisk said`: a name written,
+/// in the same story, inside a company's name with its legal form is the company's short name.
+/// Someone with an honorific or a title stays a person (`Mr. Vale`, `chairman Orrin Vale`).
+fn drop_company_names(people: &mut Vec<Person>, organizations: &[Organization], names: &Names) {
+    // The companies' names as lower-case words, indexed by word; a few candidates per word.
+    let mut companies: Vec<Vec<String>> = Vec::new();
+    let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
+    for org in organizations {
+        let words: Vec<String> = org
+            .name
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+            // As in a person's words: initials left out (`Orrin J. Vale & Co`).
+            .filter(|w| w.chars().nth(1).is_some())
+            .collect();
+        if !words.iter().any(|w| names.is_legal_form(w)) {
+            continue;
+        }
+        for w in &words {
+            let list = by_word.entry(w.clone()).or_default();
+            if list.len() < CANDIDATES && list.last() != Some(&companies.len()) {
+                list.push(companies.len());
+            }
+        }
+        companies.push(words);
+    }
+    if companies.is_empty() {
+        return;
+    }
+    people.retain(|p| {
+        let words = p.words();
+        let Some(first) = words.first() else { return true };
+        let addressed = p.mentions.iter().any(|m| !m.honorifics.is_empty() || m.role.title.is_some());
+        let in_company = || {
+            by_word.get(first).is_some_and(|list| {
+                list.iter().any(|&c| companies[c].windows(words.len()).any(|w| w == words))
+            })
+        };
+        addressed || !in_company()
+    });
 }
 
 fn add_mention(p: &mut Person, m: Mention) {

@@ -43,6 +43,7 @@ pub struct Names {
     ranks_only: FastSet<String>,
     say_verbs: FastSet<String>,
     org_cues: FastSet<String>,
+    legal_forms: FastSet<String>,
     stopwords: FastSet<String>,
     countries: FastMap<String, String>,
     /// The single words of the role tables (all but names and the vocabulary) with what they
@@ -337,6 +338,7 @@ struct Reporting {
 #[derive(Deserialize)]
 struct Organizations {
     cues: Vec<String>,
+    legal_forms: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -417,6 +419,7 @@ impl Names {
             names.ranks_only = lexicon.titles.ranks.iter().map(|s| key(s)).collect();
             names.say_verbs = lexicon.reporting.say.iter().map(|s| key(s)).collect();
             names.org_cues = lexicon.organizations.cues.iter().map(|s| key(s)).collect();
+            names.legal_forms = lexicon.organizations.legal_forms.iter().map(|s| key(s)).collect();
             names.stopwords = lexicon.stopwords.words.iter().map(|s| key(s)).collect();
             for phrase in names.title_heads.iter().chain(names.honorifics.keys()) {
                 names.max_phrase_words = names.max_phrase_words.max(phrase.split(' ').count());
@@ -565,6 +568,11 @@ impl Names {
     /// True when `word` (lower case) marks an organisation name (`ministry`, `institute`).
     pub fn is_org_cue(&self, word: &str) -> bool {
         self.org_cues.contains(word)
+    }
+
+    /// True when `word` (lower case) is a company's legal form (`inc`, `ltd`, `ag`).
+    pub fn is_legal_form(&self, word: &str) -> bool {
+        self.legal_forms.contains(word)
     }
 
     /// True when `word` (lower case) is a capitalised word that is never part of a name.
