@@ -201,6 +201,9 @@ const CLAUSE_WINDOW: usize = 240;
 /// month and day take the nearest year. Periods (`last week`) are kept, without a single date.
 pub fn relative_dates(text: &str, paragraphs: &[Text], reference: Option<NaiveDate>) -> Vec<DateMention> {
     let mut found = Vec::new();
+    // One set of group locations for every search, instead of a fresh allocation per mention.
+    let mut locations = MENTION.capture_locations();
+    let groups = &*MENTION_GROUPS;
     for paragraph in paragraphs {
         let raw = paragraph.span.slice(text);
         let mut at = 0;
@@ -213,14 +216,14 @@ pub fn relative_dates(text: &str, paragraphs: &[Text], reference: Option<NaiveDa
                 continue;
             }
             let from = mention_search_start(raw, anchor.start()).max(at);
-            let Some(c) = MENTION.captures_at(raw, from) else { break };
-            let Some(whole) = c.get(0) else { break };
+            let Some(whole) = MENTION.captures_read_at(&mut locations, raw, from) else { break };
             at = whole.end();
             look_from = at;
+            let group = |index: usize| locations.get(index).map(|(start, end)| &raw[start..end]);
             let date = reference.and_then(|r| {
-                if let Some(day) = c.name("weekday") {
-                    let weekday = weekday_number(day.as_str())?;
-                    let prep = c.name("prep").map(|p| p.as_str().to_ascii_lowercase());
+                if let Some(day) = group(groups.weekday) {
+                    let weekday = weekday_number(day)?;
+                    let prep = group(groups.prep).map(str::to_ascii_lowercase);
                     match prep.as_deref() {
                         Some("this") => None,
                         Some("last") => weekday_on_or_before(r.pred_opt()?, weekday),
@@ -231,24 +234,24 @@ pub fn relative_dates(text: &str, paragraphs: &[Text], reference: Option<NaiveDa
                         }
                         _ => weekday_on_or_before(r, weekday),
                     }
-                } else if let Some(word) = c.name("word") {
-                    match word.as_str().to_ascii_lowercase().as_str() {
+                } else if let Some(word) = group(groups.word) {
+                    match word.to_ascii_lowercase().as_str() {
                         "yesterday" => r.pred_opt(),
                         "tomorrow" => r.succ_opt(),
                         _ => Some(r),
                     }
-                } else if c.name("unit").is_some() {
+                } else if group(groups.unit).is_some() {
                     None
                 } else {
-                    let (month, day, year) = match (c.name("month"), c.name("month2")) {
-                        (Some(m), _) => (m, c.name("day")?, c.name("year")),
-                        (None, Some(m)) => (m, c.name("day2")?, c.name("year2")),
+                    let (month, day, year) = match (group(groups.month), group(groups.month2)) {
+                        (Some(m), _) => (m, group(groups.day)?, group(groups.year)),
+                        (None, Some(m)) => (m, group(groups.day2)?, group(groups.year2)),
                         _ => return None,
                     };
-                    let month = month_number(month.as_str())?;
-                    let day: u32 = day.as_str().parse().ok()?;
+                    let month = month_number(month)?;
+                    let day: u32 = day.parse().ok()?;
                     match year {
-                        Some(y) => NaiveDate::from_ymd_opt(y.as_str().parse().ok()?, month, day),
+                        Some(y) => NaiveDate::from_ymd_opt(y.parse().ok()?, month, day),
                         None => nearest_year(month, day, r),
                     }
                 }
@@ -259,6 +262,37 @@ pub fn relative_dates(text: &str, paragraphs: &[Text], reference: Option<NaiveDa
     }
     found
 }
+
+/// The indices of [`MENTION`]'s named groups, looked up once.
+struct MentionGroups {
+    prep: usize,
+    weekday: usize,
+    word: usize,
+    unit: usize,
+    month: usize,
+    day: usize,
+    year: usize,
+    month2: usize,
+    day2: usize,
+    year2: usize,
+}
+
+static MENTION_GROUPS: LazyLock<MentionGroups> = LazyLock::new(|| {
+    // An index past the last group reads as an unmatched group.
+    let index = |name: &str| MENTION.capture_names().position(|n| n == Some(name)).unwrap_or(usize::MAX);
+    MentionGroups {
+        prep: index("prep"),
+        weekday: index("weekday"),
+        word: index("word"),
+        unit: index("unit"),
+        month: index("month"),
+        day: index("day"),
+        year: index("year"),
+        month2: index("month2"),
+        day2: index("day2"),
+        year2: index("year2"),
+    }
+});
 
 /// True when the clause of the mention at `start..end` of `paragraph` speaks of the future.
 /// The verb that governs a time phrase usually comes before it (`will meet on Friday`, `met on

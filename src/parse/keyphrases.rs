@@ -327,8 +327,11 @@ const ROLE_WORDS: &[&str] = &[
     "senior",
 ];
 
-/// Words that may join capitalised words inside a name.
-const NAME_JOINERS: &[&str] = &["of", "for", "and", "the", "de", "du", "la", "al", "bin", "von", "van"];
+/// Words that may join capitalised words inside a name (one `match`: a length test and a compare,
+/// not a compare against every joiner in turn).
+fn is_name_joiner(word: &str) -> bool {
+    matches!(word, "of" | "for" | "and" | "the" | "de" | "du" | "la" | "al" | "bin" | "von" | "van")
+}
 
 #[derive(Clone, Copy, Debug)]
 struct Word {
@@ -356,17 +359,9 @@ impl Hash for Key {
     }
 }
 
-impl Key {
-    /// The ids of a phrase of up to four words in one integer, first word highest, unused slots
-    /// `u32::MAX` (`None` for a longer phrase). Read from the words, without writing a key first.
-    fn pack(ids: impl ExactSizeIterator<Item = u32>) -> Option<u128> {
-        let len = ids.len();
-        (len <= 4).then(|| {
-            let packed = ids.fold(0u128, |packed, id| packed << 32 | u128::from(id));
-            // Unused slots are `u32::MAX`, as in the key.
-            (len..4).fold(packed, |packed, _| packed << 32 | u128::from(u32::MAX))
-        })
-    }
+/// Two ids (or a phrase index and an id) as one integer, the first high.
+fn ids(high: u32, low: u32) -> u64 {
+    u64::from(high) << 32 | u64::from(low)
 }
 
 #[derive(Clone, Copy)]
@@ -435,16 +430,20 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
     // Each distinct phrase once, by key; every occurrence as (phrase index, span).
     // Sized for a typical story (about one phrase per three words) so the index and lists rarely grow.
     let expected = (words.len() / 3).min(1 << 14);
-    // Phrases of up to four words (all but a few long names) are keyed by their ids packed into
-    // one integer, which hashes and compares in a step.
-    let mut index: FastMap<u128, u32> = FastMap::with_capacity_and_hasher(expected, Default::default());
+    // A phrase of two words is keyed by its two ids, a longer one of up to four words by the index
+    // of the phrase one word shorter and its last id: each key is one 64-bit integer, and the
+    // 2..4-word stretches from one word build on one another. Longer names have their own map.
+    let mut pairs: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(expected, Default::default());
+    let mut extensions: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(expected, Default::default());
     let mut long_index: FastMap<Key, u32> = FastMap::default();
     let mut candidates: Vec<(Key, Candidate)> = Vec::with_capacity(expected);
     let mut occurrences: Vec<(u32, Span)> = Vec::with_capacity(expected);
-    let mut add = |from: usize, to: usize| {
+    // Counts the phrase `from..to`, whose first `to - from - 1` words are phrase `prefix` when
+    // known (every phrase of three or four words has it), and gives its index.
+    let mut add = |from: usize, to: usize, prefix: Option<u32>| -> u32 {
         let (first, last) = (words[from], words[to - 1]);
         let phrase = &words[from..to];
-        // The key array is written only for a new phrase; a repeat costs one packed look-up.
+        // The key array is written only for a new phrase; a repeat costs one look-up.
         let key = || {
             let mut key = Key([u32::MAX; MAX_NAME_WORDS]);
             for (slot, w) in key.0.iter_mut().zip(phrase) {
@@ -456,9 +455,12 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
             candidates.push((key, Candidate { score: 0.0, words: to - from }));
             u32::try_from(candidates.len() - 1).unwrap_or(u32::MAX)
         };
-        let i = match Key::pack(phrase.iter().map(|w| w.id)) {
-            Some(packed) => *index.entry(packed).or_insert_with(|| new_candidate(key())),
-            None => {
+        let i = match (to - from, prefix) {
+            (2, _) => *pairs.entry(ids(first.id, last.id)).or_insert_with(|| new_candidate(key())),
+            (_, Some(prefix)) => {
+                *extensions.entry(ids(prefix, last.id)).or_insert_with(|| new_candidate(key()))
+            }
+            _ => {
                 let key = key();
                 *long_index.entry(key).or_insert_with(|| new_candidate(key))
             }
@@ -467,6 +469,7 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
             c.score += 1.0 + (regions[first.region].weight - 1.0) * POSITION_DAMPING;
             occurrences.push((i, Span::new(first.span.start, last.span.end)));
         }
+        i
     };
 
     // Runs of content words between stopwords and punctuation: every 2..4-word stretch.
@@ -485,8 +488,9 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
             end += 1;
         }
         for from in i..end {
+            let mut prefix = None;
             for to in from + 2..=(from + MAX_WORDS).min(end) {
-                add(from, to);
+                prefix = Some(add(from, to, prefix));
             }
         }
         i = end;
@@ -508,7 +512,7 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
                 last_cap = end + 1;
             } else if w == "of" || w == "for" {
                 has_of = true;
-            } else if !(NAME_JOINERS.contains(&w) && (has_of || w != "and")) {
+            } else if !(is_name_joiner(w) && (has_of || w != "and")) {
                 break;
             }
             end += 1;
@@ -521,7 +525,7 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
         while start + 1 < last_cap && lexicon.role[words[start].id as usize] {
             start += 1;
         }
-        while start < last_cap && NAME_JOINERS.contains(&words[start].span.slice(text)) {
+        while start < last_cap && is_name_joiner(words[start].span.slice(text)) {
             start += 1;
         }
         if let Some(p) = (start..last_cap).rev().find(|&k| {
@@ -531,13 +535,14 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
             start = p + 1;
         }
         let has_of = (start..last_cap).any(|k| matches!(words[k].span.slice(text), "of" | "for"));
+        // Longer than any stretch above, so it is keyed as a whole.
         if has_of && last_cap.saturating_sub(start) > MAX_WORDS {
-            add(start, last_cap);
+            add(start, last_cap, None);
         }
         i = last_cap.max(i + 1);
     }
 
-    drop((index, long_index));
+    drop((pairs, extensions, long_index));
     for (_, c) in &mut candidates {
         c.score *= 1.0 + 0.3 * (c.words.min(MAX_WORDS) as f64 - 1.0);
     }
@@ -869,12 +874,16 @@ mod tests {
     }
 
     #[test]
-    fn short_phrases_pack_into_distinct_keys_and_long_ones_do_not() {
-        let key = |ids: &[u32]| Key::pack(ids.iter().copied());
-        assert_ne!(key(&[1, 2]), key(&[2, 1]));
-        assert_ne!(key(&[1, 2]), key(&[1, 2, 3]));
-        assert!(key(&[1, 2, 3, 4]).is_some());
-        assert_eq!(key(&[1, 2, 3, 4, 5]), None);
+    fn a_phrase_and_its_longer_stretches_are_counted_apart() {
+        let text =
+            "grain export quota rose. grain export quota fell. grain export quota held. quota export grain";
+        let region = Region { span: Span::new(0, text.len()), weight: 1.0 };
+        let phrases = extract(text, &[region]);
+        let spans = |phrase: &str| phrases.iter().find(|k| k.text == phrase).map(|k| k.spans.len());
+        // The three-word phrase outranks the pairs inside it; the same words reversed are another.
+        assert_eq!(spans("grain export quota"), Some(3));
+        assert_eq!(spans("grain export"), None);
+        assert_eq!(spans("quota export grain"), Some(1));
     }
 
     #[test]
