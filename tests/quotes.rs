@@ -13,7 +13,7 @@ struct Case {
     /// Quotes that must come out, each with its speaker and exact text.
     #[serde(default)]
     quote: Vec<Expected>,
-    /// Texts no speaker may be reported as saying.
+    /// Texts no speaker (person, organisation or group) may be reported as saying.
     #[serde(default)]
     absent: Vec<String>,
     /// Quotes that must come out attributed to an organisation or group.
@@ -65,6 +65,9 @@ fn quotes() {
         for text in &case.absent {
             if let Some((s, _)) = found.iter().find(|(_, t)| t == text) {
                 failures.push(format!("{}: {s} should not say {text:?}", case.name));
+            }
+            if let Some(s) = article.sources.iter().find(|s| s.quotes.iter().any(|q| &q.text == text)) {
+                failures.push(format!("{}: source {} should not say {text:?}", case.name, s.name));
             }
         }
         // Every span points at its text's first word.

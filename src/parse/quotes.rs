@@ -60,7 +60,13 @@ pub(crate) fn find(
     let mut indirect = ctx.indirect(&inside);
     indirect.sort_by_key(|(_, q, _)| q.span.start);
     let direct = ctx.attribute_directs(&directs, &indirect);
-    let headline = ctx.headline_quote();
+    let n_people = ctx.people.len();
+    let headline = ctx.headline_quote(organizations).map(|(speaker, q)| match speaker {
+        HeadlineSpeaker::Person(pi) => (pi, q, None),
+        HeadlineSpeaker::Source(name, kind, span) => {
+            (n_people + sources.add_unindexed(name, kind, span), q, None)
+        }
+    });
     for (person, q, extra) in direct.into_iter().chain(indirect).chain(headline) {
         if let Some(span) = extra
             && let Some(p) = ctx.people.get_mut(person)
@@ -90,7 +96,6 @@ pub(crate) fn find(
     });
     out.sort_by_key(|(_, q)| q.span);
     out.dedup_by(|a, b| a.1.span == b.1.span);
-    let n_people = ctx.people.len();
     let (said, by_sources): (Vec<_>, Vec<_>) = out.into_iter().partition(|(pi, _)| *pi < n_people);
     for (si, q) in by_sources {
         if let Some(source) = sources.list.get_mut(si - n_people) {
@@ -99,6 +104,12 @@ pub(crate) fn find(
     }
     sources.list.retain(|s| !s.quotes.is_empty());
     (said, sources.list)
+}
+
+/// Who a headline reports: a person of the story, or a source with its name, kind and span.
+enum HeadlineSpeaker {
+    Person(usize),
+    Source(String, SourceKind, Span),
 }
 
 /// Organisations and groups that stand on their own as a noun phrase, any of which may be the
@@ -113,13 +124,19 @@ struct Sources {
 
 impl Sources {
     fn add(&mut self, doc: &Doc<'_>, name: String, kind: SourceKind, start: usize, end: usize) {
+        let si = self.add_unindexed(name, kind, doc.span(start, end));
+        self.mentions.push((start, end, si));
+    }
+
+    /// A mention outside the tokens (the headline's): listed, but no subject for the body.
+    fn add_unindexed(&mut self, name: String, kind: SourceKind, span: Span) -> usize {
         let key = name.to_lowercase();
         let si = *self.by_key.entry(key).or_insert_with(|| {
             self.list.push(Source { name, kind, mentions: Vec::new(), quotes: Vec::new() });
             self.list.len() - 1
         });
-        self.list[si].mentions.push(doc.span(start, end));
-        self.mentions.push((start, end, si));
+        self.list[si].mentions.push(span);
+        si
     }
 }
 
@@ -1533,7 +1550,7 @@ impl Ctx<'_, '_> {
     /// tokens leave the headline out (its title-case words are not names), so it is read here
     /// as the first line before the first token, and the speaker is a person of the story whose
     /// surname it names.
-    fn headline_quote(&self) -> Option<Found> {
+    fn headline_quote(&self, orgs: &[Organization]) -> Option<(HeadlineSpeaker, Quote)> {
         let doc = self.doc;
         let before = doc.text.get(..doc.toks.first()?.start)?;
         let offset = before.len() - before.trim_start().len();
@@ -1568,56 +1585,87 @@ impl Ctx<'_, '_> {
             })
         };
         let titled = |a: usize, b: usize| (a..b).all(|k| line[words[k].0..].starts_with(char::is_uppercase));
-        let quote = |pi: usize, a: usize, b: usize, cue: String| -> Option<Found> {
-            let text = line.get(a..b)?.trim().trim_end_matches(['.', ';', ',', ' ']);
-            if text.split_whitespace().count() < 2 {
+        let quote =
+            |who: HeadlineSpeaker, a: usize, b: usize, cue: String| -> Option<(HeadlineSpeaker, Quote)> {
+                let text = line.get(a..b)?.trim().trim_end_matches(['.', ';', ',', ' ']);
+                if text.split_whitespace().count() < 2 {
+                    return None;
+                }
+                let a = a + line[a..].len() - line[a..].trim_start().len();
+                let span = Span::new(offset + a, offset + a + text.len());
+                let quote = Quote {
+                    text: text.to_string(),
+                    span,
+                    cue: (!cue.is_empty()).then_some(cue),
+                    kind: QuoteKind::Indirect,
+                };
+                Some((who, quote))
+            };
+        // The words `a..b` as the headline's speaker: a person of the story by surname, else a
+        // source of a few title-case words headed by a source or group noun (`New Poll`,
+        // `Senate Republicans`) or named as an organisation of the story (`Daily Clarion`).
+        let speaker = |a: usize, b: usize| -> Option<HeadlineSpeaker> {
+            if let Some(pi) = surname(b - 1) {
+                return Some(HeadlineSpeaker::Person(pi));
+            }
+            let a = a + usize::from(b - a > 1 && matches!(bare(a).as_str(), "a" | "the"));
+            if b - a > 4 || !titled(a, b) {
                 return None;
             }
-            let a = a + line[a..].len() - line[a..].trim_start().len();
-            let span = Span::new(offset + a, offset + a + text.len());
-            let quote = Quote {
-                text: text.to_string(),
-                span,
-                cue: (!cue.is_empty()).then_some(cue),
-                kind: QuoteKind::Indirect,
+            let name = line[words[a].0..words[b - 1].1].trim_end_matches(|c: char| !c.is_alphanumeric());
+            let head = bare(b - 1);
+            let kind = if cues().headline_sources.contains(&head) {
+                SourceKind::Organization
+            } else if cues().is_group(&head) {
+                SourceKind::Group
+            } else if orgs
+                .iter()
+                .any(|o| o.name.eq_ignore_ascii_case(name) || o.acronym.as_deref().is_some_and(|x| x == name))
+            {
+                SourceKind::Organization
+            } else {
+                return None;
             };
-            Some((pi, quote, None))
+            let span = Span::new(offset + words[a].0, offset + words[a].0 + name.len());
+            Some(HeadlineSpeaker::Source(name.to_string(), kind, span))
         };
         let is_cue = |k: usize| {
             let w = bare(k);
             self.names.is_say_verb(&w) || cues().verbs.contains(&w)
         };
+        let finding = |k: usize| cues().findings.contains(&bare(k));
         // Where the report starts: after `The Latest:` and the like.
         let mut from = 0;
         if let Some(colon) = (0..words.len().min(6)).find(|&k| line[..words[k].1].ends_with(':')) {
             if titled(0, colon + 1)
-                && let Some(pi) = surname(colon)
+                && let Some(who) = speaker(0, colon + 1)
             {
-                return quote(pi, words[colon].1, line.len(), String::new());
+                return quote(who, words[colon].1, line.len(), String::new());
             }
             // `Smith on Taxes: ...`, `Smith to Voters: ...`
             if let Some(p) = (1..colon.min(4)).find(|&p| matches!(bare(p).as_str(), "on" | "to"))
                 && titled(0, p)
                 && let Some(pi) = surname(p - 1)
             {
-                return quote(pi, words[colon].1, line.len(), String::new());
+                return quote(HeadlineSpeaker::Person(pi), words[colon].1, line.len(), String::new());
             }
             from = colon + 1;
         }
         // `Smith Says ...`, `Senator Jane Smith urges ...`
-        if let Some(v) = (from + 1..words.len().min(from + 5)).find(|&v| is_cue(v))
+        if let Some(v) = (from + 1..words.len().min(from + 5)).find(|&v| is_cue(v) || finding(v))
             && titled(from, v)
-            && let Some(pi) = surname(v - 1)
+            && let Some(who) = speaker(from, v)
+            && (is_cue(v) || matches!(who, HeadlineSpeaker::Source(..)))
         {
-            return quote(pi, words[v].1, line.len(), bare(v));
+            return quote(who, words[v].1, line.len(), bare(v));
         }
         // `..., Smith Says.`
         let n = words.len();
         if n >= 4 && is_cue(n - 1) {
             let comma = (n.saturating_sub(6)..n - 1).rev().find(|&k| line[..words[k].1].ends_with(','))?;
             if comma + 2 < n && titled(comma + 1, n - 1) {
-                let pi = surname(n - 2)?;
-                return quote(pi, words[0].0, words[comma].1 - 1, bare(n - 1));
+                let who = speaker(comma + 1, n - 1)?;
+                return quote(who, words[0].0, words[comma].1 - 1, bare(n - 1));
             }
         }
         None
@@ -1936,6 +1984,8 @@ struct Cues {
     object_ends: FastSet<String>,
     catenatives: FastSet<String>,
     subordinators: FastSet<String>,
+    headline_sources: FastSet<String>,
+    findings: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: Lexicon,
