@@ -1292,10 +1292,17 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
         && matches!(doc.lw(start - 1), "at" | "in")
         && doc.is_punct(end, ':')
         && doc.same_sentence(start - 1, start);
+    // `Jan Brenner airport`, `Marta Kovac hospital`: a lower-case word for a building or a street
+    // right after a name makes it a place named after a person.
+    let facility = doc.is_word(end)
+        && !doc.toks[end].cap
+        && FACILITY_NOUNS.contains(&doc.lw(end))
+        && doc.same_sentence(start, end);
     // `Kleiner Perkins Caufield & Byers`: partners' names joined by `&` name a firm.
     let firm = doc.is_punct(end, '&') || (start > 0 && doc.is_punct(start - 1, '&'));
     the_before
         || venue
+        || facility
         || firm
         || publication(doc, start, end)
         || place_of(doc, start)
@@ -1307,6 +1314,20 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
         || car_after_country_tag(doc, names, registry, start, end)
         || affiliation_in_brackets(doc, start, end)
 }
+
+/// Lower-case nouns for a building, a ground or a street that news names after a person.
+const FACILITY_NOUNS: &[&str] = &[
+    "airport",
+    "airbase",
+    "stadium",
+    "hospital",
+    "bridge",
+    "street",
+    "avenue",
+    "boulevard",
+    "square",
+    "prison",
+];
 
 /// Lower-case nouns for a settlement or an area, which `of` and a place name follow.
 const PLACE_NOUNS: &[&str] = &[
