@@ -1298,11 +1298,19 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
         && !doc.toks[end].cap
         && FACILITY_NOUNS.contains(&doc.lw(end))
         && doc.same_sentence(start, end);
+    // `Harlow Rovers (Norway) v Kestrel Town`: a fixture joins two teams by a bare `v`; players
+    // meet with `vs.` instead.
+    let versus = |v: usize| doc.w(v) == "v" && !doc.is_punct(v + 1, '.');
+    let fixture = (start > 0 && versus(start - 1) && same_line(doc, start - 1, start)) || {
+        let after = skip_tag(doc, end);
+        versus(after) && same_line(doc, end.saturating_sub(1), after)
+    };
     // `Kleiner Perkins Caufield & Byers`: partners' names joined by `&` name a firm.
     let firm = doc.is_punct(end, '&') || (start > 0 && doc.is_punct(start - 1, '&'));
     the_before
         || venue
         || facility
+        || fixture
         || firm
         || publication(doc, start, end)
         || place_of(doc, start)
