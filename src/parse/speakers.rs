@@ -731,19 +731,26 @@ fn run_end(doc: &Doc<'_>, i: usize) -> usize {
                 || (doc.w(j - 1).contains('.') && doc.w(j - 1).split('.').all(|p| p.chars().count() == 1))
                 || doc.honorific(j - 1).is_some()
                 || doc.is_rank_abbreviation(j - 1));
-        // `Henry VIII`, `Louis XIV`: a regnal number closing a one-word name is part of it; after
-        // a longer name (`Joseph Doe III`) stories drop it when they name him again.
-        let regnal = j == i + 1
-            && doc.toks[j].upper
-            && doc.w(j).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
-            && doc.w(j).len() <= 5
-            && !doc.is_cap_word(j + 1);
+        // `Henry VIII`, `Louis XIV`: a regnal number closing a one-word name is part of it, also
+        // after a title (`Emperor Charles VI`); after a longer name (`Joseph Doe III`) stories
+        // drop it when they name him again.
+        let one_word_name =
+            j == i + 1 || (j >= i + 2 && doc.is_title_head(j - 2) && doc.given(j - 1).is_some());
+        let regnal = one_word_name && is_regnal(doc, j) && !doc.is_cap_word(j + 1);
         if !(capital || particle || initial_dot || regnal) {
             break;
         }
         j += 1;
     }
     j
+}
+
+/// True when token `i` is a regnal number written in capital Roman numerals (`I`, `VIII`).
+fn is_regnal(doc: &Doc<'_>, i: usize) -> bool {
+    doc.is_word(i)
+        && doc.toks[i].upper
+        && doc.w(i).len() <= 5
+        && doc.w(i).bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
 }
 
 /// Longest phrase starting at `i` (within `..end`) accepted by `test`, in tokens. `words` is the
@@ -993,9 +1000,12 @@ fn analyse_run(
             end > start && PARTICLES.contains(&lw) && doc.is_cap_word(end + 1) && end + 1 < run_end;
         // `Mr. King`: kept by the stripping loop as the name itself.
         let honorific_surname = end == start && end + 1 == run_end && !honorifics.is_empty();
+        // `King Edwin I`: the run only holds a regnal number closing a one-word name.
+        let regnal = end > start && end + 1 == run_end && is_regnal(doc, end);
         let blocked = !is_particle(doc, end)
             && !inner_particle
             && !honorific_surname
+            && !regnal
             && (doc.is_org_cue(end)
                 || doc.honorific(end).is_some()
                 || (end > start
@@ -1282,10 +1292,25 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
         && matches!(doc.lw(start - 1), "at" | "in")
         && doc.is_punct(end, ':')
         && doc.same_sentence(start - 1, start);
+    // `Jan Brenner airport`, `Marta Kovac hospital`: a lower-case word for a building or a street
+    // right after a name makes it a place named after a person.
+    let facility = doc.is_word(end)
+        && !doc.toks[end].cap
+        && FACILITY_NOUNS.contains(&doc.lw(end))
+        && doc.same_sentence(start, end);
+    // `Harlow Rovers (Norway) v Kestrel Town`: a fixture joins two teams by a bare `v`; players
+    // meet with `vs.` instead.
+    let versus = |v: usize| doc.w(v) == "v" && !doc.is_punct(v + 1, '.');
+    let fixture = (start > 0 && versus(start - 1) && same_line(doc, start - 1, start)) || {
+        let after = skip_tag(doc, end);
+        versus(after) && same_line(doc, end.saturating_sub(1), after)
+    };
     // `Kleiner Perkins Caufield & Byers`: partners' names joined by `&` name a firm.
     let firm = doc.is_punct(end, '&') || (start > 0 && doc.is_punct(start - 1, '&'));
     the_before
         || venue
+        || facility
+        || fixture
         || firm
         || publication(doc, start, end)
         || place_of(doc, start)
@@ -1297,6 +1322,20 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
         || car_after_country_tag(doc, names, registry, start, end)
         || affiliation_in_brackets(doc, start, end)
 }
+
+/// Lower-case nouns for a building, a ground or a street that news names after a person.
+const FACILITY_NOUNS: &[&str] = &[
+    "airport",
+    "airbase",
+    "stadium",
+    "hospital",
+    "bridge",
+    "street",
+    "avenue",
+    "boulevard",
+    "square",
+    "prison",
+];
 
 /// Lower-case nouns for a settlement or an area, which `of` and a place name follow.
 const PLACE_NOUNS: &[&str] = &[
