@@ -1296,7 +1296,7 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
     // right after a name makes it a place named after a person.
     let facility = doc.is_word(end)
         && !doc.toks[end].cap
-        && FACILITY_NOUNS.contains(&doc.lw(end))
+        && doc.names.is_facility_noun(doc.lw(end))
         && doc.same_sentence(start, end);
     // `Harlow Rovers (Norway) v Kestrel Town`: a fixture joins two teams by a bare `v`; players
     // meet with `vs.` instead.
@@ -1323,41 +1323,6 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
         || affiliation_in_brackets(doc, start, end)
 }
 
-/// Lower-case nouns for a building, a ground or a street that news names after a person.
-const FACILITY_NOUNS: &[&str] = &[
-    "airport",
-    "airbase",
-    "stadium",
-    "hospital",
-    "bridge",
-    "street",
-    "avenue",
-    "boulevard",
-    "square",
-    "prison",
-];
-
-/// Lower-case nouns for a settlement or an area, which `of` and a place name follow.
-const PLACE_NOUNS: &[&str] = &[
-    "town",
-    "village",
-    "city",
-    "port",
-    "settlement",
-    "state",
-    "province",
-    "region",
-    "district",
-    "county",
-    "island",
-    "suburb",
-    "municipality",
-    "hamlet",
-    "enclave",
-    "township",
-    "borough",
-];
-
 /// `the small village of Velki Dol`, `the port of Harlowe`: a name after a place noun and `of`
 /// is the place's.
 fn place_of(doc: &Doc<'_>, start: usize) -> bool {
@@ -1365,18 +1330,15 @@ fn place_of(doc: &Doc<'_>, start: usize) -> bool {
         && doc.lw(start - 1) == "of"
         && doc.is_word(start - 2)
         && !doc.toks[start - 2].cap
-        && PLACE_NOUNS.contains(&doc.lw(start - 2))
+        && doc.names.is_settlement_noun(doc.lw(start - 2))
         && doc.same_sentence(start - 2, start)
 }
-
-/// Words for a newspaper or magazine, written in lower case next to its name.
-const PUBLICATION_WORDS: &[&str] = &["newspaper", "daily", "weekly", "magazine", "tabloid"];
 
 /// `the evening newspaper Kurier Poranny`, `the weekly Le Matin`, `Gazeta Nowa daily said`: a
 /// name right after or before a lower-case word for a newspaper is the newspaper's.
 pub(crate) fn publication(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     let is_publication_word =
-        |i: usize| doc.is_word(i) && !doc.toks[i].cap && PUBLICATION_WORDS.contains(&doc.lw(i));
+        |i: usize| doc.is_word(i) && !doc.toks[i].cap && doc.names.is_publication_word(doc.lw(i));
     // `the weekly Le Matin`: a capitalised article of the title stays outside the name.
     let mut before = start;
     if before > 0 && matches!(doc.lw(before - 1), "le" | "la" | "el" | "al" | "il" | "o" | "die" | "der") {

@@ -44,6 +44,9 @@ pub struct Names {
     say_verbs: FastSet<String>,
     org_cues: FastSet<String>,
     legal_forms: FastSet<String>,
+    facility_nouns: FastSet<String>,
+    settlement_nouns: FastSet<String>,
+    publication_words: FastSet<String>,
     stopwords: FastSet<String>,
     countries: FastMap<String, String>,
     /// The single words of the role tables (all but names and the vocabulary) with what they
@@ -308,7 +311,15 @@ struct Lexicon {
     titles: Titles,
     reporting: Reporting,
     organizations: Organizations,
+    things: Things,
     stopwords: Stopwords,
+}
+
+#[derive(Deserialize)]
+struct Things {
+    facilities: Vec<String>,
+    settlements: Vec<String>,
+    publications: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -420,6 +431,9 @@ impl Names {
             names.say_verbs = lexicon.reporting.say.iter().map(|s| key(s)).collect();
             names.org_cues = lexicon.organizations.cues.iter().map(|s| key(s)).collect();
             names.legal_forms = lexicon.organizations.legal_forms.iter().map(|s| key(s)).collect();
+            names.facility_nouns = lexicon.things.facilities.iter().map(|s| key(s)).collect();
+            names.settlement_nouns = lexicon.things.settlements.iter().map(|s| key(s)).collect();
+            names.publication_words = lexicon.things.publications.iter().map(|s| key(s)).collect();
             names.stopwords = lexicon.stopwords.words.iter().map(|s| key(s)).collect();
             for phrase in names.title_heads.iter().chain(names.honorifics.keys()) {
                 names.max_phrase_words = names.max_phrase_words.max(phrase.split(' ').count());
@@ -573,6 +587,21 @@ impl Names {
     /// True when `word` (lower case) is a company's legal form (`inc`, `ltd`, `ag`).
     pub fn is_legal_form(&self, word: &str) -> bool {
         self.legal_forms.contains(word)
+    }
+
+    /// True when `word` (lower case) is a building, ground or street (`airport`, `stadium`).
+    pub fn is_facility_noun(&self, word: &str) -> bool {
+        self.facility_nouns.contains(word)
+    }
+
+    /// True when `word` (lower case) is a settlement or an area (`village`, `port`).
+    pub fn is_settlement_noun(&self, word: &str) -> bool {
+        self.settlement_nouns.contains(word)
+    }
+
+    /// True when `word` (lower case) is a newspaper or magazine (`daily`, `weekly`).
+    pub fn is_publication_word(&self, word: &str) -> bool {
+        self.publication_words.contains(word)
     }
 
     /// True when `word` (lower case) is a capitalised word that is never part of a name.
