@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
+use super::layout;
 use super::timestamp::MONTHS;
 use super::topics::Region;
 use crate::article::{Keyphrase, Span};
@@ -583,11 +584,7 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
             let mut forms: Vec<(Cow<'_, str>, usize)> = Vec::new();
             for span in &spans {
                 let raw = span.slice(text);
-                let form: Cow<'_, str> = if is_collapsed(raw) {
-                    Cow::Borrowed(raw)
-                } else {
-                    Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
-                };
+                let form = layout::join_words(raw);
                 match forms.iter_mut().find(|(f, _)| *f == form) {
                     Some((_, n)) => *n += 1,
                     None => forms.push((form, 1)),
@@ -603,29 +600,6 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
             }
         })
         .collect()
-}
-
-/// True when `raw` has no whitespace but single spaces between words: collapsing its whitespace
-/// would leave it as it is. Only the first byte of a non-ASCII character is decoded.
-fn is_collapsed(raw: &str) -> bool {
-    let bytes = raw.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-        return false;
-    }
-    let mut after_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        let blank = match b {
-            b' ' if after_space => return false,
-            b' ' => true,
-            b'\t'..=b'\r' => return false,
-            0xC0.. if raw.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace) => {
-                return false;
-            }
-            _ => false,
-        };
-        after_space = blank;
-    }
-    true
 }
 
 /// Calls `visit` on `items` in `order` until it returns false. Only as much is sorted as is
@@ -884,18 +858,6 @@ mod tests {
         assert_eq!(spans("grain export quota"), Some(3));
         assert_eq!(spans("grain export"), None);
         assert_eq!(spans("quota export grain"), Some(1));
-    }
-
-    #[test]
-    fn only_single_spaced_ascii_counts_as_collapsed() {
-        assert!(is_collapsed("Grain Exports"));
-        assert!(is_collapsed("exports"));
-        assert!(!is_collapsed("Grain  Exports"));
-        assert!(!is_collapsed("Grain\nExports"));
-        assert!(!is_collapsed("Grain\u{a0}Exports"));
-        assert!(!is_collapsed(" Grain"));
-        assert!(is_collapsed("Iran’s Café"));
-        assert!(!is_collapsed("Grain\u{2009}Exports"));
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! Every later stage works on these pieces, so a paragraph can never be lost: each non-blank line
 //! belongs to exactly one block.
 
+use std::borrow::Cow;
+
 use crate::article::Span;
 
 /// One line without its terminator, trimmed of surrounding whitespace.
@@ -93,6 +95,81 @@ fn trimmed(text: &str, start: usize, end: usize) -> Option<Line> {
     }
     let s = start + indent;
     Some(Line { span: Span::new(s, s + body.len()), indent })
+}
+
+/// The words of `text` (split as by `str::split_whitespace`) joined by single spaces, borrowed
+/// when `text` is written so already. Unlike [`collapse_whitespace`], zero-width spaces and byte
+/// order marks are kept as characters of a word.
+pub fn join_words(text: &str) -> Cow<'_, str> {
+    if is_single_spaced(text) { Cow::Borrowed(text) } else { Cow::Owned(join_words_copied(text)) }
+}
+
+/// True when `raw` has no whitespace but single spaces between words: [`join_words`]
+/// would leave it as it is. Only the first byte of a non-ASCII character is decoded.
+fn is_single_spaced(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let blank = match b {
+            b' ' if after_space => return false,
+            b' ' => true,
+            b'\t'..=b'\r' => return false,
+            0xC0.. if raw.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace) => {
+                return false;
+            }
+            _ => false,
+        };
+        after_space = blank;
+    }
+    true
+}
+
+/// [`join_words`] when the text needs copying. A lone space between words, by far the most common gap,
+/// is kept where it stands, so the text between irregular gaps is copied in one piece instead of
+/// word by word.
+fn join_words_copied(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fn flush(segment: &str, out: &mut String) {
+        if !segment.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(segment);
+        }
+    }
+    let whitespace_at = |p: usize| char_at(text, p).filter(|c| c.is_whitespace());
+    let mut copied = 0; // start of the text not yet flushed
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        if !c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let mut j = i;
+        while let Some(w) = whitespace_at(j) {
+            j += w.len_utf8();
+        }
+        let lone_inner_space = c == ' ' && j == i + 1 && i > 0 && j < text.len();
+        if !lone_inner_space {
+            flush(&text[copied..i], &mut out);
+            copied = j;
+        }
+        i = j;
+    }
+    flush(&text[copied..], &mut out);
+    out
+}
+
+/// The character starting at byte `p` of `s`, if any.
+pub(crate) fn char_at(s: &str, p: usize) -> Option<char> {
+    match s.as_bytes().get(p) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(p..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
 }
 
 /// Whitespace, including the no-break and zero-width spaces common in scraped copy.
@@ -209,6 +286,37 @@ mod tests {
         let got: Vec<(&str, usize)> =
             numbered_lines(text).iter().map(|(l, b)| (l.span.slice(text), *b)).collect();
         assert_eq!(got, [("head", 0), ("line", 0), ("body", 1), ("end", 2)]);
+    }
+
+    #[test]
+    fn collapsing_whitespace_joins_the_words_with_single_spaces() {
+        let cases = [
+            "",
+            " ",
+            "one",
+            "one two",
+            " one two ",
+            "one  two\tthree\n\nfour",
+            "one\u{a0}two\u{2009} three\u{3000}",
+            "“Quoted,” she said \r\n of it\u{b}now",
+            "\u{85}x\u{2028}",
+        ];
+        for text in cases {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(join_words(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn only_single_spaced_ascii_counts_as_collapsed() {
+        assert!(is_single_spaced("Grain Exports"));
+        assert!(is_single_spaced("exports"));
+        assert!(!is_single_spaced("Grain  Exports"));
+        assert!(!is_single_spaced("Grain\nExports"));
+        assert!(!is_single_spaced("Grain\u{a0}Exports"));
+        assert!(!is_single_spaced(" Grain"));
+        assert!(is_single_spaced("Iran’s Café"));
+        assert!(!is_single_spaced("Grain\u{2009}Exports"));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! appositive after it (`X, first deputy minister of healthcare,`), and [`super::quotes`] attaches
 //! direct and indirect speech. The headline is never scanned: its title-case words are not names.
 
+use super::layout::{self, char_at};
 use super::organizations;
 use super::quotes;
 use super::timestamp::{MONTHS, is_weekday};
@@ -270,7 +271,7 @@ impl<'t> Doc<'t> {
             return String::new();
         }
         let raw = self.text.get(self.toks[a].start..self.toks[b - 1].end).unwrap_or("");
-        collapse_whitespace(raw)
+        layout::join_words(raw).into_owned()
     }
 
     pub fn span(&self, a: usize, b: usize) -> Span {
@@ -394,58 +395,12 @@ impl<'t> Doc<'t> {
     }
 }
 
-/// `text` with each run of whitespace made one space and none at either end: the words of
-/// `split_whitespace` joined by spaces. A lone space between words, by far the most common gap,
-/// is kept where it stands, so the text between irregular gaps is copied in one piece instead of
-/// word by word.
-fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    fn flush(segment: &str, out: &mut String) {
-        if !segment.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(segment);
-        }
-    }
-    let whitespace_at = |p: usize| char_at(text, p).filter(|c| c.is_whitespace());
-    let mut copied = 0; // start of the text not yet flushed
-    let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        if !c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        let mut j = i;
-        while let Some(w) = whitespace_at(j) {
-            j += w.len_utf8();
-        }
-        let lone_inner_space = c == ' ' && j == i + 1 && i > 0 && j < text.len();
-        if !lone_inner_space {
-            flush(&text[copied..i], &mut out);
-            copied = j;
-        }
-        i = j;
-    }
-    flush(&text[copied..], &mut out);
-    out
-}
-
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '&')
-}
-
-/// The character starting at byte `p` of `s`, if any.
-fn char_at(s: &str, p: usize) -> Option<char> {
-    match s.as_bytes().get(p) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => s.get(p..).and_then(|rest| rest.chars().next()),
-        None => None,
-    }
 }
 
 /// [`ASCII_CLASS`] bits: a letter or digit, a letter, a lower-case letter.
@@ -2137,25 +2092,4 @@ fn add_mention(p: &mut Person, m: Mention) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::collapse_whitespace;
-
-    #[test]
-    fn collapsing_whitespace_joins_the_words_with_single_spaces() {
-        let cases = [
-            "",
-            " ",
-            "one",
-            "one two",
-            " one two ",
-            "one  two\tthree\n\nfour",
-            "one\u{a0}two\u{2009} three\u{3000}",
-            "“Quoted,” she said \r\n of it\u{b}now",
-            "\u{85}x\u{2028}",
-        ];
-        for text in cases {
-            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(collapse_whitespace(text), expected, "{text:?}");
-        }
-    }
-}
+mod tests {}
