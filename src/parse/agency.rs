@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::layout::count_words;
 use super::{Line, Lines};
 use crate::article::{Agency, AgencyEvidence, Span, Text};
 use crate::registry::agencies::{AgencyKind, Mention};
@@ -74,6 +75,20 @@ static HEADLINE_TAG: LazyLock<Regex> =
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:author|source|agency|credit|by|from)\s*:\s*(\S[^\[\]|]{0,60})").expect("valid regex")
 });
+
+/// False when `line` cannot match [`LABELLED`]: its label's first letter (or `ſ`, which
+/// case-insensitive matching takes for `s`, first byte C5) must open the line.
+fn may_be_labelled(line: &str) -> bool {
+    line.as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'a' | b's' | b'c' | b'b' | b'f' | 0xC5))
+}
+
+/// False when `line` cannot match [`COPYRIGHT`]: it must open with `c`, `(`, `©` (first byte C2)
+/// or `@`.
+fn may_be_copyright(line: &str) -> bool {
+    line.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'c' | b'(' | 0xC2 | b'@'))
+}
 
 /// AP's byline titles: `Associated Press Writer`, `AP Business Writer`, `AP Sports Writer`.
 static AP_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -204,7 +219,7 @@ fn lead_block(lines: &Lines<'_>, blocks: &[Block<'_>], registry: &Registry) -> u
         .position(|b| {
             let first = b[0].0.span;
             // Counting stops past the limit: a block can be the whole story.
-            let words = b.iter().flat_map(|(l, _)| l.span.slice(text).split_whitespace()).take(41).count();
+            let words = b.iter().fold(0, |n, (l, _)| n + count_words(l.span.slice(text), 41 - n));
             words > 40
                 || b.iter().any(|(l, _)| is_prose(l.span.slice(text)))
                 || lines
@@ -260,7 +275,10 @@ fn lead_marker(text: &str, blocks: &[Block<'_>], registry: &Registry) -> Option<
         if found.is_some() {
             return found;
         }
-        if head.contains(['-', '—', '–', '_'])
+        // The name must open the line, and a dash follow it (`—` and `–` start with byte E2).
+        if head.chars().next().is_some_and(char::is_uppercase)
+            && memchr::memchr3(b'-', b'_', 0xE2, head.as_bytes()).is_some()
+            && head.contains(['-', '—', '–', '_'])
             && let Some(m) = LEAD_NAME.captures(head).and_then(|c| c.get(1))
             && let Some(found) = registry.agencies.lookup(m.as_str())
         {
@@ -303,7 +321,7 @@ fn dateline_reach(line: &str) -> usize {
 
 /// True for a line that reads as story prose rather than a header or credit line.
 fn is_prose(line: &str) -> bool {
-    line.len() > 200 || line.split_whitespace().take(26).count() > 25
+    line.len() > 200 || count_words(line, 26) > 25
 }
 
 /// Header credits above the lead: `Author: AFP`, `Associated Press Writer`, a copyright line, a
@@ -312,7 +330,8 @@ fn header_credit(text: &str, lines: &[Span], registry: &Registry) -> Option<Agen
     for &line in lines {
         let raw = line.slice(text);
         let at = |m: regex::Match<'_>| Span::new(line.start + m.start(), line.start + m.end());
-        if let Some(m) = LABELLED.captures(raw).and_then(|c| c.get(1))
+        if may_be_labelled(raw)
+            && let Some(m) = LABELLED.captures(raw).and_then(|c| c.get(1))
             && let Some(found) = leading_name(registry, m.as_str(), at(m).start, AgencyEvidence::Header)
         {
             return Some(found);
@@ -322,12 +341,14 @@ fn header_credit(text: &str, lines: &[Span], registry: &Registry) -> Option<Agen
         {
             return Some(agency(entry, m.as_str(), at(m), AgencyEvidence::Header));
         }
-        if let Some(m) = COPYRIGHT.captures(raw).and_then(|c| c.get(1))
+        if may_be_copyright(raw)
+            && let Some(m) = COPYRIGHT.captures(raw).and_then(|c| c.get(1))
             && let Some(found) = leading_name(registry, m.as_str(), at(m).start, AgencyEvidence::Credit)
         {
             return Some(found);
         }
-        if let Some(m) = HEADLINE_TAG.captures(raw).and_then(|c| c.get(1))
+        if raw.ends_with(')')
+            && let Some(m) = HEADLINE_TAG.captures(raw).and_then(|c| c.get(1))
             && let Some(found) = credit(registry, m.as_str(), at(m), AgencyEvidence::Header)
         {
             return Some(found);
@@ -422,7 +443,9 @@ fn sign_off_credit(
         if let Some(found) = lone_name(registry, raw, line, AgencyEvidence::SignOff) {
             return Some(found);
         }
-        if let Some(m) = LABELLED.captures(raw).and_then(|c| c.get(1)) {
+        if may_be_labelled(raw)
+            && let Some(m) = LABELLED.captures(raw).and_then(|c| c.get(1))
+        {
             let at = line.start + m.start();
             if let Some(found) = leading_name(registry, m.as_str(), at, AgencyEvidence::SignOff) {
                 return Some(found);
@@ -511,9 +534,16 @@ fn ends_sentence(line: &str) -> bool {
 fn desk_line(registry: &Registry, raw: &str, span: Span) -> Option<Agency> {
     let mut words = raw.split_whitespace();
     let first = words.next()?;
-    let rest: Vec<&str> = words.collect();
-    let initials = |w: &&str| (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase());
-    if rest.is_empty() || rest.len() > 6 || !rest.iter().all(initials) {
+    let initials = |w: &str| (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase());
+    // One to six initials; a line of prose fails within its first words.
+    let mut count = 0;
+    for word in words {
+        count += 1;
+        if count > 6 || !initials(word) {
+            return None;
+        }
+    }
+    if count == 0 {
         return None;
     }
     let entry = registry.agencies.lookup(first)?;
@@ -550,7 +580,9 @@ fn credit_line(text: &str, lines: &[(Line, usize)], registry: &Registry) -> Opti
         lines[lines.len().saturating_sub(TAIL_LINES)..].iter().map(|(l, _)| l.span).collect();
     for line in tail.iter().rev() {
         let raw = line.slice(text);
-        if let Some(m) = COPYRIGHT.captures(raw).and_then(|c| c.get(1)) {
+        if may_be_copyright(raw)
+            && let Some(m) = COPYRIGHT.captures(raw).and_then(|c| c.get(1))
+        {
             let at = line.start + m.start();
             if let Some(found) = leading_name(registry, m.as_str(), at, AgencyEvidence::Credit) {
                 return Some(found);

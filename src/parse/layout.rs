@@ -172,6 +172,35 @@ pub(crate) fn char_at(s: &str, p: usize) -> Option<char> {
     }
 }
 
+/// How many words `text` has as `str::split_whitespace` splits it, counting no further than
+/// `max`: lead and prose tests only ask whether a line or block passes a few dozen words. Only
+/// the bytes a whitespace character can start with are looked at closely.
+pub fn count_words(text: &str, max: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut at = 0;
+    while at < bytes.len() && words < max {
+        let byte = bytes[at];
+        let (blank, width) = if !may_start_blank(byte) {
+            (false, 1)
+        } else if byte.is_ascii() {
+            (matches!(byte, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            match text[at..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if !blank && !in_word {
+            words += 1;
+        }
+        in_word = !blank;
+        at += width;
+    }
+    words
+}
+
 /// Whitespace, including the no-break and zero-width spaces common in scraped copy.
 pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
@@ -317,6 +346,25 @@ mod tests {
         assert!(!is_single_spaced(" Grain"));
         assert!(is_single_spaced("Iran’s Café"));
         assert!(!is_single_spaced("Grain\u{2009}Exports"));
+    }
+
+    #[test]
+    fn counted_words_are_split_whitespace_words_up_to_the_limit() {
+        let cases = [
+            "",
+            "  ",
+            "one",
+            " one two  three ",
+            "a\u{a0}b\u{2009}c\u{3000}d\u{85}e",
+            "zero\u{200b}width\u{feff}stays é ü",
+            "tab\tand\x0bvertical\x1fcontrol",
+        ];
+        for text in cases {
+            let all = text.split_whitespace().count();
+            for max in 0..=all + 1 {
+                assert_eq!(count_words(text, max), all.min(max), "{text:?} up to {max}");
+            }
+        }
     }
 
     #[test]

@@ -74,9 +74,12 @@ fn abbreviation(name: &str) -> Option<&[u8]> {
     (word.len() >= 3 && word.iter().all(u8::is_ascii_alphabetic)).then_some(word)
 }
 
-/// True when `word` starts the lower-case `full` in any case.
+/// True when `word` starts the lower-case `full` in any case. The first letters are compared
+/// before the rest: most words tried are no month or weekday.
 fn abbreviates(word: &[u8], full: &str) -> bool {
-    full.as_bytes().get(..word.len()).is_some_and(|start| start.eq_ignore_ascii_case(word))
+    let full = full.as_bytes();
+    full.first().zip(word.first()).is_some_and(|(f, w)| *f == w.to_ascii_lowercase())
+        && full.get(..word.len()).is_some_and(|start| start.eq_ignore_ascii_case(word))
 }
 
 /// Parses `line` (found at `span`) when the whole line is a timestamp, possibly after a label
