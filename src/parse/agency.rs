@@ -219,7 +219,13 @@ fn lead_block(lines: &Lines<'_>, blocks: &[Block<'_>], registry: &Registry) -> u
         .position(|b| {
             let first = b[0].0.span;
             // Counting stops past the limit: a block can be the whole story.
-            let words = b.iter().fold(0, |n, (l, _)| n + count_words(l.span.slice(text), 41 - n));
+            let mut words = 0;
+            for (l, _) in b.iter() {
+                words += count_words(l.span.slice(text), 41 - words);
+                if words > 40 {
+                    break;
+                }
+            }
             words > 40
                 || b.iter().any(|(l, _)| is_prose(l.span.slice(text)))
                 || lines

@@ -102,10 +102,16 @@ impl WordMatcher {
     /// The first byte at or after `at` that a match may begin with.
     fn next_start(&self, bytes: &[u8], mut at: usize) -> Option<usize> {
         if self.capitals_only {
-            // Most of a text is lower case: whole words at a time go by without a table look-up.
+            // Most of a text is lower case: eight bytes at a time go by, and only their capitals
+            // and non-ASCII bytes are looked up in the table.
             while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-                if may_hold_capital(u64::from_le_bytes(*chunk)) {
-                    break;
+                let mut capitals = capital_bits(u64::from_le_bytes(*chunk));
+                while capitals != 0 {
+                    let i = at + (capitals.trailing_zeros() / 8) as usize;
+                    if self.can_start[usize::from(bytes[i])] {
+                        return Some(i);
+                    }
+                    capitals &= capitals - 1;
                 }
                 at += 8;
             }
@@ -137,16 +143,16 @@ impl WordMatcher {
     }
 }
 
-/// True when one of the eight bytes of `chunk` is an ASCII capital or not ASCII (never false
-/// when one is; the bytes are tested without carries between them).
-fn may_hold_capital(chunk: u64) -> bool {
+/// The high bit of each of the eight bytes of `chunk` that is an ASCII capital or not ASCII
+/// (the bytes are tested without carries between them).
+fn capital_bits(chunk: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let ascii = chunk & !HIGH;
     // The high bit of each byte: at least `A`, at least one past `Z`.
     let from_a = ascii + ONES * (0x80 - u64::from(b'A'));
     let past_z = ascii + ONES * (0x80 - u64::from(b'Z') - 1);
-    (chunk | (from_a & !past_z)) & HIGH != 0
+    (chunk | (from_a & !past_z)) & HIGH
 }
 
 /// How many first bytes of a pattern the prefix set keeps.
@@ -200,18 +206,20 @@ mod tests {
 
     #[test]
     fn eight_byte_chunks_with_a_capital_or_non_ascii_byte_are_found() {
-        let chunk = |bytes: &[u8; 8]| super::may_hold_capital(u64::from_le_bytes(*bytes));
-        assert!(!chunk(b"abc xyz@"));
-        assert!(!chunk(b"[`{~09 ."));
-        assert!(chunk(b"abcdefgA"));
-        assert!(chunk(b"Zabcdefg"));
-        assert!(chunk(b"abc\xc3\xa9def"));
+        let chunk = |bytes: &[u8; 8]| super::capital_bits(u64::from_le_bytes(*bytes));
+        assert_eq!(chunk(b"abc xyz@"), 0);
+        assert_eq!(chunk(b"[`{~09 ."), 0);
+        assert_eq!(chunk(b"abcdefgA"), 0x80 << 56);
+        assert_eq!(chunk(b"Zabcdefg"), 0x80);
+        assert_eq!(chunk(b"abc\xc3\xa9deZ"), 0x80 << 24 | 0x80 << 32 | 0x80 << 56);
         // A matcher that skips chunks finds what a byte-by-byte scan does.
         let matcher = WordMatcher::new(["oman", "qatar", "xy"], *b"OQX");
         let text = "lower case text goes on and on until Oman, then more words and Qatar";
         assert_eq!(found(&matcher, text), ["Oman", "Qatar"]);
         // The two-byte filter: a word must open like some pattern, at least two bytes in.
         assert_eq!(found(&matcher, "Omen, OMAN, Oxygen, X, Xy"), ["OMAN", "Xy"]);
+        // Several capitals in one eight-byte chunk, the first of which starts no name.
+        assert_eq!(found(&matcher, "ABCD EFG Qatar, XyOman Oman"), ["Qatar", "Xy", "Oman"]);
     }
 
     #[test]
