@@ -11,6 +11,7 @@
 use std::cell::Cell;
 
 use super::Lines;
+use super::layout::char_at;
 use super::timestamp::{month_number, weekday_number};
 use crate::article::{Dateline, Span};
 use crate::registry::Registry;
@@ -113,30 +114,36 @@ fn starts_capitalised_word(s: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
 }
 
-/// The first `limit` tokens of `s`.
+/// The first `limit` tokens of `s`. Runs of ASCII letters and digits are passed over byte by
+/// byte; other characters are decoded where they stand.
 fn tokenize(s: &str, limit: usize) -> Vec<Token> {
     // Room for a dateline's worth of tokens up front, so the list rarely grows.
     let mut tokens = Vec::with_capacity(limit.min(2 * FIRST_TOKENS));
-    let mut chars = s.char_indices().peekable();
+    let bytes = s.as_bytes();
+    let mut pos = 0;
     let mut space_before = false;
-    while let Some(&(start, c)) = chars.peek()
-        && tokens.len() < limit
+    while tokens.len() < limit
+        && let Some(c) = char_at(s, pos)
     {
+        let start = pos;
         if c.is_whitespace() {
-            chars.next();
+            pos += c.len_utf8();
             space_before = true;
             continue;
         }
         let kind;
         let mut end = start + c.len_utf8();
-        chars.next();
         if c.is_alphabetic() {
             // Letters, with `.'’-` kept inside when a letter follows (`N.Y`, `D'ALENE`).
-            while let Some(&(i, d)) = chars.peek() {
+            loop {
+                while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                    end += 1;
+                }
+                let Some(d) = char_at(s, end) else { break };
                 if d.is_alphabetic() {
-                    end = i + d.len_utf8();
-                    chars.next();
+                    end += d.len_utf8();
                 } else if matches!(d, '.' | '\'' | '’' | '-') {
+                    let i = end;
                     let after = &s[i + d.len_utf8()..];
                     let next = after.chars().next();
                     // `HARARE-Zimbabwean`: a capitals place glued to a sentence's first word.
@@ -146,7 +153,6 @@ fn tokenize(s: &str, limit: usize) -> Vec<Token> {
                         && starts_capitalised_word(after);
                     if next.is_some_and(char::is_alphabetic) && !glued_sentence {
                         end = i + d.len_utf8();
-                        chars.next();
                     } else {
                         break;
                     }
@@ -156,13 +162,8 @@ fn tokenize(s: &str, limit: usize) -> Vec<Token> {
             }
             kind = Kind::Word;
         } else if c.is_ascii_digit() {
-            while let Some(&(i, d)) = chars.peek() {
-                if d.is_ascii_digit() {
-                    end = i + 1;
-                    chars.next();
-                } else {
-                    break;
-                }
+            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
             }
             let rest = &s[end..];
             let iso = end - start == 4
@@ -174,34 +175,26 @@ fn tokenize(s: &str, limit: usize) -> Vec<Token> {
                 && !rest.as_bytes().get(6).is_some_and(u8::is_ascii_digit);
             if iso {
                 end += 6;
-                while chars.peek().is_some_and(|&(i, _)| i < end) {
-                    chars.next();
-                }
                 kind = Kind::IsoDate;
             } else {
                 let suffix_len = s[end..].bytes().take_while(u8::is_ascii_alphabetic).count();
                 let suffix = &s[end..end + suffix_len];
                 if ["st", "nd", "rd", "th"].iter().any(|o| suffix.eq_ignore_ascii_case(o)) {
                     end += suffix.len();
-                    while chars.peek().is_some_and(|&(i, _)| i < end) {
-                        chars.next();
-                    }
                 }
                 kind = Kind::Number;
             }
         } else if is_dash(c) {
-            while let Some(&(i, d)) = chars.peek() {
-                if is_dash(d) {
-                    end = i + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
+            while let Some(d) = char_at(s, end)
+                && is_dash(d)
+            {
+                end += d.len_utf8();
             }
             kind = Kind::Dash;
         } else {
             kind = Kind::Punct(c);
         }
+        pos = end;
         tokens.push(Token { kind, start, end, space_before });
         space_before = false;
     }

@@ -46,7 +46,10 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// dates that write their year resolve.
 pub fn resolve_dateline_date(written: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
     let written = written.trim().trim_end_matches([',', '.']);
-    if let Some(c) = ISO.captures(written) {
+    // `1996-08-22` is ten bytes; any other length is not worth a regex search.
+    if written.len() == 10
+        && let Some(c) = ISO.captures(written)
+    {
         return NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
     }
     if let Some(weekday) = weekday_number(written) {

@@ -87,9 +87,11 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
 
 fn trimmed(text: &str, start: usize, end: usize) -> Option<Line> {
     let raw = &text[start..end];
-    let body = raw.trim_start_matches(is_blank);
+    // Most lines start and end with a printable ASCII character: nothing to trim.
+    let printable = |byte: Option<&u8>| byte.is_some_and(|&b| b > b' ' && b.is_ascii());
+    let body = if printable(raw.as_bytes().first()) { raw } else { raw.trim_start_matches(is_blank) };
     let indent = raw.len() - body.len();
-    let body = body.trim_end_matches(is_blank);
+    let body = if printable(body.as_bytes().last()) { body } else { body.trim_end_matches(is_blank) };
     if body.is_empty() {
         return None;
     }
