@@ -439,7 +439,8 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
     let mut extensions: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(expected, Default::default());
     let mut long_index: FastMap<Key, u32> = FastMap::default();
     let mut candidates: Vec<(Key, Candidate)> = Vec::with_capacity(expected);
-    let mut occurrences: Vec<(u32, Span)> = Vec::with_capacity(expected);
+    // Every content word starts up to three stretches.
+    let mut occurrences: Vec<(u32, Span)> = Vec::with_capacity((words.len() * 2).min(1 << 16));
     // Counts the phrase `from..to`, whose first `to - from - 1` words are phrase `prefix` when
     // known (every phrase of three or four words has it), and gives its index.
     let mut add = |from: usize, to: usize, prefix: Option<u32>| -> u32 {
@@ -650,7 +651,9 @@ fn words_with(text: &str, regions: &[Region], known: &mut KnownWords) -> (Vec<Wo
     // About one word per six bytes; capped so a huge input grows the list as usual.
     let bytes: usize = regions.iter().map(|r| r.span.end.saturating_sub(r.span.start)).sum();
     let mut out = Vec::with_capacity((bytes / 6).min(1 << 16));
-    let mut lexicon = Lexicon { role: Vec::new(), stop: Vec::new() };
+    // About one distinct word per dozen bytes; capped like the words.
+    let forms = (bytes / 12).min(1 << 15);
+    let mut lexicon = Lexicon { role: Vec::with_capacity(forms), stop: Vec::with_capacity(forms) };
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
         let bytes = slice.as_bytes();

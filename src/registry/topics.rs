@@ -627,8 +627,16 @@ impl TopicLexicon {
     }
 
     /// Every whole-word match in `text`, left to right, longest first where matches overlap.
+    #[cfg(test)]
     pub(crate) fn find(&self, text: &str) -> Vec<TermMatch> {
-        let mut found: Vec<TermMatch> = Vec::new();
+        let mut found = Vec::new();
+        self.find_into(text, &mut found);
+        found
+    }
+
+    /// [`TopicLexicon::find`] into `found` (emptied first), so one list serves every region.
+    pub(crate) fn find_into(&self, text: &str, found: &mut Vec<TermMatch>) {
+        found.clear();
         // A walk of the trie from each place a word may start, rather than one
         // unanchored scan that also finds every term inside words (`art` in `start`) only to
         // drop it. A walk ends where no term goes on, mostly after a letter or two and always
@@ -645,15 +653,12 @@ impl TopicLexicon {
             if !in_word
                 && let Some(node) = bytes.get(start + 1).and_then(|&next| self.trie.after_pair(byte, next))
             {
-                self.walk(text, start, node, &mut found);
+                self.walk(text, start, node, found);
             }
             if byte.is_ascii_alphanumeric() {
                 // No term starts inside a word: the rest of its ASCII letters and digits (most
                 // of the text) are passed over in one go.
-                start += 1;
-                while bytes.get(start).is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)]) {
-                    start += 1;
-                }
+                start += 1 + bytes[start + 1..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
                 in_word = true;
                 continue;
             }
@@ -673,15 +678,27 @@ impl TopicLexicon {
             }
             keep
         });
-        found
     }
 
     /// The topics the matches over one span count for (as [`TopicLexicon::find`] gives them,
     /// side by side), with the pattern and the term as the lexicon wrote it. A topic two patterns
     /// give counts once, with the larger weight; so does a topic and a narrower one, for the
     /// narrower one (as within one pattern).
-    pub(crate) fn span_entries<'a>(&'a self, same_span: &[TermMatch], text: &'a str) -> Vec<SpanEntry<'a>> {
-        let mut entries: Vec<SpanEntry<'a>> = Vec::new();
+    #[cfg(test)]
+    pub(crate) fn span_entries<'a>(&'a self, same_span: &[TermMatch], text: &str) -> Vec<SpanEntry<'a>> {
+        let mut entries = Vec::new();
+        self.span_entries_into(same_span, text, &mut entries);
+        entries
+    }
+
+    /// [`TopicLexicon::span_entries`] into `entries` (emptied first), so one list serves every span.
+    pub(crate) fn span_entries_into<'a>(
+        &'a self,
+        same_span: &[TermMatch],
+        text: &str,
+        entries: &mut Vec<SpanEntry<'a>>,
+    ) {
+        entries.clear();
         for m in same_span {
             for (topic, weight, term) in self.entries(m, text) {
                 let entry = SpanEntry { pattern: m.pattern, topic, weight, term };
@@ -712,7 +729,6 @@ impl TopicLexicon {
                 None => i += 1,
             }
         }
-        entries
     }
 
     /// Adds the terms that match at `start` and end a word (or, with a `*`, start one), shortest
@@ -740,8 +756,8 @@ impl TopicLexicon {
     pub(crate) fn entries<'a>(
         &'a self,
         m: &TermMatch,
-        text: &'a str,
-    ) -> impl Iterator<Item = (usize, f32, &'a str)> + 'a {
+        text: &str,
+    ) -> impl Iterator<Item = (usize, f32, &'a str)> {
         let written = m.span.slice(text);
         let pattern = &self.patterns[m.pattern];
         let matched_len = pattern.len;
@@ -753,17 +769,6 @@ impl TopicLexicon {
         })
     }
 }
-
-/// `u8::is_ascii_alphanumeric` as a table: one load per byte where most of the text is scanned.
-static ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 /// True when `end` ends a word: the next character is not a letter or digit.
 fn ends_word(text: &str, end: usize) -> bool {
