@@ -15,6 +15,7 @@ use super::layout;
 use super::timestamp::MONTHS;
 use super::topics::Region;
 use crate::article::{Keyphrase, Span};
+use crate::registry::topics::ascii_alphanumeric_run;
 use crate::registry::{FastMap, PACKED_WORD_MAX, packed_word};
 
 const MAX_KEYPHRASES: usize = 10;
@@ -804,11 +805,6 @@ impl KnownWords {
         self.in_text[index] = (self.text, id);
         id
     }
-}
-
-/// How many bytes at the start of `bytes` are ASCII letters and digits.
-fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
-    bytes.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len())
 }
 
 /// The character at byte `i` of `text` (`bytes` is `text` as bytes): ASCII without decoding.

@@ -658,7 +658,7 @@ impl TopicLexicon {
             if byte.is_ascii_alphanumeric() {
                 // No term starts inside a word: the rest of its ASCII letters and digits (most
                 // of the text) are passed over in one go.
-                start += 1 + bytes[start + 1..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                start += 1 + ascii_alphanumeric_run(&bytes[start + 1..]);
                 in_word = true;
                 continue;
             }
@@ -770,6 +770,37 @@ impl TopicLexicon {
     }
 }
 
+/// How many bytes at the start of `bytes` are ASCII letters and digits, read eight at a time:
+/// words are most of a text, and both the lexicon scan and the keyphrase words pass over them.
+pub(crate) fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
+    let mut run = 0;
+    while let Some(chunk) = bytes.get(run..).and_then(|rest| rest.first_chunk::<8>()) {
+        let other = !ascii_alphanumeric_bytes(u64::from_le_bytes(*chunk)) & HIGH_BITS;
+        if other != 0 {
+            return run + (other.trailing_zeros() / 8) as usize;
+        }
+        run += 8;
+    }
+    run + bytes[run..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `chunk` that is an ASCII letter or digit. Each byte's low seven
+/// bits plus a constant below 0x81 stay within the byte, so no carry crosses into the next one.
+fn ascii_alphanumeric_bytes(chunk: u64) -> u64 {
+    let low = chunk & !HIGH_BITS;
+    // The high bit: at least `first`; past `last`.
+    let from = |value: u64, first: u8| value + LOW_BITS * (0x80 - u64::from(first));
+    let past = |value: u64, last: u8| value + LOW_BITS * (0x7F - u64::from(last));
+    let digit = from(low, b'0') & !past(low, b'9');
+    // Setting 0x20 makes capitals lower case and moves nothing else into `a..=z`.
+    let folded = low | (LOW_BITS * 0x20);
+    let letter = from(folded, b'a') & !past(folded, b'z');
+    (digit | letter) & !chunk & HIGH_BITS
+}
+
 /// True when `end` ends a word: the next character is not a letter or digit.
 fn ends_word(text: &str, end: usize) -> bool {
     text.get(end..).and_then(|s| s.chars().next()).is_none_or(|c| !c.is_alphanumeric())
@@ -805,6 +836,24 @@ mod tests {
                 (same_span[0].span, topics)
             })
             .collect()
+    }
+
+    #[test]
+    fn alphanumeric_runs_are_read_eight_bytes_at_a_time_as_one_by_one() {
+        let text = "Quorvin9 vaccines, 2024-05 Zz@[`{ é-bound words_and\u{7f}more0123456789abcdefXYZ!";
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            let rest = &bytes[start..];
+            let expected = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            assert_eq!(ascii_alphanumeric_run(rest), expected, "at {start}");
+        }
+        // Every byte value, alone and inside a run.
+        for b in 0..=255u8 {
+            let mut chunk = *b"abcdefghij";
+            chunk[3] = b;
+            let expected = if b.is_ascii_alphanumeric() { 10 } else { 3 };
+            assert_eq!(ascii_alphanumeric_run(&chunk), expected, "byte {b:#x}");
+        }
     }
 
     const JUDICIARY: &str = "medtop:20000106";
