@@ -6,6 +6,7 @@
 //! a bonus for length; a phrase inside a better one (or around a better one) is dropped.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
@@ -14,6 +15,7 @@ use super::layout;
 use super::timestamp::MONTHS;
 use super::topics::Region;
 use crate::article::{Keyphrase, Span};
+use crate::registry::topics::ascii_alphanumeric_run;
 use crate::registry::{FastMap, PACKED_WORD_MAX, packed_word};
 
 const MAX_KEYPHRASES: usize = 10;
@@ -438,7 +440,8 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
     let mut extensions: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(expected, Default::default());
     let mut long_index: FastMap<Key, u32> = FastMap::default();
     let mut candidates: Vec<(Key, Candidate)> = Vec::with_capacity(expected);
-    let mut occurrences: Vec<(u32, Span)> = Vec::with_capacity(expected);
+    // Every content word starts up to three stretches.
+    let mut occurrences: Vec<(u32, Span)> = Vec::with_capacity((words.len() * 2).min(1 << 16));
     // Counts the phrase `from..to`, whose first `to - from - 1` words are phrase `prefix` when
     // known (every phrase of three or four words has it), and gives its index.
     let mut add = |from: usize, to: usize, prefix: Option<u32>| -> u32 {
@@ -632,33 +635,26 @@ fn contains(outer: &[u32], inner: &[u32]) -> bool {
 }
 
 /// The words of every region: letters and digits, with inner hyphens, apostrophes and dots.
-fn words<'t>(text: &'t str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
-    // Sized for a typical story up front (about one distinct word per dozen bytes) so the maps
-    // rarely rehash; capped so a huge input grows them as usual.
+fn words(text: &str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
+    thread_local! {
+        static KNOWN: RefCell<KnownWords> = RefCell::new(KnownWords::default());
+    }
+    KNOWN.with(|known| match known.try_borrow_mut() {
+        Ok(mut known) => words_with(text, regions, &mut known),
+        // Not reached (nothing here parses while words are read); a fresh table gives the same ids.
+        Err(_) => words_with(text, regions, &mut KnownWords::default()),
+    })
+}
+
+/// [`words`], with the ways of writing words seen in earlier texts at hand.
+fn words_with(text: &str, regions: &[Region], known: &mut KnownWords) -> (Vec<Word>, Lexicon) {
+    known.start_text();
+    // About one word per six bytes; capped so a huge input grows the list as usual.
     let bytes: usize = regions.iter().map(|r| r.span.end.saturating_sub(r.span.start)).sum();
-    let capacity = (bytes / 12).min(4096);
-    // About one word per six bytes; capped like the maps.
     let mut out = Vec::with_capacity((bytes / 6).min(1 << 16));
-    let sized = || FastMap::with_capacity_and_hasher(capacity, Default::default());
-    // Each way a word is written, to its id: a repeated word (most words are) costs one look-up
-    // and no normalising. Words of up to 15 bytes (nearly all) are keyed by their bytes packed
-    // into one integer, which hashes and compares without touching the text again.
-    let mut written: FastMap<u128, u32> = sized();
-    let mut written_long: FastMap<&'t str, u32> = FastMap::default();
-    let mut vocabulary = Vocabulary {
-        forms: sized(),
-        forms_long: FastMap::default(),
-        lexicon: Lexicon { role: Vec::new(), stop: Vec::new() },
-        lower: String::new(),
-    };
-    let mut intern = |word: &'t str, key: Option<u128>| -> u32 {
-        match key {
-            // A word already in its normal form (most are) is its own form: one map, not two.
-            Some(key) if is_own_normal_form(word) => vocabulary.packed_form_id(word, key),
-            Some(key) => *written.entry(key).or_insert_with(|| vocabulary.form_id(word)),
-            None => *written_long.entry(word).or_insert_with(|| vocabulary.form_id(word)),
-        }
-    };
+    // About one distinct word per dozen bytes; capped like the words.
+    let forms = (bytes / 12).min(1 << 15);
+    let mut lexicon = Lexicon { role: Vec::with_capacity(forms), stop: Vec::with_capacity(forms) };
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
         let bytes = slice.as_bytes();
@@ -666,11 +662,12 @@ fn words<'t>(text: &'t str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
         let mut gap_only_spaces = false;
         let mut push = |s: usize, end: usize, joined: bool| {
             let word = &slice[s..end];
+            let form = known.form(word, packed_at(bytes, s, end - s));
             out.push(Word {
                 span: Span::new(region.span.start + s, region.span.start + end),
                 joined,
                 region: r,
-                id: intern(word, packed_at(bytes, s, end - s)),
+                id: known.text_id(form, &mut lexicon),
                 capitalised: is_capitalised(word),
             });
         };
@@ -703,59 +700,111 @@ fn words<'t>(text: &'t str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
             push(s, slice.len(), gap_only_spaces);
         }
     }
-    (out, vocabulary.lexicon)
+    (out, lexicon)
 }
 
-/// The normal forms of a text's words, each with its id and what kind of word it is.
-struct Vocabulary {
-    /// Each normal form to its id, keyed by its bytes packed into one integer ([`packed`]).
+/// Past this many ways of writing, the table of known words starts afresh (before a text, never
+/// while one is read), so a long run of varied texts does not grow it without end.
+const MAX_KNOWN_SPELLINGS: usize = 1 << 16;
+
+/// The normal forms of the words of the texts read so far on this thread, with what kind of word
+/// each is: most words of a story were seen in earlier ones, and a known way of writing costs one
+/// look-up, with no lower-casing, plural test or stopword look-up. A form's id in a text is still
+/// given in the order the text first uses it, so the table changes no result.
+#[derive(Default)]
+struct KnownWords {
+    /// Each way of writing (packed, [`packed`]) to its normal form's index in `kinds`.
+    spellings: FastMap<u128, u32>,
+    /// Ways of writing too long to pack.
+    spellings_long: FastMap<String, u32>,
+    /// Each normal form to its index, packed and too long to pack.
     forms: FastMap<u128, u32>,
-    /// Forms too long to pack; only a long new form allocates.
     forms_long: FastMap<String, u32>,
-    lexicon: Lexicon,
-    /// The normal form of a word that is not part of the text.
+    /// Per form: is it a stopword, is it a role word.
+    kinds: Vec<(bool, bool)>,
+    /// Per form: the text it was last given an id in (`text`) and that id.
+    in_text: Vec<(u32, u32)>,
+    /// Counts the texts read.
+    text: u32,
+    /// The normal form of a word, built here.
     lower: String,
 }
 
-impl Vocabulary {
-    /// A new form gets the next id, with what kind of word it is.
-    fn new_form(lexicon: &mut Lexicon, form: &str, key: Option<u128>) -> u32 {
-        let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
-        let kind = kind(key);
-        lexicon.stop.push(is_stopword(form, kind & STOP != 0));
-        lexicon.role.push(kind & ROLE != 0);
-        id
+impl KnownWords {
+    /// Ready for the next text: ids start again from 0.
+    fn start_text(&mut self) {
+        if self.spellings.len() + self.spellings_long.len() > MAX_KNOWN_SPELLINGS || self.text == u32::MAX {
+            *self = KnownWords::default();
+        }
+        self.text += 1;
     }
 
-    /// The id of the normal form `form`, packed as `key`.
-    fn packed_form_id(&mut self, form: &str, key: u128) -> u32 {
-        let lexicon = &mut self.lexicon;
-        *self.forms.entry(key).or_insert_with(|| Vocabulary::new_form(lexicon, form, Some(key)))
+    /// The index of the normal form of `word` (packed as `key` when short enough).
+    fn form(&mut self, word: &str, key: Option<u128>) -> u32 {
+        match key {
+            Some(key) => match self.spellings.get(&key) {
+                Some(&form) => form,
+                None => {
+                    let form = self.new_spelling(word);
+                    self.spellings.insert(key, form);
+                    form
+                }
+            },
+            None => match self.spellings_long.get(word) {
+                Some(&form) => form,
+                None => {
+                    let form = self.new_spelling(word);
+                    self.spellings_long.insert(word.to_string(), form);
+                    form
+                }
+            },
+        }
     }
 
-    /// The id of a way of writing not seen before, by its normal form.
-    fn form_id(&mut self, word: &str) -> u32 {
+    /// The index of the normal form of a way of writing not seen before.
+    fn new_spelling(&mut self, word: &str) -> u32 {
         let mut lower = std::mem::take(&mut self.lower);
         let form = normal(word, &mut lower).unwrap_or(&lower);
-        let id = match packed(form) {
-            Some(key) => self.packed_form_id(form, key),
+        let key = packed(form);
+        let kinds = &mut self.kinds;
+        let mut new_form = || {
+            let kind = kind(key);
+            kinds.push((is_stopword(form, kind & STOP != 0), kind & ROLE != 0));
+            u32::try_from(kinds.len() - 1).unwrap_or(u32::MAX)
+        };
+        let index = match key {
+            Some(key) => *self.forms.entry(key).or_insert_with(new_form),
             None => match self.forms_long.get(form) {
-                Some(&id) => id,
+                Some(&index) => index,
                 None => {
-                    let id = Vocabulary::new_form(&mut self.lexicon, form, None);
-                    self.forms_long.insert(form.to_string(), id);
-                    id
+                    let index = new_form();
+                    self.forms_long.insert(form.to_string(), index);
+                    index
                 }
             },
         };
         self.lower = lower;
+        index
+    }
+
+    /// The id of form `form` in this text: the next id when the text has not used it before (its
+    /// kind then added to `lexicon`).
+    fn text_id(&mut self, form: u32, lexicon: &mut Lexicon) -> u32 {
+        let index = form as usize;
+        if self.in_text.len() <= index {
+            self.in_text.resize(index + 1, (0, 0));
+        }
+        let (text, id) = self.in_text[index];
+        if text == self.text {
+            return id;
+        }
+        let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
+        let (stop, role) = self.kinds.get(index).copied().unwrap_or_default();
+        lexicon.stop.push(stop);
+        lexicon.role.push(role);
+        self.in_text[index] = (self.text, id);
         id
     }
-}
-
-/// How many bytes at the start of `bytes` are ASCII letters and digits.
-fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
-    bytes.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len())
 }
 
 /// The character at byte `i` of `text` (`bytes` is `text` as bytes): ASCII without decoding.
@@ -770,11 +819,6 @@ fn char_at(text: &str, bytes: &[u8], i: usize) -> Option<char> {
 /// `char::is_alphanumeric` without the Unicode tables for ASCII.
 fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
-}
-
-/// True when [`normal`] returns `word` itself: lower-case ASCII that cannot be a plural.
-fn is_own_normal_form(word: &str) -> bool {
-    (word.len() <= 3 || !word.ends_with('s')) && word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
 /// Lower case, with a plural `s` dropped so `webinars` and `webinar` are one word. The form is
@@ -886,6 +930,22 @@ mod tests {
             },
         );
         assert_eq!(seen, expected[..40]);
+    }
+
+    #[test]
+    fn words_known_from_earlier_texts_change_nothing() {
+        let region = |text: &str| Region { span: Span::new(0, text.len()), weight: 1.0 };
+        // Ties between equal scores fall to the ids of the words, which each text numbers anew.
+        let text = "The Wheat Quota, the Barley Levy and the Grain Exports.";
+        let alone = extract(text, &[region(text)]);
+        let other = "grain exports and barley levy then wheat quota";
+        let after_other = {
+            extract(other, &[region(other)]);
+            extract(text, &[region(text)])
+        };
+        let texts = |k: &[Keyphrase]| k.iter().map(|k| k.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&after_other), texts(&alone));
+        assert_eq!(texts(&alone)[..3], ["Wheat Quota", "Barley Levy", "Grain Exports"]);
     }
 
     #[test]

@@ -99,9 +99,10 @@ struct Hit<'l> {
 /// Media Topics for the text in `regions`, highest score first.
 pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Topic> {
     let vocabulary = lexicon.vocabulary();
-    let mut hits: Vec<Hit<'_>> = Vec::new();
+    // Sized for a typical story (a few dozen matches) so the lists rarely grow.
+    let mut hits: Vec<Hit<'_>> = Vec::with_capacity(64);
     // Repeats of one term count less each time: 1, 1/2, 1/3 ...
-    let mut repeats: FastMap<(usize, usize), u32> = FastMap::default();
+    let mut repeats: FastMap<(usize, usize), u32> = FastMap::with_capacity_and_hasher(64, Default::default());
     let mut add = |topic: usize, pattern: usize, term, span, weight: f32, region: &Region| {
         let seen = repeats.entry((topic, pattern)).or_insert(0);
         *seen += 1;
@@ -109,12 +110,16 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
         hits.push(Hit { topic, term, span, weight });
     };
     let score_topic = vocabulary.index(SCORE_TOPIC);
+    // One list of matches for every region and one of entries for every span.
+    let (mut found, mut entries) = (Vec::new(), Vec::new());
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
         // Patterns over one span count for each of their topics, each topic once.
-        for same_span in lexicon.find(slice).chunk_by(|a, b| a.span == b.span) {
+        lexicon.find_into(slice, &mut found);
+        for same_span in found.chunk_by(|a, b| a.span == b.span) {
             let span = same_span[0].span.shifted(region.span.start);
-            for e in lexicon.span_entries(same_span, slice) {
+            lexicon.span_entries_into(same_span, slice, &mut entries);
+            for e in &entries {
                 add(e.topic, e.pattern, e.term, span, e.weight, region);
             }
         }
@@ -131,7 +136,7 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
     // Evidence for each topic and, through the hierarchy, for every broader one. A story
     // touches a few dozen of the thousand topics: a map of those costs less than clearing a
     // slot for every topic.
-    let mut tallies: FastMap<usize, Tally> = FastMap::default();
+    let mut tallies: FastMap<usize, Tally> = FastMap::with_capacity_and_hasher(64, Default::default());
     let mut direct: Vec<usize> = Vec::new();
     for hit in &hits {
         let mut node = Some(hit.topic);
@@ -244,7 +249,7 @@ fn evidence(strongest: &[&Hit<'_>], topic: usize, vocabulary: &Vocabulary) -> Ve
             None => return false,
         }
     };
-    let mut evidence: Vec<Evidence> = Vec::new();
+    let mut evidence: Vec<Evidence> = Vec::with_capacity(MAX_EVIDENCE);
     for hit in strongest.iter().filter(|h| under(h.topic)) {
         if evidence.iter().any(|e| e.span == hit.span) {
             continue;
