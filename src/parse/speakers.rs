@@ -453,28 +453,29 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
         if c.is_alphanumeric() {
             let mut j = next_pos;
             let mut segment_len = 1; // letters since the last inner dot
-            // Letter count, lower-case letters and hyphens, gathered on the way for the flags below.
-            let mut letters = usize::from(c.is_alphabetic());
+            // Lower-case letters and hyphens, gathered on the way for the flags below.
             let mut lower = c.is_lowercase();
             let mut hyphen = false;
             let bytes = slice.as_bytes();
             loop {
-                // ASCII letters and digits, most of any word, read as bytes without decoding.
+                // ASCII letters and digits, most of any word, read as bytes without decoding; only
+                // their classes are gathered here (the letter count is taken from the word later).
+                let ascii_start = j;
+                let mut classes = 0u8;
                 while let Some(&b) = bytes.get(j) {
                     let class = ASCII_CLASS[usize::from(b)];
                     if class == 0 {
                         break;
                     }
-                    segment_len += 1;
-                    letters += usize::from(class & ASCII_LETTER != 0);
-                    lower |= class & ASCII_LOWER != 0;
+                    classes |= class;
                     j += 1;
                 }
+                segment_len += j - ascii_start;
+                lower |= classes & ASCII_LOWER != 0;
                 let Some(d) = at(j) else { break };
                 let j1 = j + d.len_utf8();
                 if d.is_alphanumeric() {
                     segment_len += 1;
-                    letters += usize::from(d.is_alphabetic());
                     lower |= d.is_lowercase();
                     j = j1;
                 } else if is_apostrophe(d)
@@ -505,7 +506,9 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
                     ) && rest.starts_with(char::is_uppercase)
                 });
             tok.cap = c.is_uppercase() || article_prefix;
-            tok.upper = letters >= 2 && !lower;
+            // Two or more letters: counted only for a word without a lower-case one (every
+            // character of the word but its joiners and dots is a letter or digit).
+            tok.upper = !lower && word.chars().filter(|ch| ch.is_alphabetic()).nth(1).is_some();
             tok.end = base + j;
             out.push(tok);
             start = j;
@@ -1153,13 +1156,14 @@ fn analyse_run(
             _ => false,
         };
     // `Zia-ul-Karim`, `Aziz-ur-Rahman`: a particle hyphenated between two capitalised parts.
-    let hyphenated_particle = word_count == 1 && {
-        let parts: Vec<&str> = doc.w(first).split('-').collect();
-        parts.len() >= 3
-            && parts.first().is_some_and(|p| p.starts_with(char::is_uppercase))
-            && parts.last().is_some_and(|p| p.starts_with(char::is_uppercase))
-            && parts[1..parts.len() - 1].iter().all(|p| HYPHENED_PARTICLES.contains(p))
-    };
+    let hyphenated_particle = word_count == 1
+        && doc.w(first).split_once('-').is_some_and(|(head, rest)| {
+            rest.rsplit_once('-').is_some_and(|(inner, tail)| {
+                head.starts_with(char::is_uppercase)
+                    && tail.starts_with(char::is_uppercase)
+                    && inner.split('-').all(|p| HYPHENED_PARTICLES.contains(&p))
+            })
+        });
     let strong = !honorifics.is_empty()
         || minute_after
         || dismissal
