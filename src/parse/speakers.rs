@@ -1255,7 +1255,7 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
     // right after a name makes it a place named after a person.
     let facility = doc.is_word(end)
         && !doc.toks[end].cap
-        && doc.names.is_facility_noun(doc.lw(end))
+        && doc.class(end, Part::Roles).is_facility_noun()
         && doc.same_sentence(start, end);
     // `Harlow Rovers (Norway) v Kestrel Town`: a fixture joins two teams by a bare `v`; players
     // meet with `vs.` instead.
@@ -1289,7 +1289,7 @@ fn place_of(doc: &Doc<'_>, start: usize) -> bool {
         && doc.lw(start - 1) == "of"
         && doc.is_word(start - 2)
         && !doc.toks[start - 2].cap
-        && doc.names.is_settlement_noun(doc.lw(start - 2))
+        && doc.class(start - 2, Part::Roles).is_settlement_noun()
         && doc.same_sentence(start - 2, start)
 }
 
@@ -1297,7 +1297,7 @@ fn place_of(doc: &Doc<'_>, start: usize) -> bool {
 /// name right after or before a lower-case word for a newspaper is the newspaper's.
 pub(crate) fn publication(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     let is_publication_word =
-        |i: usize| doc.is_word(i) && !doc.toks[i].cap && doc.names.is_publication_word(doc.lw(i));
+        |i: usize| doc.is_word(i) && !doc.toks[i].cap && doc.class(i, Part::Roles).is_publication_word();
     // `the weekly Le Matin`: a capitalised article of the title stays outside the name.
     let mut before = start;
     if before > 0 && matches!(doc.lw(before - 1), "le" | "la" | "el" | "al" | "il" | "o" | "die" | "der") {
@@ -2048,17 +2048,19 @@ fn drop_company_names(people: &mut Vec<Person>, organizations: &[Organization], 
     // The companies' names as lower-case words, indexed by word; a few candidates per word.
     let mut companies: Vec<Vec<String>> = Vec::new();
     let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
+    // Most names hold no legal form: they are read without copying a word.
+    let mut lower = String::new();
     for org in organizations {
-        let words: Vec<String> = org
-            .name
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
-            // As in a person's words: initials left out (`Orrin J. Vale & Co`).
-            .filter(|w| w.chars().nth(1).is_some())
-            .collect();
-        if !words.iter().any(|w| names.is_legal_form(w)) {
+        let legal = org_words(&org.name).any(|w| {
+            lower.clear();
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+            names.is_legal_form(&lower)
+        });
+        if !legal {
             continue;
         }
+        let words: Vec<String> = org_words(&org.name).map(str::to_ascii_lowercase).collect();
         for w in &words {
             let list = by_word.entry(w.clone()).or_default();
             if list.len() < CANDIDATES && list.last() != Some(&companies.len()) {
@@ -2081,6 +2083,14 @@ fn drop_company_names(people: &mut Vec<Person>, organizations: &[Organization], 
         };
         addressed || !in_company()
     });
+}
+
+/// The words of an organisation's name, as in a person's words: initials left out (`Orrin J.
+/// Vale & Co`).
+fn org_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().nth(1).is_some())
 }
 
 fn add_mention(p: &mut Person, m: Mention) {
