@@ -15,8 +15,13 @@ pub(crate) fn find(doc: &Doc<'_>, person: &[bool]) -> Vec<Organization> {
     let n = doc.toks.len();
     // Acronyms in parentheses after a name; the tokens of such a name are not looked at again.
     let mut expansion = vec![false; n];
-    for p in 0..n {
-        if !(doc.is_punct(p, '(') && doc.is_word(p + 1) && doc.toks[p + 1].upper && doc.is_punct(p + 2, ')'))
+    for (p, window) in doc.toks.windows(3).enumerate() {
+        // `(`, an upper-case word, `)`: the bracket is tested first, as most tokens fail there.
+        let [open, word, close] = window else { continue };
+        if !(open.kind == Kind::Punct('(')
+            && word.kind == Kind::Word
+            && word.upper
+            && close.kind == Kind::Punct(')'))
         {
             continue;
         }

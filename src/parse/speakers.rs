@@ -112,10 +112,11 @@ pub(crate) struct Doc<'t> {
 
 impl<'t> Doc<'t> {
     fn new(text: &'t str, paragraphs: &[Text], headline: Option<&Text>) -> Doc<'t> {
-        // About one token per five bytes of prose: reserving once spares the regrowth copies.
+        // About one token per five bytes of prose, often more: reserving a token per four bytes
+        // once spares the regrowth copies.
         let prose: usize = paragraphs.iter().map(|p| p.span.end.saturating_sub(p.span.start)).sum();
         let prose = prose.min(text.len());
-        let toks = Vec::with_capacity(prose / 5);
+        let toks = Vec::with_capacity(prose / 4);
         let names = Names::embedded();
         let mut doc = Doc {
             text,
@@ -1383,16 +1384,19 @@ fn names_month(lw: &str) -> bool {
 /// `Chelsea 3 2 1 0 3 0 7`: a league table row, played = won + drawn + lost, then goals and points.
 fn standings_row(doc: &Doc<'_>, end: usize) -> bool {
     let first = skip_tag(doc, end);
-    let mut numbers = Vec::new();
+    // At most eight numbers are read: kept on the stack.
+    let mut numbers = [0u32; 8];
+    let mut count = 0;
     let mut i = first;
-    while numbers.len() < 8
+    while count < numbers.len()
         && let Some(n) = small_number(doc, i)
         && same_line(doc, first, i)
     {
-        numbers.push(n);
+        numbers[count] = n;
+        count += 1;
         i += 1;
     }
-    numbers.len() >= 6 && numbers[1] + numbers[2] + numbers[3] == numbers[0]
+    count >= 6 && numbers[1] + numbers[2] + numbers[3] == numbers[0]
 }
 
 /// `Tommi Lahti (Finland) Subaru Impreza 3:22`: what follows a competitor and his country on
