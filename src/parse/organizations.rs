@@ -3,10 +3,9 @@
 //! (`Institute for Political and International Studies (IPIS)`), with every later use of the
 //! acronym counted as a mention.
 
-use std::collections::HashMap;
-
 use super::speakers::{Doc, Kind, publication};
 use crate::article::{Organization, Span};
+use crate::registry::FastMap;
 
 const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "du", "des", "la", "&"];
 
@@ -16,8 +15,13 @@ pub(crate) fn find(doc: &Doc<'_>, person: &[bool]) -> Vec<Organization> {
     let n = doc.toks.len();
     // Acronyms in parentheses after a name; the tokens of such a name are not looked at again.
     let mut expansion = vec![false; n];
-    for p in 0..n {
-        if !(doc.is_punct(p, '(') && doc.is_word(p + 1) && doc.toks[p + 1].upper && doc.is_punct(p + 2, ')'))
+    for (p, window) in doc.toks.windows(3).enumerate() {
+        // `(`, an upper-case word, `)`: the bracket is tested first, as most tokens fail there.
+        let [open, word, close] = window else { continue };
+        if !(open.kind == Kind::Punct('(')
+            && word.kind == Kind::Word
+            && word.upper
+            && close.kind == Kind::Punct(')'))
         {
             continue;
         }
@@ -34,8 +38,9 @@ pub(crate) fn find(doc: &Doc<'_>, person: &[bool]) -> Vec<Organization> {
         }
         orgs.add(name, Some(acronym.to_string()), mentions);
     }
-    // Later uses of a linked acronym.
-    for (i, &inside_expansion) in expansion.iter().enumerate() {
+    // Later uses of a linked acronym (most stories link none).
+    let acronyms = if orgs.by_acronym.is_empty() { &[][..] } else { &expansion[..] };
+    for (i, &inside_expansion) in acronyms.iter().enumerate() {
         if inside_expansion || !doc.is_word(i) || !doc.toks[i].upper {
             continue;
         }
@@ -171,8 +176,8 @@ fn expansion_start(doc: &Doc<'_>, p: usize, letters: &[char]) -> Option<usize> {
 #[derive(Default)]
 struct Orgs {
     list: Vec<Organization>,
-    by_name: HashMap<String, usize>,
-    by_acronym: HashMap<String, usize>,
+    by_name: FastMap<String, usize>,
+    by_acronym: FastMap<String, usize>,
 }
 
 impl Orgs {

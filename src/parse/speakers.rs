@@ -112,10 +112,11 @@ pub(crate) struct Doc<'t> {
 
 impl<'t> Doc<'t> {
     fn new(text: &'t str, paragraphs: &[Text], headline: Option<&Text>) -> Doc<'t> {
-        // About one token per five bytes of prose: reserving once spares the regrowth copies.
+        // About one token per five bytes of prose, often more: reserving a token per four bytes
+        // once spares the regrowth copies.
         let prose: usize = paragraphs.iter().map(|p| p.span.end.saturating_sub(p.span.start)).sum();
         let prose = prose.min(text.len());
-        let toks = Vec::with_capacity(prose / 5);
+        let toks = Vec::with_capacity(prose / 4);
         let names = Names::embedded();
         let mut doc = Doc {
             text,
@@ -453,28 +454,29 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
         if c.is_alphanumeric() {
             let mut j = next_pos;
             let mut segment_len = 1; // letters since the last inner dot
-            // Letter count, lower-case letters and hyphens, gathered on the way for the flags below.
-            let mut letters = usize::from(c.is_alphabetic());
+            // Lower-case letters and hyphens, gathered on the way for the flags below.
             let mut lower = c.is_lowercase();
             let mut hyphen = false;
             let bytes = slice.as_bytes();
             loop {
-                // ASCII letters and digits, most of any word, read as bytes without decoding.
+                // ASCII letters and digits, most of any word, read as bytes without decoding; only
+                // their classes are gathered here (the letter count is taken from the word later).
+                let ascii_start = j;
+                let mut classes = 0u8;
                 while let Some(&b) = bytes.get(j) {
                     let class = ASCII_CLASS[usize::from(b)];
                     if class == 0 {
                         break;
                     }
-                    segment_len += 1;
-                    letters += usize::from(class & ASCII_LETTER != 0);
-                    lower |= class & ASCII_LOWER != 0;
+                    classes |= class;
                     j += 1;
                 }
+                segment_len += j - ascii_start;
+                lower |= classes & ASCII_LOWER != 0;
                 let Some(d) = at(j) else { break };
                 let j1 = j + d.len_utf8();
                 if d.is_alphanumeric() {
                     segment_len += 1;
-                    letters += usize::from(d.is_alphabetic());
                     lower |= d.is_lowercase();
                     j = j1;
                 } else if is_apostrophe(d)
@@ -505,7 +507,9 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
                     ) && rest.starts_with(char::is_uppercase)
                 });
             tok.cap = c.is_uppercase() || article_prefix;
-            tok.upper = letters >= 2 && !lower;
+            // Two or more letters: counted only for a word without a lower-case one (every
+            // character of the word but its joiners and dots is a letter or digit).
+            tok.upper = !lower && word.chars().filter(|ch| ch.is_alphabetic()).nth(1).is_some();
             tok.end = base + j;
             out.push(tok);
             start = j;
@@ -1153,13 +1157,14 @@ fn analyse_run(
             _ => false,
         };
     // `Zia-ul-Karim`, `Aziz-ur-Rahman`: a particle hyphenated between two capitalised parts.
-    let hyphenated_particle = word_count == 1 && {
-        let parts: Vec<&str> = doc.w(first).split('-').collect();
-        parts.len() >= 3
-            && parts.first().is_some_and(|p| p.starts_with(char::is_uppercase))
-            && parts.last().is_some_and(|p| p.starts_with(char::is_uppercase))
-            && parts[1..parts.len() - 1].iter().all(|p| HYPHENED_PARTICLES.contains(p))
-    };
+    let hyphenated_particle = word_count == 1
+        && doc.w(first).split_once('-').is_some_and(|(head, rest)| {
+            rest.rsplit_once('-').is_some_and(|(inner, tail)| {
+                head.starts_with(char::is_uppercase)
+                    && tail.starts_with(char::is_uppercase)
+                    && inner.split('-').all(|p| HYPHENED_PARTICLES.contains(&p))
+            })
+        });
     let strong = !honorifics.is_empty()
         || minute_after
         || dismissal
@@ -1251,7 +1256,7 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
     // right after a name makes it a place named after a person.
     let facility = doc.is_word(end)
         && !doc.toks[end].cap
-        && doc.names.is_facility_noun(doc.lw(end))
+        && doc.class(end, Part::Roles).is_facility_noun()
         && doc.same_sentence(start, end);
     // `Harlow Rovers (Norway) v Kestrel Town`: a fixture joins two teams by a bare `v`; players
     // meet with `vs.` instead.
@@ -1285,7 +1290,7 @@ fn place_of(doc: &Doc<'_>, start: usize) -> bool {
         && doc.lw(start - 1) == "of"
         && doc.is_word(start - 2)
         && !doc.toks[start - 2].cap
-        && doc.names.is_settlement_noun(doc.lw(start - 2))
+        && doc.class(start - 2, Part::Roles).is_settlement_noun()
         && doc.same_sentence(start - 2, start)
 }
 
@@ -1293,7 +1298,7 @@ fn place_of(doc: &Doc<'_>, start: usize) -> bool {
 /// name right after or before a lower-case word for a newspaper is the newspaper's.
 pub(crate) fn publication(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     let is_publication_word =
-        |i: usize| doc.is_word(i) && !doc.toks[i].cap && doc.names.is_publication_word(doc.lw(i));
+        |i: usize| doc.is_word(i) && !doc.toks[i].cap && doc.class(i, Part::Roles).is_publication_word();
     // `the weekly Le Matin`: a capitalised article of the title stays outside the name.
     let mut before = start;
     if before > 0 && matches!(doc.lw(before - 1), "le" | "la" | "el" | "al" | "il" | "o" | "die" | "der") {
@@ -1379,16 +1384,19 @@ fn names_month(lw: &str) -> bool {
 /// `Chelsea 3 2 1 0 3 0 7`: a league table row, played = won + drawn + lost, then goals and points.
 fn standings_row(doc: &Doc<'_>, end: usize) -> bool {
     let first = skip_tag(doc, end);
-    let mut numbers = Vec::new();
+    // At most eight numbers are read: kept on the stack.
+    let mut numbers = [0u32; 8];
+    let mut count = 0;
     let mut i = first;
-    while numbers.len() < 8
+    while count < numbers.len()
         && let Some(n) = small_number(doc, i)
         && same_line(doc, first, i)
     {
-        numbers.push(n);
+        numbers[count] = n;
+        count += 1;
         i += 1;
     }
-    numbers.len() >= 6 && numbers[1] + numbers[2] + numbers[3] == numbers[0]
+    count >= 6 && numbers[1] + numbers[2] + numbers[3] == numbers[0]
 }
 
 /// `Tommi Lahti (Finland) Subaru Impreza 3:22`: what follows a competitor and his country on
@@ -2044,17 +2052,19 @@ fn drop_company_names(people: &mut Vec<Person>, organizations: &[Organization], 
     // The companies' names as lower-case words, indexed by word; a few candidates per word.
     let mut companies: Vec<Vec<String>> = Vec::new();
     let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
+    // Most names hold no legal form: they are read without copying a word.
+    let mut lower = String::new();
     for org in organizations {
-        let words: Vec<String> = org
-            .name
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
-            // As in a person's words: initials left out (`Orrin J. Vale & Co`).
-            .filter(|w| w.chars().nth(1).is_some())
-            .collect();
-        if !words.iter().any(|w| names.is_legal_form(w)) {
+        let legal = org_words(&org.name).any(|w| {
+            lower.clear();
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+            names.is_legal_form(&lower)
+        });
+        if !legal {
             continue;
         }
+        let words: Vec<String> = org_words(&org.name).map(str::to_ascii_lowercase).collect();
         for w in &words {
             let list = by_word.entry(w.clone()).or_default();
             if list.len() < CANDIDATES && list.last() != Some(&companies.len()) {
@@ -2077,6 +2087,14 @@ fn drop_company_names(people: &mut Vec<Person>, organizations: &[Organization], 
         };
         addressed || !in_company()
     });
+}
+
+/// The words of an organisation's name, as in a person's words: initials left out (`Orrin J.
+/// Vale & Co`).
+fn org_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().nth(1).is_some())
 }
 
 fn add_mention(p: &mut Person, m: Mention) {

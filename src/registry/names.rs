@@ -143,6 +143,10 @@ impl WordClass {
     const KNOWS_ROLES: u32 = 1 << 20;
     const KNOWS_GIVEN: u32 = 1 << 21;
     const KNOWS_VOCABULARY: u32 = 1 << 22;
+    // Nouns for the things a name may belong to.
+    const FACILITY: u32 = 1 << 23;
+    const SETTLEMENT: u32 = 1 << 24;
+    const PUBLICATION: u32 = 1 << 25;
 
     fn has(self, bits: u32) -> bool {
         self.0 & bits != 0
@@ -232,6 +236,21 @@ impl WordClass {
     /// True when the word is a country name or nationality adjective ([`Names::country`]).
     pub fn is_country(self) -> bool {
         self.has(Self::COUNTRY)
+    }
+
+    /// See [`Names::is_facility_noun`].
+    pub fn is_facility_noun(self) -> bool {
+        self.has(Self::FACILITY)
+    }
+
+    /// See [`Names::is_settlement_noun`].
+    pub fn is_settlement_noun(self) -> bool {
+        self.has(Self::SETTLEMENT)
+    }
+
+    /// See [`Names::is_publication_word`].
+    pub fn is_publication_word(self) -> bool {
+        self.has(Self::PUBLICATION)
     }
 
     /// True when the word alone is an entry of `table`.
@@ -499,6 +518,9 @@ impl Names {
             (&self.say_verbs, WordClass::SAY_VERB, 0),
             (&self.org_cues, WordClass::ORG_CUE, 0),
             (&self.stopwords, WordClass::STOPWORD, 0),
+            (&self.facility_nouns, WordClass::FACILITY, 0),
+            (&self.settlement_nouns, WordClass::SETTLEMENT, 0),
+            (&self.publication_words, WordClass::PUBLICATION, 0),
         ] {
             for k in set {
                 mark(&mut roles, k, single, opens);
@@ -681,7 +703,7 @@ mod tests {
         };
         for word in [
             "mary", "smith", "bridge", "mrs", "seyed", "gen", "minister", "deputy", "told", "ministry",
-            "tuesday", "iranian", "king", "prime", "republic", "zzzz", "",
+            "tuesday", "iranian", "king", "prime", "republic", "airport", "village", "daily", "zzzz", "",
         ] {
             let c = class(word);
             assert_eq!(c.given(), names.given(word), "{word}");
@@ -696,6 +718,9 @@ mod tests {
             assert_eq!(c.is_org_cue(), names.is_org_cue(word), "{word}");
             assert_eq!(c.is_stopword(), names.is_stopword(word), "{word}");
             assert_eq!(c.is_country(), names.country(word).is_some(), "{word}");
+            assert_eq!(c.is_facility_noun(), names.is_facility_noun(word), "{word}");
+            assert_eq!(c.is_settlement_noun(), names.is_settlement_noun(word), "{word}");
+            assert_eq!(c.is_publication_word(), names.is_publication_word(word), "{word}");
         }
         assert_eq!(names.class("mary", Part::Given).given(), Some(Gender::Female));
         assert!(names.class("mary", Part::Given).knows(Part::Given));
