@@ -34,15 +34,13 @@ pub(crate) fn find(
     let mut sources = source_mentions(doc, people, organizations);
     index.add_sources(people.len(), &sources.mentions);
     let mut paras: Vec<(usize, usize)> = Vec::new();
-    for t in &doc.toks {
+    let mut sent_first: Vec<usize> = Vec::new();
+    for (i, t) in doc.toks.iter().enumerate() {
         let p = t.para as usize;
         if paras.len() <= p {
             paras.resize(p + 1, (t.start, t.end));
         }
         paras[p].1 = t.end;
-    }
-    let mut sent_first: Vec<usize> = Vec::new();
-    for (i, t) in doc.toks.iter().enumerate() {
         if sent_first.len() <= t.sent as usize {
             sent_first.resize(t.sent as usize + 1, i);
         }
@@ -187,12 +185,34 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
             *flag = true;
         }
     }
-    // Groups and bodies: the head with the capitalised words and modifiers before it.
-    for h in 0..n {
+    // One pass over the tokens finds where each kind of mention below may stand; the passes
+    // after it visit only those tokens.
+    let mut heads: Vec<(usize, bool, bool)> = Vec::new();
+    let mut acronyms: Vec<usize> = Vec::new();
+    let mut according: Vec<usize> = Vec::new();
+    let mut articles: Vec<usize> = Vec::new();
+    for (h, t) in doc.toks.iter().enumerate() {
         let lw = doc.lw(h);
+        match lw {
+            "according" => according.push(h),
+            "the" => articles.push(h),
+            _ => {}
+        }
+        if t.kind != Kind::Word {
+            continue;
+        }
+        if t.upper && !t.shouted && (2..=6).contains(&(t.end - t.start)) {
+            acronyms.push(h);
+        }
         let group = cues.is_group(lw);
         let body = cues.bodies.contains(lw);
-        if !(group || body) || taken[h] || !doc.is_word(h) || !standalone(h + 1) {
+        if group || body {
+            heads.push((h, group, body));
+        }
+    }
+    // Groups and bodies: the head with the capitalised words and modifiers before it.
+    for (h, group, body) in heads {
+        if taken[h] || !standalone(h + 1) {
             continue;
         }
         let mut s = h;
@@ -234,12 +254,8 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
             *flag = true;
         }
     }
-    for (h, t) in doc.toks.iter().enumerate() {
-        let lone = t.kind == Kind::Word
-            && t.upper
-            && !t.shouted
-            && (2..=6).contains(&(t.end - t.start))
-            && !covered[h]
+    for h in acronyms {
+        let lone = !covered[h]
             && !(h > 0
                 && doc.same_sentence(h - 1, h)
                 && (doc.is_cap_word(h - 1) && !doc.is_stopword(h - 1) || doc.toks[h - 1].upper));
@@ -254,8 +270,8 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
     }
     // The body named after `according to` (`according to the FBI`, `according to a count by
     // The Associated Press`): its capitalised words, standing on their own.
-    for a in 0..n.saturating_sub(3) {
-        if !is_lw(doc, a, "according") || doc.lw(a + 1) != "to" || !doc.same_sentence(a, a + 2) {
+    for a in according.into_iter().filter(|&a| a + 3 < n) {
+        if doc.lw(a + 1) != "to" || !doc.same_sentence(a, a + 2) {
             continue;
         }
         let mut h = a + 2;
@@ -283,10 +299,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
     }
     // A news outlet by its short name, with the verbs only a newsroom uses of itself:
     // `The Times reported`, `The Post has learned`.
-    for h in 0..n.saturating_sub(2) {
-        if !is_lw(doc, h, "the") || !doc.is_word(h) {
-            continue;
-        }
+    for h in articles.into_iter().filter(|&h| h + 2 < n && doc.is_word(h)) {
         let mut e = h + 1;
         while e < n
             && e - h <= 4
