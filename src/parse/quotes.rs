@@ -191,6 +191,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
     let mut acronyms: Vec<usize> = Vec::new();
     let mut according: Vec<usize> = Vec::new();
     let mut articles: Vec<usize> = Vec::new();
+    let mut research: Vec<usize> = Vec::new();
     for (h, t) in doc.toks.iter().enumerate() {
         let lw = doc.lw(h);
         match lw {
@@ -208,6 +209,9 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
         let body = cues.bodies.contains(lw);
         if group || body {
             heads.push((h, group, body));
+        }
+        if cues.research.contains(lw) {
+            research.push(h);
         }
     }
     // Groups and bodies: the head with the capitalised words and modifiers before it.
@@ -319,6 +323,28 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
             let name = (h + 1..e).map(|k| doc.w(k)).collect::<Vec<_>>().join(" ");
             found.push((h + 1, e, name, SourceKind::Organization));
         }
+    }
+    // A poll, study or record as the source of a finding (`a new Harlow poll shows`, `Polls
+    // show`): the head with the capitalised words before it. The verbs of finding read it as a
+    // subject only before them (see `Ctx::finding`).
+    for h in research {
+        // `a report by X`, `data from X`: the body named after it is the source.
+        let named_after = matches!(doc.lw(h + 1), "by" | "from" | "of" | "in" | "for" | "at");
+        if covered[h] || !standalone(h + 1) || named_after {
+            continue;
+        }
+        let mut s = h;
+        while s > 0
+            && h - s < 4
+            && doc.same_sentence(s - 1, h)
+            && !covered[s - 1]
+            && (doc.is_cap_word(s - 1) && !doc.is_stopword(s - 1) || doc.toks[s - 1].upper)
+        {
+            s -= 1;
+        }
+        let opens = h == s && (h == 0 || !doc.same_sentence(h - 1, h));
+        let words: Vec<&str> = (s..=h).map(|k| if k == h && opens { doc.lw(k) } else { doc.w(k) }).collect();
+        found.push((s, h + 1, words.join(" "), SourceKind::Organization));
     }
     found.sort_by_key(|&(s, ..)| s);
     for (s, e, name, kind) in found {
@@ -849,6 +875,18 @@ impl Ctx<'_, '_> {
         }) && doc.phrase(i, i + 2).is_some_and(|p| cues().stances.contains(p))
     }
 
+    /// A verb of finding (`shows`, `found`) after a subject headed by a poll, study or record
+    /// that opens the sentence at `s`: `A new poll shows ...`, `Data from the census show ...`,
+    /// `A study by X found ...`. After a person it reports a discovery (`police found the car`).
+    fn finding(&self, s: usize, v: usize) -> bool {
+        let doc = self.doc;
+        if !doc.is_word(v) || !cues().finding_verbs.contains(doc.lw(v)) || v > s + 14 {
+            return false;
+        }
+        let head = (s..(s + 6).min(v)).find(|&k| doc.is_word(k) && cues().research.contains(doc.lw(k)));
+        head.is_some_and(|h| (s..v).all(|k| !matches!(doc.toks[k].kind, Kind::Open | Kind::Close)) && h < v)
+    }
+
     fn is_say(&self, i: usize) -> bool {
         self.doc.is_word(i) && { self.doc.is_say_verb(i) || cues().verbs.contains_token(self.doc, i) }
     }
@@ -1336,7 +1374,7 @@ impl Ctx<'_, '_> {
         let mut covered = s;
         let mut covered_by = usize::MAX;
         for v in s..e {
-            if inside[v] || !self.is_cue(v) || self.passive(v) {
+            if inside[v] || !(self.is_cue(v) || self.finding(s, v)) || self.passive(v) {
                 continue;
             }
             // Inside reported content a cue is the speaker's words, unless another person is
@@ -1999,6 +2037,8 @@ struct Cues {
     subordinators: FastSet<String>,
     headline_sources: FastSet<String>,
     findings: FastSet<String>,
+    research: Lexicon,
+    finding_verbs: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: Lexicon,
