@@ -887,6 +887,23 @@ impl Ctx<'_, '_> {
         head.is_some_and(|h| (s..v).all(|k| !matches!(doc.toks[k].kind, Kind::Open | Kind::Close)) && h < v)
     }
 
+    /// For a reporting participle at `v` after a statement put out (`issued a statement
+    /// saying`, `released a joint letter calling`), the verb that put it out.
+    fn statement_verb(&self, s: usize, v: usize) -> Option<usize> {
+        let doc = self.doc;
+        if !doc.lw(v).ends_with("ing") || v < s + 3 {
+            return None;
+        }
+        let noun = v - 1 - usize::from(doc.is_punct(v - 1, ','));
+        if !doc.is_word(noun) || !cues().statements.contains(doc.lw(noun)) {
+            return None;
+        }
+        // The determiner, with at most one word between it and the noun (`a joint statement`).
+        let det = (noun.saturating_sub(2).max(s)..noun).rev().find(|&k| matches!(doc.lw(k), "a" | "an"))?;
+        let u = det.checked_sub(1)?;
+        (u >= s && doc.is_word(u) && cues().publishing.contains(doc.lw(u))).then_some(u)
+    }
+
     fn is_say(&self, i: usize) -> bool {
         self.doc.is_word(i) && { self.doc.is_say_verb(i) || cues().verbs.contains_token(self.doc, i) }
     }
@@ -1473,6 +1490,21 @@ impl Ctx<'_, '_> {
                 }
                 continue;
             }
+            // `X issued a statement saying ...`: the statement's author says it.
+            if let Some(u) = self.statement_verb(s, v)
+                && let Some((pi, extra)) = self.subject_before(u)
+                && let Some(start) = self.content_start(v, ce)
+                && !inside[start]
+                && doc.toks[start].kind != Kind::Open
+            {
+                if let Some(end) = self.push(out, pi, extra, start, ce, &cue, inside)
+                    && end > covered
+                {
+                    covered = end;
+                    covered_by = pi;
+                }
+                continue;
+            }
             if v > s
                 && doc.is_punct(v - 1, ',')
                 && (tail_short(v + 1) || self.appositive_tail(v + 1, ce))
@@ -2039,6 +2071,8 @@ struct Cues {
     findings: FastSet<String>,
     research: Lexicon,
     finding_verbs: FastSet<String>,
+    statements: FastSet<String>,
+    publishing: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: Lexicon,
