@@ -880,7 +880,7 @@ impl Ctx<'_, '_> {
     /// `A study by X found ...`. After a person it reports a discovery (`police found the car`).
     fn finding(&self, s: usize, v: usize) -> bool {
         let doc = self.doc;
-        if !doc.is_word(v) || !cues().finding_verbs.contains(doc.lw(v)) || v > s + 14 {
+        if v > s + 14 || !doc.is_word(v) || !cues().finding_verbs.contains_token(doc, v) {
             return false;
         }
         let head = (s..(s + 6).min(v)).find(|&k| doc.is_word(k) && cues().research.contains(doc.lw(k)));
@@ -2070,7 +2070,7 @@ struct Cues {
     headline_sources: FastSet<String>,
     findings: FastSet<String>,
     research: Lexicon,
-    finding_verbs: FastSet<String>,
+    finding_verbs: Lexicon,
     statements: FastSet<String>,
     publishing: FastSet<String>,
     /// The first words of `phrases`.
