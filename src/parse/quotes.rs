@@ -34,15 +34,13 @@ pub(crate) fn find(
     let mut sources = source_mentions(doc, people, organizations);
     index.add_sources(people.len(), &sources.mentions);
     let mut paras: Vec<(usize, usize)> = Vec::new();
-    for t in &doc.toks {
+    let mut sent_first: Vec<usize> = Vec::new();
+    for (i, t) in doc.toks.iter().enumerate() {
         let p = t.para as usize;
         if paras.len() <= p {
             paras.resize(p + 1, (t.start, t.end));
         }
         paras[p].1 = t.end;
-    }
-    let mut sent_first: Vec<usize> = Vec::new();
-    for (i, t) in doc.toks.iter().enumerate() {
         if sent_first.len() <= t.sent as usize {
             sent_first.resize(t.sent as usize + 1, i);
         }
@@ -187,12 +185,38 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
             *flag = true;
         }
     }
-    // Groups and bodies: the head with the capitalised words and modifiers before it.
-    for h in 0..n {
+    // One pass over the tokens finds where each kind of mention below may stand; the passes
+    // after it visit only those tokens.
+    let mut heads: Vec<(usize, bool, bool)> = Vec::new();
+    let mut acronyms: Vec<usize> = Vec::new();
+    let mut according: Vec<usize> = Vec::new();
+    let mut articles: Vec<usize> = Vec::new();
+    let mut research: Vec<usize> = Vec::new();
+    for (h, t) in doc.toks.iter().enumerate() {
         let lw = doc.lw(h);
+        match lw {
+            "according" => according.push(h),
+            "the" => articles.push(h),
+            _ => {}
+        }
+        if t.kind != Kind::Word {
+            continue;
+        }
+        if t.upper && !t.shouted && (2..=6).contains(&(t.end - t.start)) {
+            acronyms.push(h);
+        }
         let group = cues.is_group(lw);
         let body = cues.bodies.contains(lw);
-        if !(group || body) || taken[h] || !doc.is_word(h) || !standalone(h + 1) {
+        if group || body {
+            heads.push((h, group, body));
+        }
+        if cues.research.contains(lw) {
+            research.push(h);
+        }
+    }
+    // Groups and bodies: the head with the capitalised words and modifiers before it.
+    for (h, group, body) in heads {
+        if taken[h] || !standalone(h + 1) {
             continue;
         }
         let mut s = h;
@@ -234,12 +258,8 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
             *flag = true;
         }
     }
-    for (h, t) in doc.toks.iter().enumerate() {
-        let lone = t.kind == Kind::Word
-            && t.upper
-            && !t.shouted
-            && (2..=6).contains(&(t.end - t.start))
-            && !covered[h]
+    for h in acronyms {
+        let lone = !covered[h]
             && !(h > 0
                 && doc.same_sentence(h - 1, h)
                 && (doc.is_cap_word(h - 1) && !doc.is_stopword(h - 1) || doc.toks[h - 1].upper));
@@ -254,8 +274,8 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
     }
     // The body named after `according to` (`according to the FBI`, `according to a count by
     // The Associated Press`): its capitalised words, standing on their own.
-    for a in 0..n.saturating_sub(3) {
-        if !is_lw(doc, a, "according") || doc.lw(a + 1) != "to" || !doc.same_sentence(a, a + 2) {
+    for a in according.into_iter().filter(|&a| a + 3 < n) {
+        if doc.lw(a + 1) != "to" || !doc.same_sentence(a, a + 2) {
             continue;
         }
         let mut h = a + 2;
@@ -283,10 +303,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
     }
     // A news outlet by its short name, with the verbs only a newsroom uses of itself:
     // `The Times reported`, `The Post has learned`.
-    for h in 0..n.saturating_sub(2) {
-        if !is_lw(doc, h, "the") || !doc.is_word(h) {
-            continue;
-        }
+    for h in articles.into_iter().filter(|&h| h + 2 < n && doc.is_word(h)) {
         let mut e = h + 1;
         while e < n
             && e - h <= 4
@@ -306,6 +323,28 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
             let name = (h + 1..e).map(|k| doc.w(k)).collect::<Vec<_>>().join(" ");
             found.push((h + 1, e, name, SourceKind::Organization));
         }
+    }
+    // A poll, study or record as the source of a finding (`a new Harlow poll shows`, `Polls
+    // show`): the head with the capitalised words before it. The verbs of finding read it as a
+    // subject only before them (see `Ctx::finding`).
+    for h in research {
+        // `a report by X`, `data from X`: the body named after it is the source.
+        let named_after = matches!(doc.lw(h + 1), "by" | "from" | "of" | "in" | "for" | "at");
+        if covered[h] || !standalone(h + 1) || named_after {
+            continue;
+        }
+        let mut s = h;
+        while s > 0
+            && h - s < 4
+            && doc.same_sentence(s - 1, h)
+            && !covered[s - 1]
+            && (doc.is_cap_word(s - 1) && !doc.is_stopword(s - 1) || doc.toks[s - 1].upper)
+        {
+            s -= 1;
+        }
+        let opens = h == s && (h == 0 || !doc.same_sentence(h - 1, h));
+        let words: Vec<&str> = (s..=h).map(|k| if k == h && opens { doc.lw(k) } else { doc.w(k) }).collect();
+        found.push((s, h + 1, words.join(" "), SourceKind::Organization));
     }
     found.sort_by_key(|&(s, ..)| s);
     for (s, e, name, kind) in found {
@@ -836,6 +875,35 @@ impl Ctx<'_, '_> {
         }) && doc.phrase(i, i + 2).is_some_and(|p| cues().stances.contains(p))
     }
 
+    /// A verb of finding (`shows`, `found`) after a subject headed by a poll, study or record
+    /// that opens the sentence at `s`: `A new poll shows ...`, `Data from the census show ...`,
+    /// `A study by X found ...`. After a person it reports a discovery (`police found the car`).
+    fn finding(&self, s: usize, v: usize) -> bool {
+        let doc = self.doc;
+        if v > s + 14 || !doc.is_word(v) || !cues().finding_verbs.contains_token(doc, v) {
+            return false;
+        }
+        let head = (s..(s + 6).min(v)).find(|&k| doc.is_word(k) && cues().research.contains(doc.lw(k)));
+        head.is_some_and(|h| (s..v).all(|k| !matches!(doc.toks[k].kind, Kind::Open | Kind::Close)) && h < v)
+    }
+
+    /// For a reporting participle at `v` after a statement put out (`issued a statement
+    /// saying`, `released a joint letter calling`), the verb that put it out.
+    fn statement_verb(&self, s: usize, v: usize) -> Option<usize> {
+        let doc = self.doc;
+        if !doc.lw(v).ends_with("ing") || v < s + 3 {
+            return None;
+        }
+        let noun = v - 1 - usize::from(doc.is_punct(v - 1, ','));
+        if !doc.is_word(noun) || !cues().statements.contains(doc.lw(noun)) {
+            return None;
+        }
+        // The determiner, with at most one word between it and the noun (`a joint statement`).
+        let det = (noun.saturating_sub(2).max(s)..noun).rev().find(|&k| matches!(doc.lw(k), "a" | "an"))?;
+        let u = det.checked_sub(1)?;
+        (u >= s && doc.is_word(u) && cues().publishing.contains(doc.lw(u))).then_some(u)
+    }
+
     fn is_say(&self, i: usize) -> bool {
         self.doc.is_word(i) && { self.doc.is_say_verb(i) || cues().verbs.contains_token(self.doc, i) }
     }
@@ -1323,7 +1391,7 @@ impl Ctx<'_, '_> {
         let mut covered = s;
         let mut covered_by = usize::MAX;
         for v in s..e {
-            if inside[v] || !self.is_cue(v) || self.passive(v) {
+            if inside[v] || !(self.is_cue(v) || self.finding(s, v)) || self.passive(v) {
                 continue;
             }
             // Inside reported content a cue is the speaker's words, unless another person is
@@ -1415,6 +1483,21 @@ impl Ctx<'_, '_> {
                     && !inside[start]
                     && doc.toks[start].kind != Kind::Open
                     && let Some(end) = self.push(out, pi, extra, start, ce, &cue, inside)
+                    && end > covered
+                {
+                    covered = end;
+                    covered_by = pi;
+                }
+                continue;
+            }
+            // `X issued a statement saying ...`: the statement's author says it.
+            if let Some(u) = self.statement_verb(s, v)
+                && let Some((pi, extra)) = self.subject_before(u)
+                && let Some(start) = self.content_start(v, ce)
+                && !inside[start]
+                && doc.toks[start].kind != Kind::Open
+            {
+                if let Some(end) = self.push(out, pi, extra, start, ce, &cue, inside)
                     && end > covered
                 {
                     covered = end;
@@ -1986,6 +2069,10 @@ struct Cues {
     subordinators: FastSet<String>,
     headline_sources: FastSet<String>,
     findings: FastSet<String>,
+    research: Lexicon,
+    finding_verbs: Lexicon,
+    statements: FastSet<String>,
+    publishing: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: Lexicon,
