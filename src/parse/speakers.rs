@@ -1161,6 +1161,7 @@ fn analyse_run(
             && parts[1..parts.len() - 1].iter().all(|p| HYPHENED_PARTICLES.contains(p))
     };
     let strong = !honorifics.is_empty()
+        || wrapped_name_half(doc, start, end)
         || minute_after
         || dismissal
         || batsman
@@ -1182,6 +1183,30 @@ fn analyse_run(
     let role = if pre.title.is_some() { merge_roles(pre, post) } else { merge_roles(post, pre) };
     let words = (start..end).filter(|&j| is_name_word(j)).map(|j| doc.lw(j).to_string()).collect();
     Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })
+}
+
+/// `Craig Wendt, Mark` / `O'Dowd, Fred Tamblyn`: a results list wrapped at a fixed width
+/// breaks a name after its given name. A list item ends on the given name, with no sentence
+/// mark, and a capitalised word opens the next line.
+fn given_before_wrap(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let list_before = start > 0
+        && doc.toks[start - 1].para == doc.toks[start].para
+        && (matches!(doc.toks[start - 1].kind, Kind::Punct(',' | ';' | '/' | ')'))
+            || small_number(doc, start - 1).is_some()
+            || matches!(doc.w(start - 1), "beat" | "and"));
+    end == start + 1
+        && list_before
+        && doc.is_cap_word(start)
+        && doc.given(start).is_some()
+        && doc.toks.get(end).is_some_and(|t| t.para != doc.toks[start].para)
+        && doc.is_cap_word(end)
+        && !doc.is_stopword(end)
+}
+
+/// Either half of a name wrapped onto two lines of a list: each is a person's name.
+fn wrapped_name_half(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    given_before_wrap(doc, start, end)
+        || (start > 0 && end == start + 1 && given_before_wrap(doc, start - 1, start))
 }
 
 /// `A. Smith`, `I. Jones`: a one-letter word with its dot glued on, before a capitalised word,
@@ -1992,8 +2017,12 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
     // first one after, for a surname used before the full name); else a given name used alone.
     for m in singles {
         let word = m.words[0].clone();
+        // The given name of a name wrapped onto two lines is someone else's than the names
+        // written whole around it.
+        let wrapped = given_before_wrap(doc, m.start, m.end);
         let candidates: Vec<usize> = by_word
             .get(&word)
+            .filter(|_| !wrapped)
             .map(|l| l.iter().rev().take(CANDIDATES).copied().collect())
             .unwrap_or_default();
         let owner = candidates
