@@ -1162,6 +1162,7 @@ fn analyse_run(
     };
     let strong = !honorifics.is_empty()
         || wrapped_name_half(doc, start, end)
+        || (word_count == 1 && doc.given(first).is_some() && named_relative(doc, start))
         || minute_after
         || dismissal
         || batsman
@@ -1201,6 +1202,57 @@ fn given_before_wrap(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && doc.toks.get(end).is_some_and(|t| t.para != doc.toks[start].para)
         && doc.is_cap_word(end)
         && !doc.is_stopword(end)
+}
+
+/// Nouns for relatives, before a relative's given name (`his sister Lisa`, `her husband, David,`).
+const KIN_NOUNS: &[&str] = &[
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "sons",
+    "daughters",
+    "brothers",
+    "sisters",
+    "widow",
+    "widower",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "nephew",
+    "niece",
+    "cousin",
+    "uncle",
+    "aunt",
+    "fiancee",
+    "fiance",
+    "stepson",
+    "stepdaughter",
+];
+
+/// `his sister Lisa`, `her husband, David,`, `two daughters, Yelena and Tatyana`: a name right
+/// after a lower-case noun for a relative is a person's, though news gives relatives their
+/// given name only.
+fn named_relative(doc: &Doc<'_>, start: usize) -> bool {
+    let kin = |i: usize| doc.is_word(i) && !doc.toks[i].cap && KIN_NOUNS.contains(&doc.lw(i));
+    // The first name after the noun, skipping the comma of an apposition.
+    let first_after_kin = |s: usize| {
+        s > 0
+            && doc.same_sentence(s - 1, s)
+            && (kin(s - 1) || (s > 1 && doc.is_punct(s - 1, ',') && kin(s - 2)))
+    };
+    // `Yelena and Tatyana`: the second of two given names after the noun.
+    let second = start > 2
+        && doc.lw(start - 1) == "and"
+        && doc.is_cap_word(start - 2)
+        && doc.given(start - 2).is_some()
+        && first_after_kin(start - 2);
+    first_after_kin(start) || second
 }
 
 /// Either half of a name wrapped onto two lines of a list: each is a person's name.
