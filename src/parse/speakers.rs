@@ -851,6 +851,7 @@ fn analyse_run(
         if doc.is_stopword(k)
             && !is_initial(doc, k)
             && !(name_like && ((next_is_name && !doc.is_common_word(k + 1)) || particle_next))
+            && !scorer_with_particle(doc, k, run_end)
         {
             k += 1;
             continue;
@@ -1275,6 +1276,17 @@ fn is_initial(doc: &Doc<'_>, i: usize) -> bool {
         && !(after_lower && doc.is_common_word(i + 2))
 }
 
+/// `(Van Dorsel 58th, Dos Ramos 73rd)`: a scorer's surname opened by a capitalised particle,
+/// before the minute, keeps the particle.
+fn scorer_with_particle(doc: &Doc<'_>, k: usize, run_end: usize) -> bool {
+    k + 2 == run_end
+        && doc.toks[k].cap
+        && PARTICLES.contains(&doc.lw(k))
+        && k > 0
+        && matches!(doc.toks[k - 1].kind, Kind::Punct('(' | ','))
+        && minute(doc, run_end)
+}
+
 /// `Kolmar 2 (Pelic 7, Dahl 33)`: a scorer with the minute, in brackets after the team's score.
 fn scorer_in_brackets(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     // The opening bracket, after the scorers already read.
@@ -1349,6 +1361,7 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
         || described
         || company
         || score_line(doc, start, end)
+        || team_before_wrapped_tag(doc, start, end)
         || standings_row(doc, end)
         || after_country_tag(doc, names, registry, start)
         || car_after_country_tag(doc, names, registry, start, end)
@@ -1446,6 +1459,23 @@ fn score_line(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && same_line(doc, start - 2, start)
         && (doc.is_word(start - 2) && doc.toks[start - 2].cap || doc.is_punct(start - 2, ')'));
     other_follows || other_before
+}
+
+/// `Holmen Viks (Norway) 0 Dravec Sonta` / `(Croatia) 2`: in a results line wrapped before the
+/// second team's country tag or score, the team still stands between the first team's score and
+/// its own tag and score.
+fn team_before_wrapped_tag(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let after_score = start >= 2
+        && small_number(doc, start - 1).is_some()
+        && same_line(doc, start - 2, start)
+        && doc.is_punct(start - 2, ')');
+    let tagged = skip_tag(doc, end);
+    // `Harold Penner (Spain) 70 Craig Wendt (Wales) 71`: a player's line reads the same, but
+    // clubs are seldom named by a given name.
+    after_score
+        && tagged > end
+        && small_number(doc, tagged).is_some()
+        && (start..end).all(|j| doc.given(j).is_none())
 }
 
 /// A month written out or abbreviated (`Jan`, `Sept`; not `Mar` or `Jun`, which name people too).
