@@ -1033,7 +1033,11 @@ fn analyse_run(
     }
     let honorific_surname = end == start + 1 && start + 1 == run_end && !honorifics.is_empty();
     // `Ms. Jordan`, `Mr. Washington`: an honorific right before a lone place word names a person.
-    if !honorific_surname && (doc.is_title_head(start) || is_place(doc, names, registry, start, end)) {
+    let bowler = bowler_in_scorecard(doc, start, end);
+    if !honorific_surname
+        && !bowler
+        && (doc.is_title_head(start) || is_place(doc, names, registry, start, end))
+    {
         return None;
     }
     // A name word has two characters or more.
@@ -1163,6 +1167,7 @@ fn analyse_run(
     };
     let strong = !honorifics.is_empty()
         || wrapped_name_half(doc, start, end)
+        || bowler
         || (word_count == 1 && doc.given(first).is_some() && named_relative(doc, start))
         || minute_after
         || dismissal
@@ -1304,6 +1309,21 @@ fn scorer_in_brackets(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && small_number(doc, o - 2).is_some()
         && (o == start || doc.is_punct(start - 1, ','))
         && (small_number(doc, end).is_some() || minute(doc, end))
+}
+
+/// `Bowling: Lewis 12-1-76-0, Cork 14.3-4-45-1`, `Sohail c Cork b Croft 46`: a bowler in a
+/// cricket scorecard, before his overs, maidens, runs and wickets or between the `c` of the
+/// catch and the `b` of the bowler; a town's name there is a player's.
+fn bowler_in_scorecard(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let figures = |w: &str| {
+        let parts: Vec<&str> = w.split('-').collect();
+        parts.len() == 4
+            && parts.iter().all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let overs = doc.is_word(end) && doc.w(end).bytes().all(|b| b.is_ascii_digit());
+    let after_overs = if overs && doc.is_punct(end + 1, '.') { end + 2 } else { end };
+    let caught_and_bowled = start > 0 && doc.w(start - 1) == "c" && doc.w(end) == "b";
+    (doc.is_word(after_overs) && figures(doc.w(after_overs))) || caught_and_bowled
 }
 
 /// `59th`: an ordinal that can be a match minute.
