@@ -757,7 +757,18 @@ fn looks_up_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b
         // A lone word that is also a given name is a person more often than a town.
         || registry.places.city(phrase).is_some_and(|p| {
             let big = if single { 100_000 } else { 20_000 };
-            p.population >= big && !(single && names.given(phrase).is_some())
+            // `Karl Marx`, once a small town's name: a given name and a surname are a person's
+            // name before another name of a small town (a city's, `Alma Ata`, stays the city's).
+            let other_name_of_town = !single
+                && p.population < 100_000
+                && phrase.split(' ').next().is_some_and(|w| {
+                    names.given(w).is_some()
+                        && !PARTICLES.contains(&w)
+                        && !PLACE_PREFIXES.contains(&w)
+                        && !names.class(w, Part::Roles).is_stopword()
+                })
+                && !p.name.eq_ignore_ascii_case(phrase);
+            p.population >= big && !(single && names.given(phrase).is_some()) && !other_name_of_town
         })
 }
 
