@@ -761,7 +761,18 @@ fn looks_up_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b
         // A lone word that is also a given name is a person more often than a town.
         || registry.places.city(phrase).is_some_and(|p| {
             let big = if single { 100_000 } else { 20_000 };
-            p.population >= big && !(single && names.given(phrase).is_some())
+            // `Karl Marx`, once a small town's name: a given name and a surname are a person's
+            // name before another name of a small town (a city's, `Alma Ata`, stays the city's).
+            let other_name_of_town = !single
+                && p.population < 100_000
+                && phrase.split(' ').next().is_some_and(|w| {
+                    names.given(w).is_some()
+                        && !PARTICLES.contains(&w)
+                        && !PLACE_PREFIXES.contains(&w)
+                        && !names.class(w, Part::Roles).is_stopword()
+                })
+                && !p.name.eq_ignore_ascii_case(phrase);
+            p.population >= big && !(single && names.given(phrase).is_some()) && !other_name_of_town
         })
 }
 
@@ -855,6 +866,7 @@ fn analyse_run(
         if doc.is_stopword(k)
             && !is_initial(doc, k)
             && !(name_like && ((next_is_name && !doc.is_common_word(k + 1)) || particle_next))
+            && !scorer_with_particle(doc, k, run_end)
         {
             k += 1;
             continue;
@@ -1036,7 +1048,11 @@ fn analyse_run(
     }
     let honorific_surname = end == start + 1 && start + 1 == run_end && !honorifics.is_empty();
     // `Ms. Jordan`, `Mr. Washington`: an honorific right before a lone place word names a person.
-    if !honorific_surname && (doc.is_title_head(start) || is_place(doc, names, registry, start, end)) {
+    let bowler = bowler_in_scorecard(doc, start, end);
+    if !honorific_surname
+        && !bowler
+        && (doc.is_title_head(start) || is_place(doc, names, registry, start, end))
+    {
         return None;
     }
     // A name word has two characters or more.
@@ -1166,6 +1182,9 @@ fn analyse_run(
             })
         });
     let strong = !honorifics.is_empty()
+        || wrapped_name_half(doc, start, end)
+        || bowler
+        || (word_count == 1 && doc.given(first).is_some() && named_relative(doc, start))
         || minute_after
         || dismissal
         || batsman
@@ -1189,6 +1208,81 @@ fn analyse_run(
     Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })
 }
 
+/// `Craig Wendt, Mark` / `O'Dowd, Fred Tamblyn`: a results list wrapped at a fixed width
+/// breaks a name after its given name. A list item ends on the given name, with no sentence
+/// mark, and a capitalised word opens the next line.
+fn given_before_wrap(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let list_before = start > 0
+        && doc.toks[start - 1].para == doc.toks[start].para
+        && (matches!(doc.toks[start - 1].kind, Kind::Punct(',' | ';' | '/' | ')'))
+            || small_number(doc, start - 1).is_some()
+            || matches!(doc.w(start - 1), "beat" | "and"));
+    end == start + 1
+        && list_before
+        && doc.is_cap_word(start)
+        && doc.given(start).is_some()
+        && doc.toks.get(end).is_some_and(|t| t.para != doc.toks[start].para)
+        && doc.is_cap_word(end)
+        && !doc.is_stopword(end)
+}
+
+/// Nouns for relatives, before a relative's given name (`his sister Lisa`, `her husband, David,`).
+const KIN_NOUNS: &[&str] = &[
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "sons",
+    "daughters",
+    "brothers",
+    "sisters",
+    "widow",
+    "widower",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "nephew",
+    "niece",
+    "cousin",
+    "uncle",
+    "aunt",
+    "fiancee",
+    "fiance",
+    "stepson",
+    "stepdaughter",
+];
+
+/// `his sister Lisa`, `her husband, David,`, `two daughters, Yelena and Tatyana`: a name right
+/// after a lower-case noun for a relative is a person's, though news gives relatives their
+/// given name only.
+fn named_relative(doc: &Doc<'_>, start: usize) -> bool {
+    let kin = |i: usize| doc.is_word(i) && !doc.toks[i].cap && KIN_NOUNS.contains(&doc.lw(i));
+    // The first name after the noun, skipping the comma of an apposition.
+    let first_after_kin = |s: usize| {
+        s > 0
+            && doc.same_sentence(s - 1, s)
+            && (kin(s - 1) || (s > 1 && doc.is_punct(s - 1, ',') && kin(s - 2)))
+    };
+    // `Yelena and Tatyana`: the second of two given names after the noun.
+    let second = start > 2
+        && doc.lw(start - 1) == "and"
+        && doc.is_cap_word(start - 2)
+        && doc.given(start - 2).is_some()
+        && first_after_kin(start - 2);
+    first_after_kin(start) || second
+}
+
+/// Either half of a name wrapped onto two lines of a list: each is a person's name.
+fn wrapped_name_half(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    given_before_wrap(doc, start, end)
+        || (start > 0 && end == start + 1 && given_before_wrap(doc, start - 1, start))
+}
+
 /// `A. Smith`, `I. Jones`: a one-letter word with its dot glued on, before a capitalised word,
 /// is an initial even when the letter is also a word; after a lower-case word (`plan A.
 /// Critics`) only before a word that is no plain English word.
@@ -1201,6 +1295,17 @@ fn is_initial(doc: &Doc<'_>, i: usize) -> bool {
         && doc.is_cap_word(i + 2)
         && !doc.is_stopword(i + 2)
         && !(after_lower && doc.is_common_word(i + 2))
+}
+
+/// `(Van Dorsel 58th, Dos Ramos 73rd)`: a scorer's surname opened by a capitalised particle,
+/// before the minute, keeps the particle.
+fn scorer_with_particle(doc: &Doc<'_>, k: usize, run_end: usize) -> bool {
+    k + 2 == run_end
+        && doc.toks[k].cap
+        && PARTICLES.contains(&doc.lw(k))
+        && k > 0
+        && matches!(doc.toks[k - 1].kind, Kind::Punct('(' | ','))
+        && minute(doc, run_end)
 }
 
 /// `Kolmar 2 (Pelic 7, Dahl 33)`: a scorer with the minute, in brackets after the team's score.
@@ -1220,6 +1325,21 @@ fn scorer_in_brackets(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && small_number(doc, o - 2).is_some()
         && (o == start || doc.is_punct(start - 1, ','))
         && (small_number(doc, end).is_some() || minute(doc, end))
+}
+
+/// `Bowling: Lewis 12-1-76-0, Cork 14.3-4-45-1`, `Sohail c Cork b Croft 46`: a bowler in a
+/// cricket scorecard, before his overs, maidens, runs and wickets or between the `c` of the
+/// catch and the `b` of the bowler; a town's name there is a player's.
+fn bowler_in_scorecard(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let figures = |w: &str| {
+        let parts: Vec<&str> = w.split('-').collect();
+        parts.len() == 4
+            && parts.iter().all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let overs = doc.is_word(end) && doc.w(end).bytes().all(|b| b.is_ascii_digit());
+    let after_overs = if overs && doc.is_punct(end + 1, '.') { end + 2 } else { end };
+    let caught_and_bowled = start > 0 && doc.w(start - 1) == "c" && doc.w(end) == "b";
+    (doc.is_word(after_overs) && figures(doc.w(after_overs))) || caught_and_bowled
 }
 
 /// `59th`: an ordinal that can be a match minute.
@@ -1277,6 +1397,7 @@ fn team_or_thing(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize
         || described
         || company
         || score_line(doc, start, end)
+        || team_before_wrapped_tag(doc, start, end)
         || standings_row(doc, end)
         || after_country_tag(doc, names, registry, start)
         || car_after_country_tag(doc, names, registry, start, end)
@@ -1374,6 +1495,23 @@ fn score_line(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && same_line(doc, start - 2, start)
         && (doc.is_word(start - 2) && doc.toks[start - 2].cap || doc.is_punct(start - 2, ')'));
     other_follows || other_before
+}
+
+/// `Holmen Viks (Norway) 0 Dravec Sonta` / `(Croatia) 2`: in a results line wrapped before the
+/// second team's country tag or score, the team still stands between the first team's score and
+/// its own tag and score.
+fn team_before_wrapped_tag(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let after_score = start >= 2
+        && small_number(doc, start - 1).is_some()
+        && same_line(doc, start - 2, start)
+        && doc.is_punct(start - 2, ')');
+    let tagged = skip_tag(doc, end);
+    // `Harold Penner (Spain) 70 Craig Wendt (Wales) 71`: a player's line reads the same, but
+    // clubs are seldom named by a given name.
+    after_score
+        && tagged > end
+        && small_number(doc, tagged).is_some()
+        && (start..end).all(|j| doc.given(j).is_none())
 }
 
 /// A month written out or abbreviated (`Jan`, `Sept`; not `Mar` or `Jun`, which name people too).
@@ -2000,8 +2138,12 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
     // first one after, for a surname used before the full name); else a given name used alone.
     for m in singles {
         let word = m.words[0].clone();
+        // The given name of a name wrapped onto two lines is someone else's than the names
+        // written whole around it.
+        let wrapped = given_before_wrap(doc, m.start, m.end);
         let candidates: Vec<usize> = by_word
             .get(&word)
+            .filter(|_| !wrapped)
             .map(|l| l.iter().rev().take(CANDIDATES).copied().collect())
             .unwrap_or_default();
         let owner = candidates
