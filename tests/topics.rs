@@ -635,3 +635,81 @@ fn names_and_atomic_weapons_are_not_markets_or_science() {
         "{terms:?}"
     );
 }
+
+#[test]
+fn a_first_name_is_not_the_politician_of_that_surname() {
+    // `Howard` alone is as often a radio host's first name as a party leader's surname.
+    let host = parse(
+        "Radio Host Howard Signs Satellite Deal\n\n\
+         NEW YORK (AP) -- Talk show host Howard Fenwick will take his morning show to satellite \
+         radio next year, the broadcaster said on Monday.",
+    );
+    assert_eq!(host.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&host));
+    assert!(!top_levels(&host.topics).contains(&"medtop:11000000"), "{:?}", evidence_terms(&host));
+
+    let leader = parse(
+        "Howard Attacks Tax Plans\n\n\
+         LONDON (Reuters) - Opposition leader Michael Howard attacked the chancellor's plans on \
+         Tuesday.\n\nMr Howard said families would pay more.",
+    );
+    let terms = evidence_terms(&leader);
+    assert_eq!(leader.topics[0].top_level, "medtop:11000000", "{terms:?}");
+    assert!(terms.iter().any(|(_, t)| *t == "Michael Howard"), "{terms:?}");
+    assert!(terms.iter().any(|(_, t)| *t == "Mr Howard"), "{terms:?}");
+}
+
+#[test]
+fn an_office_of_state_is_not_a_sitcom() {
+    let jobs = parse(
+        "Unemployment Falls Again\n\n\
+         LONDON (Reuters) - The number of people out of work fell in the three months to March, \
+         the Office for National Statistics said on Wednesday.",
+    );
+    let terms = evidence_terms(&jobs);
+    assert_eq!(jobs.topics[0].top_level, "medtop:04000000", "{terms:?}");
+    assert!(!top_levels(&jobs.topics).contains(&"medtop:01000000"), "{terms:?}");
+}
+
+#[test]
+fn idioms_of_jockeying_and_beefing_up_are_no_sport_or_farming() {
+    let race = parse(
+        "Rivals Jockey for Position\n\n\
+         BRUSSELS (Reuters) - Candidates jockeying for the top job at the commission met \
+         ministers on Monday.",
+    );
+    assert_eq!(race.topics[0].top_level, "medtop:11000000", "{:?}", evidence_terms(&race));
+    assert!(!top_levels(&race.topics).contains(&"medtop:15000000"), "{:?}", evidence_terms(&race));
+
+    let checks = parse(
+        "Government to Beef Up Border Checks\n\n\
+         LONDON (AP) -- The government will beef up checks at ports, the home secretary said on \
+         Friday.",
+    );
+    assert!(!top_levels(&checks.topics).contains(&"medtop:04000000"), "{:?}", evidence_terms(&checks));
+}
+
+#[test]
+fn voting_machines_are_technology() {
+    let a = parse(
+        "States Rush to Buy Electronic Voting Machines\n\n\
+         WASHINGTON (AP) -- Counties are buying touch-screen voting machines, and computer \
+         scientists warn that their software can be tampered with.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:13000000", "{terms:?}");
+    assert!(!top_levels(&a.topics).contains(&"medtop:11000000"), "{terms:?}");
+}
+
+#[test]
+fn a_buyback_and_a_dividend_are_business_whatever_the_firm_makes() {
+    let a = parse(
+        "Handset Maker Plans Buyback\n\n\
+         HELSINKI (Reuters) - The mobile phone maker said on Thursday it would buy back up to 5 \
+         percent of its shares and raise its dividend.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{terms:?}");
+    assert!(terms.iter().any(|(_, t)| *t == "buyback*"), "{terms:?}");
+    let business = a.topics.iter().find(|t| t.code == "medtop:04000000").expect("business").score;
+    assert!(business > 0.75, "{business} {terms:?}");
+}
