@@ -713,3 +713,70 @@ fn a_buyback_and_a_dividend_are_business_whatever_the_firm_makes() {
     let business = a.topics.iter().find(|t| t.code == "medtop:04000000").expect("business").score;
     assert!(business > 0.75, "{business} {terms:?}");
 }
+
+#[test]
+fn piracy_over_the_internet_is_technology() {
+    let a = parse(
+        "Studios Sue Online Pirates\n\n\
+         LOS ANGELES (Reuters) - Movie studios sued hundreds of file swappers on Tuesday, saying \
+         online piracy of films costs them billions.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:13000000", "{terms:?}");
+    assert!(terms.iter().any(|(_, t)| *t == "online piracy"), "{terms:?}");
+}
+
+#[test]
+fn a_strong_dollar_policy_is_currency_news() {
+    let a = parse(
+        "U.S. Pledges Strong-Dollar Policy\n\n\
+         WASHINGTON (Reuters) - The administration will keep its strong-dollar policy, the \
+         Treasury secretary said on Monday.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{terms:?}");
+    assert!(a.topics.iter().any(|t| t.code == "medtop:20000355"), "{:?}", a.topics);
+}
+
+#[test]
+fn on_board_and_gaining_popularity_are_idioms_not_business() {
+    let landing = parse(
+        "Plane Lands Safely After Scare\n\n\
+         ATHENS (AP) -- All 200 people on board a jet were safe after it landed in Crete on \
+         Sunday, officials said.",
+    );
+    assert!(!top_levels(&landing.topics).contains(&"medtop:04000000"), "{:?}", evidence_terms(&landing));
+    let yoga = parse(
+        "Yoga Gains Popularity in Villages\n\n\
+         DELHI (AP) -- The practice is gaining popularity among farmers, a survey found.",
+    );
+    let terms = evidence_terms(&yoga);
+    assert!(!terms.iter().any(|(_, t)| *t == "gain*"), "{terms:?}");
+}
+
+#[test]
+fn a_science_society_is_science_not_the_forest_it_studies() {
+    let a = parse(
+        "Rare Frog Found in Forest\n\n\
+         A team backed by National Geographic found a frog in the forest, researchers said.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&a));
+}
+
+#[test]
+fn a_college_named_tech_is_a_team_and_a_staff_writer_is_a_byline() {
+    let game = parse(
+        "Hokies Roll Past Virginia Tech Rivals\n\n\
+         BLACKSBURG, Va. (AP) -- Virginia Tech beat its rivals 35-10 on Saturday.",
+    );
+    assert_eq!(game.topics[0].top_level, "medtop:15000000", "{:?}", evidence_terms(&game));
+    assert!(!top_levels(&game.topics).contains(&"medtop:13000000"), "{:?}", evidence_terms(&game));
+
+    let bout = parse(
+        "Boxers Meet Again\n\n\
+         By Jane Doe and John Roe, Staff Writers\n\n\
+         The two boxers meet again on Saturday in Las Vegas, the staff writer of the ring \
+         magazine said.",
+    );
+    assert!(!top_levels(&bout.topics).contains(&"medtop:09000000"), "{:?}", evidence_terms(&bout));
+}
