@@ -780,3 +780,34 @@ fn a_college_named_tech_is_a_team_and_a_staff_writer_is_a_byline() {
     );
     assert!(!top_levels(&bout.topics).contains(&"medtop:09000000"), "{:?}", evidence_terms(&bout));
 }
+
+#[test]
+fn a_crown_changing_hands_is_politics_not_royal_gossip() {
+    let a = parse(
+        "King to Abdicate in Favour of Son\n\n\
+         PHNOM PENH (AP) -- The ailing king said on Thursday he would abdicate, and the crown \
+         prince would take the throne next month.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:11000000", "{terms:?}");
+    assert!(a.topics.iter().any(|t| t.code == "medtop:20000610"), "{:?}", a.topics);
+}
+
+#[test]
+fn the_jets_are_a_team_and_jets_still_strike_in_a_war() {
+    let game = parse(
+        "Jets Top Dolphins\n\n\
+         EAST RUTHERFORD, N.J. (AP) -- Chad Pennington threw for 250 yards as the Jets won on \
+         Sunday.",
+    );
+    let terms = evidence_terms(&game);
+    assert_eq!(game.topics[0].top_level, "medtop:15000000", "{terms:?}");
+    assert!(terms.iter().any(|(code, t)| *code == "medtop:15000000" && *t == "Jets"), "{terms:?}");
+
+    let raid = parse(
+        "Israeli Jets Strike Gaza Camp\n\n\
+         GAZA (Reuters) - Israeli jets fired missiles at a militant camp on Monday, killing two \
+         gunmen, witnesses said.",
+    );
+    assert_eq!(raid.topics[0].top_level, "medtop:16000000", "{:?}", evidence_terms(&raid));
+}
