@@ -811,3 +811,13 @@ fn the_jets_are_a_team_and_jets_still_strike_in_a_war() {
     );
     assert_eq!(raid.topics[0].top_level, "medtop:16000000", "{:?}", evidence_terms(&raid));
 }
+
+#[test]
+fn a_video_game_series_is_technology_even_when_its_fans_queue() {
+    let a = parse(
+        "Halo 2 Has Fans Lining Up\n\n\
+         NEW YORK (AP) -- Fans lined up at midnight on Tuesday to buy Halo 2, the most awaited \
+         game of the year.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&a));
+}
