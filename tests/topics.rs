@@ -729,7 +729,7 @@ fn piracy_over_the_internet_is_technology() {
 #[test]
 fn a_strong_dollar_policy_is_currency_news() {
     let a = parse(
-        "U.S. Pledges Strong-Dollar Policy\n\n\
+        "Treasury Reaffirms Strong-Dollar Stance\n\n\
          WASHINGTON (Reuters) - The administration will keep its strong-dollar policy, the \
          Treasury secretary said on Monday.",
     );
@@ -797,7 +797,7 @@ fn a_crown_changing_hands_is_politics_not_royal_gossip() {
 fn the_jets_are_a_team_and_jets_still_strike_in_a_war() {
     let game = parse(
         "Jets Top Dolphins\n\n\
-         EAST RUTHERFORD, N.J. (AP) -- Chad Pennington threw for 250 yards as the Jets won on \
+         EAST RUTHERFORD, N.J. (AP) -- Mark Dalton threw for 250 yards as the Jets won on \
          Sunday.",
     );
     let terms = evidence_terms(&game);
@@ -820,4 +820,16 @@ fn a_video_game_series_is_technology_even_when_its_fans_queue() {
          game of the year.",
     );
     assert_eq!(a.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&a));
+}
+
+#[test]
+fn a_company_named_with_its_legal_form_is_business_evidence() {
+    let a = parse(
+        "Acme Corp. Picks Chief\n\n\
+         SAN JOSE (Reuters) - Acme Corp., the chip maker, named a new chief on Monday.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{terms:?}");
+    let business = a.topics[0].score;
+    assert!(business > 0.62, "{business} {terms:?}");
 }
