@@ -833,3 +833,15 @@ fn a_company_named_with_its_legal_form_is_business_evidence() {
     let business = a.topics[0].score;
     assert!(business > 0.62, "{business} {terms:?}");
 }
+
+#[test]
+fn a_finance_minister_on_growth_is_economy() {
+    let a = parse(
+        "Finance Minister Sees Slower Growth\n\n\
+         BERLIN (Reuters) - The finance minister said on Friday that growth would slow next year.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{terms:?}");
+    // The office is still a cabinet post: politics is reported beside it.
+    assert!(top_levels(&a.topics).contains(&"medtop:11000000"), "{terms:?}");
+}
