@@ -635,3 +635,213 @@ fn names_and_atomic_weapons_are_not_markets_or_science() {
         "{terms:?}"
     );
 }
+
+#[test]
+fn a_first_name_is_not_the_politician_of_that_surname() {
+    // `Howard` alone is as often a radio host's first name as a party leader's surname.
+    let host = parse(
+        "Radio Host Howard Signs Satellite Deal\n\n\
+         NEW YORK (AP) -- Talk show host Howard Fenwick will take his morning show to satellite \
+         radio next year, the broadcaster said on Monday.",
+    );
+    assert_eq!(host.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&host));
+    assert!(!top_levels(&host.topics).contains(&"medtop:11000000"), "{:?}", evidence_terms(&host));
+
+    let leader = parse(
+        "Howard Attacks Tax Plans\n\n\
+         LONDON (Reuters) - Opposition leader Michael Howard attacked the chancellor's plans on \
+         Tuesday.\n\nMr Howard said families would pay more.",
+    );
+    let terms = evidence_terms(&leader);
+    assert_eq!(leader.topics[0].top_level, "medtop:11000000", "{terms:?}");
+    assert!(terms.iter().any(|(_, t)| *t == "Michael Howard"), "{terms:?}");
+    assert!(terms.iter().any(|(_, t)| *t == "Mr Howard"), "{terms:?}");
+}
+
+#[test]
+fn an_office_of_state_is_not_a_sitcom() {
+    let jobs = parse(
+        "Unemployment Falls Again\n\n\
+         LONDON (Reuters) - The number of people out of work fell in the three months to March, \
+         the Office for National Statistics said on Wednesday.",
+    );
+    let terms = evidence_terms(&jobs);
+    assert_eq!(jobs.topics[0].top_level, "medtop:04000000", "{terms:?}");
+    assert!(!top_levels(&jobs.topics).contains(&"medtop:01000000"), "{terms:?}");
+}
+
+#[test]
+fn idioms_of_jockeying_and_beefing_up_are_no_sport_or_farming() {
+    let race = parse(
+        "Rivals Jockey for Position\n\n\
+         BRUSSELS (Reuters) - Candidates jockeying for the top job at the commission met \
+         ministers on Monday.",
+    );
+    assert_eq!(race.topics[0].top_level, "medtop:11000000", "{:?}", evidence_terms(&race));
+    assert!(!top_levels(&race.topics).contains(&"medtop:15000000"), "{:?}", evidence_terms(&race));
+
+    let checks = parse(
+        "Government to Beef Up Border Checks\n\n\
+         LONDON (AP) -- The government will beef up checks at ports, the home secretary said on \
+         Friday.",
+    );
+    assert!(!top_levels(&checks.topics).contains(&"medtop:04000000"), "{:?}", evidence_terms(&checks));
+}
+
+#[test]
+fn voting_machines_are_technology() {
+    let a = parse(
+        "States Rush to Buy Electronic Voting Machines\n\n\
+         WASHINGTON (AP) -- Counties are buying touch-screen voting machines, and computer \
+         scientists warn that their software can be tampered with.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:13000000", "{terms:?}");
+    assert!(!top_levels(&a.topics).contains(&"medtop:11000000"), "{terms:?}");
+}
+
+#[test]
+fn a_buyback_and_a_dividend_are_business_whatever_the_firm_makes() {
+    let a = parse(
+        "Handset Maker Plans Buyback\n\n\
+         HELSINKI (Reuters) - The mobile phone maker said on Thursday it would buy back up to 5 \
+         percent of its shares and raise its dividend.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{terms:?}");
+    assert!(terms.iter().any(|(_, t)| *t == "buyback*"), "{terms:?}");
+    let business = a.topics.iter().find(|t| t.code == "medtop:04000000").expect("business").score;
+    assert!(business > 0.75, "{business} {terms:?}");
+}
+
+#[test]
+fn piracy_over_the_internet_is_technology() {
+    let a = parse(
+        "Studios Sue Online Pirates\n\n\
+         LOS ANGELES (Reuters) - Movie studios sued hundreds of file swappers on Tuesday, saying \
+         online piracy of films costs them billions.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:13000000", "{terms:?}");
+    assert!(terms.iter().any(|(_, t)| *t == "online piracy"), "{terms:?}");
+}
+
+#[test]
+fn a_strong_dollar_policy_is_currency_news() {
+    let a = parse(
+        "Treasury Reaffirms Strong-Dollar Stance\n\n\
+         WASHINGTON (Reuters) - The administration will keep its strong-dollar policy, the \
+         Treasury secretary said on Monday.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{terms:?}");
+    assert!(a.topics.iter().any(|t| t.code == "medtop:20000355"), "{:?}", a.topics);
+}
+
+#[test]
+fn on_board_and_gaining_popularity_are_idioms_not_business() {
+    let landing = parse(
+        "Plane Lands Safely After Scare\n\n\
+         ATHENS (AP) -- All 200 people on board a jet were safe after it landed in Crete on \
+         Sunday, officials said.",
+    );
+    assert!(!top_levels(&landing.topics).contains(&"medtop:04000000"), "{:?}", evidence_terms(&landing));
+    let yoga = parse(
+        "Yoga Gains Popularity in Villages\n\n\
+         DELHI (AP) -- The practice is gaining popularity among farmers, a survey found.",
+    );
+    let terms = evidence_terms(&yoga);
+    assert!(!terms.iter().any(|(_, t)| *t == "gain*"), "{terms:?}");
+}
+
+#[test]
+fn a_science_society_is_science_not_the_forest_it_studies() {
+    let a = parse(
+        "Rare Frog Found in Forest\n\n\
+         A team backed by National Geographic found a frog in the forest, researchers said.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&a));
+}
+
+#[test]
+fn a_college_named_tech_is_a_team_and_a_staff_writer_is_a_byline() {
+    let game = parse(
+        "Hokies Roll Past Virginia Tech Rivals\n\n\
+         BLACKSBURG, Va. (AP) -- Virginia Tech beat its rivals 35-10 on Saturday.",
+    );
+    assert_eq!(game.topics[0].top_level, "medtop:15000000", "{:?}", evidence_terms(&game));
+    assert!(!top_levels(&game.topics).contains(&"medtop:13000000"), "{:?}", evidence_terms(&game));
+
+    let bout = parse(
+        "Boxers Meet Again\n\n\
+         By Jane Doe and John Roe, Staff Writers\n\n\
+         The two boxers meet again on Saturday in Las Vegas, the staff writer of the ring \
+         magazine said.",
+    );
+    assert!(!top_levels(&bout.topics).contains(&"medtop:09000000"), "{:?}", evidence_terms(&bout));
+}
+
+#[test]
+fn a_crown_changing_hands_is_politics_not_royal_gossip() {
+    let a = parse(
+        "King to Abdicate in Favour of Son\n\n\
+         PHNOM PENH (AP) -- The ailing king said on Thursday he would abdicate, and the crown \
+         prince would take the throne next month.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:11000000", "{terms:?}");
+    assert!(a.topics.iter().any(|t| t.code == "medtop:20000610"), "{:?}", a.topics);
+}
+
+#[test]
+fn the_jets_are_a_team_and_jets_still_strike_in_a_war() {
+    let game = parse(
+        "Jets Top Dolphins\n\n\
+         EAST RUTHERFORD, N.J. (AP) -- Mark Dalton threw for 250 yards as the Jets won on \
+         Sunday.",
+    );
+    let terms = evidence_terms(&game);
+    assert_eq!(game.topics[0].top_level, "medtop:15000000", "{terms:?}");
+    assert!(terms.iter().any(|(code, t)| *code == "medtop:15000000" && *t == "Jets"), "{terms:?}");
+
+    let raid = parse(
+        "Israeli Jets Strike Gaza Camp\n\n\
+         GAZA (Reuters) - Israeli jets fired missiles at a militant camp on Monday, killing two \
+         gunmen, witnesses said.",
+    );
+    assert_eq!(raid.topics[0].top_level, "medtop:16000000", "{:?}", evidence_terms(&raid));
+}
+
+#[test]
+fn a_video_game_series_is_technology_even_when_its_fans_queue() {
+    let a = parse(
+        "Halo 2 Has Fans Lining Up\n\n\
+         NEW YORK (AP) -- Fans lined up at midnight on Tuesday to buy Halo 2, the most awaited \
+         game of the year.",
+    );
+    assert_eq!(a.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&a));
+}
+
+#[test]
+fn a_company_named_with_its_legal_form_is_business_evidence() {
+    let a = parse(
+        "Acme Corp. Picks Chief\n\n\
+         SAN JOSE (Reuters) - Acme Corp., the chip maker, named a new chief on Monday.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{terms:?}");
+    let business = a.topics[0].score;
+    assert!(business > 0.62, "{business} {terms:?}");
+}
+
+#[test]
+fn a_finance_minister_on_growth_is_economy() {
+    let a = parse(
+        "Finance Minister Sees Slower Growth\n\n\
+         BERLIN (Reuters) - The finance minister said on Friday that growth would slow next year.",
+    );
+    let terms = evidence_terms(&a);
+    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{terms:?}");
+    // The office is still a cabinet post: politics is reported beside it.
+    assert!(top_levels(&a.topics).contains(&"medtop:11000000"), "{terms:?}");
+}
