@@ -1226,42 +1226,11 @@ fn given_before_wrap(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         && !doc.is_stopword(end)
 }
 
-/// Nouns for relatives, before a relative's given name (`his sister Lisa`, `her husband, David,`).
-const KIN_NOUNS: &[&str] = &[
-    "husband",
-    "wife",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "mother",
-    "father",
-    "sons",
-    "daughters",
-    "brothers",
-    "sisters",
-    "widow",
-    "widower",
-    "grandson",
-    "granddaughter",
-    "grandfather",
-    "grandmother",
-    "nephew",
-    "niece",
-    "cousin",
-    "uncle",
-    "aunt",
-    "fiancee",
-    "fiance",
-    "stepson",
-    "stepdaughter",
-];
-
 /// `his sister Lisa`, `her husband, David,`, `two daughters, Yelena and Tatyana`: a name right
 /// after a lower-case noun for a relative is a person's, though news gives relatives their
 /// given name only.
 fn named_relative(doc: &Doc<'_>, start: usize) -> bool {
-    let kin = |i: usize| doc.is_word(i) && !doc.toks[i].cap && KIN_NOUNS.contains(&doc.lw(i));
+    let kin = |i: usize| doc.is_word(i) && !doc.toks[i].cap && doc.names.is_kin_noun(doc.lw(i));
     // The first name after the noun, skipping the comma of an apposition.
     let first_after_kin = |s: usize| {
         s > 0

@@ -47,6 +47,7 @@ pub struct Names {
     facility_nouns: FastSet<String>,
     settlement_nouns: FastSet<String>,
     publication_words: FastSet<String>,
+    kin_nouns: FastSet<String>,
     stopwords: FastSet<String>,
     countries: FastMap<String, String>,
     /// The single words of the role tables (all but names and the vocabulary) with what they
@@ -339,6 +340,7 @@ struct Things {
     facilities: Vec<String>,
     settlements: Vec<String>,
     publications: Vec<String>,
+    relatives: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -453,6 +455,7 @@ impl Names {
             names.facility_nouns = lexicon.things.facilities.iter().map(|s| key(s)).collect();
             names.settlement_nouns = lexicon.things.settlements.iter().map(|s| key(s)).collect();
             names.publication_words = lexicon.things.publications.iter().map(|s| key(s)).collect();
+            names.kin_nouns = lexicon.things.relatives.iter().map(|s| key(s)).collect();
             names.stopwords = lexicon.stopwords.words.iter().map(|s| key(s)).collect();
             for phrase in names.title_heads.iter().chain(names.honorifics.keys()) {
                 names.max_phrase_words = names.max_phrase_words.max(phrase.split(' ').count());
@@ -624,6 +627,12 @@ impl Names {
     /// True when `word` (lower case) is a newspaper or magazine (`daily`, `weekly`).
     pub fn is_publication_word(&self, word: &str) -> bool {
         self.publication_words.contains(word)
+    }
+
+    /// True when `word` (lower case) names a relative (`sister`, `husband`), whose given name
+    /// alone may follow (`his sister Lisa`).
+    pub fn is_kin_noun(&self, word: &str) -> bool {
+        self.kin_nouns.contains(word)
     }
 
     /// True when `word` (lower case) is a capitalised word that is never part of a name.
