@@ -3,14 +3,17 @@
 //! The vocabulary (codes, English labels, definitions, hierarchy) is IPTC's published Media Topics
 //! file, shipped as `data/mediatopics.tsv`. The lexicon (`data/topic_lexicon.toml`) maps the words
 //! of news copy to those codes with weights; the labels of the vocabulary are added as terms too.
-//! Everything is compiled into a single trie of the terms, once per process for the embedded data
-//! and once per [`crate::ParserBuilder::build`] when a user adds terms.
+//! Everything is compiled into a single Aho-Corasick automaton, once per process for the embedded
+//! data and once per [`crate::ParserBuilder::build`] when a user adds terms.
 
 use std::collections::{HashMap, HashSet};
 
 use super::FastMap;
 use std::sync::{Arc, LazyLock};
 
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use serde::Deserialize;
 
 use crate::article::Span;
@@ -241,12 +244,12 @@ fn parse_file(toml_text: &str) -> Result<Parsed, DataError> {
     Ok(Parsed { terms, excluded, neutral, desks })
 }
 
-/// What one pattern of the trie stands for.
+/// What one pattern of the automaton stands for.
 #[derive(Clone, Debug)]
 struct Pattern {
     /// A trailing `*`: the match may end inside a word.
     prefix: bool,
-    /// Bytes the trie matches (the term without its `*`).
+    /// Bytes the automaton matches (the term without its `*`).
     len: usize,
     /// The topics it points to.
     entries: Vec<Entry>,
@@ -279,7 +282,7 @@ pub(crate) struct SpanEntry<'a> {
     pub term: &'a str,
 }
 
-/// The vocabulary plus every lexicon term, compiled into one trie.
+/// The vocabulary plus every lexicon term, compiled into one automaton.
 #[derive(Clone, Debug)]
 pub struct TopicLexicon {
     vocabulary: Arc<Vocabulary>,
@@ -289,149 +292,16 @@ pub struct TopicLexicon {
     desk_codes: Vec<String>,
     /// The desk subjects, by topic index.
     desks: Vec<usize>,
-    trie: TermTrie,
+    automaton: NFA,
     patterns: Vec<Pattern>,
+    /// The first two bytes (ASCII lower case) of every term, one bit per pair: a walk from a
+    /// place whose two bytes begin no term is skipped (most words, and every space).
+    openings: Box<[u64]>,
 }
 
-/// The terms (ASCII lower case) as a trie walked from where a word may start. A walk only ever
-/// goes forward from the start of a term (no Aho-Corasick failure links are needed), so each step
-/// is one look-up of (node, byte) in a hash table, and the first two bytes one look-up of the
-/// pair: most words begin with a pair some term begins with, so the pair has to lead somewhere.
-#[derive(Clone, Debug)]
-struct TermTrie {
-    /// Every edge as `(node << 8 | byte) << 32 | child`, open addressing by [`edge_slot`];
-    /// `EMPTY` where there is none. The child's top bit says patterns end there.
-    edges: Box<[u64]>,
-    /// The patterns that end at node `n`: `ends[ends_from[n]..ends_from[n + 1]]`, by pattern id.
-    ends_from: Vec<u32>,
-    ends: Vec<u32>,
-    /// The byte pairs that begin a term, one bit each, with the number of bits set before each
-    /// word of bits and the node each pair leads to (in pair order): a pair's rank is its node.
-    pairs: Box<[u64]>,
-    pair_ranks: Box<[u32]>,
-    pair_nodes: Vec<u32>,
-}
-
-const EMPTY: u64 = u64::MAX;
-/// The bit of a child node that says patterns end at it.
-const HAS_ENDS: u32 = 1 << 31;
-
-/// Where the edge `key` starts looking in a table of `mask + 1` slots.
-fn edge_slot(key: u64, mask: usize) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
-}
-
-/// The bit of a byte pair (ASCII lower case) in [`TermTrie::pairs`].
-fn pair_bit(first: u8, second: u8) -> usize {
+/// The bit of a byte pair in [`TopicLexicon::openings`].
+fn opening(first: u8, second: u8) -> usize {
     usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second.to_ascii_lowercase())
-}
-
-impl TermTrie {
-    /// The trie of `needles` (ASCII lower case, two bytes or more); pattern ids are their indexes.
-    fn new(needles: &[String]) -> TermTrie {
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
-        for (pattern, needle) in (0u32..).zip(needles) {
-            let mut node = 0;
-            for &byte in needle.as_bytes() {
-                node = match children[node].iter().find(|(b, _)| *b == byte) {
-                    Some(&(_, child)) => child as usize,
-                    None => {
-                        children.push(Vec::new());
-                        ends.push(Vec::new());
-                        let child = children.len() - 1;
-                        children[node].push((byte, child as u32));
-                        child
-                    }
-                };
-            }
-            ends[node].push(pattern);
-        }
-        let flagged = |node: u32| if ends[node as usize].is_empty() { node } else { node | HAS_ENDS };
-        let edge_count: usize = children.iter().map(Vec::len).sum();
-        // At most half full, so a look-up for an edge that is not there soon finds an empty slot.
-        let size = (edge_count * 2).next_power_of_two().max(2);
-        let mut edges = vec![EMPTY; size].into_boxed_slice();
-        for (node, list) in (0u64..).zip(&children) {
-            for &(byte, child) in list {
-                let key = node << 8 | u64::from(byte);
-                let mut slot = edge_slot(key, size - 1);
-                while edges[slot] != EMPTY {
-                    slot = (slot + 1) & (size - 1);
-                }
-                edges[slot] = key << 32 | u64::from(flagged(child));
-            }
-        }
-        let mut pair_list: Vec<(usize, u32)> = Vec::new();
-        for &(first, node) in &children[0] {
-            for &(second, child) in &children[node as usize] {
-                pair_list.push((pair_bit(first, second), flagged(child)));
-            }
-        }
-        pair_list.sort_unstable();
-        let mut pairs = vec![0u64; (1 << 16) / 64].into_boxed_slice();
-        for &(bit, _) in &pair_list {
-            pairs[bit / 64] |= 1 << (bit % 64);
-        }
-        let mut pair_ranks = vec![0u32; pairs.len()].into_boxed_slice();
-        let mut rank = 0;
-        for (word, bits) in pair_ranks.iter_mut().zip(pairs.iter()) {
-            *word = rank;
-            rank += bits.count_ones();
-        }
-        let mut ends_from = vec![0u32];
-        let mut flat = Vec::new();
-        for list in &ends {
-            flat.extend_from_slice(list);
-            ends_from.push(flat.len() as u32);
-        }
-        TermTrie {
-            edges,
-            ends_from,
-            ends: flat,
-            pairs,
-            pair_ranks,
-            pair_nodes: pair_list.into_iter().map(|(_, node)| node).collect(),
-        }
-    }
-
-    /// The node two bytes (either ASCII case) lead to from the root.
-    fn after_pair(&self, first: u8, second: u8) -> Option<u32> {
-        let bit = pair_bit(first, second);
-        let (word, mask) = (*self.pairs.get(bit / 64)?, 1u64 << (bit % 64));
-        if word & mask == 0 {
-            return None;
-        }
-        let rank = self.pair_ranks[bit / 64] + (word & (mask - 1)).count_ones();
-        self.pair_nodes.get(rank as usize).copied()
-    }
-
-    /// The node `byte` (either ASCII case) leads to from `node`.
-    fn next(&self, node: u32, byte: u8) -> Option<u32> {
-        let key = u64::from(node & !HAS_ENDS) << 8 | u64::from(byte.to_ascii_lowercase());
-        let mask = self.edges.len() - 1;
-        let mut slot = edge_slot(key, mask);
-        loop {
-            let edge = self.edges[slot];
-            if edge >> 32 == key {
-                return Some(edge as u32);
-            }
-            if edge == EMPTY {
-                return None;
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    /// The patterns that end at `node`, by pattern id.
-    fn ends(&self, node: u32) -> &[u32] {
-        if node & HAS_ENDS == 0 {
-            return &[];
-        }
-        let node = (node & !HAS_ENDS) as usize;
-        let (from, to) = (self.ends_from[node] as usize, self.ends_from[node + 1] as usize);
-        &self.ends[from..to]
-    }
 }
 
 static LEXICON_DEFAULT: LazyLock<Arc<TopicLexicon>> = LazyLock::new(|| {
@@ -621,9 +491,32 @@ impl TopicLexicon {
                 }
             }
         }
-        // Every term has two bytes at least (checked above).
-        let trie = TermTrie::new(&needles);
-        Ok(TopicLexicon { vocabulary, terms, excluded_labels, neutral, desk_codes, desks, trie, patterns })
+        // Compact (well under a megabyte) so the walks stay in cache; a full DFA is ~20 times
+        // larger and slower on a busy machine.
+        let automaton = NFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&needles)
+            .map_err(|e| Error::data(format!("topic lexicon: cannot compile: {e}")))?;
+        let mut openings = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        for needle in &needles {
+            // Every term has two bytes at least (checked above).
+            if let [first, second, ..] = *needle.as_bytes() {
+                let bit = opening(first, second);
+                openings[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        Ok(TopicLexicon {
+            vocabulary,
+            terms,
+            excluded_labels,
+            neutral,
+            desk_codes,
+            desks,
+            automaton,
+            patterns,
+            openings,
+        })
     }
 
     /// Every whole-word match in `text`, left to right, longest first where matches overlap.
@@ -637,7 +530,8 @@ impl TopicLexicon {
     /// [`TopicLexicon::find`] into `found` (emptied first), so one list serves every region.
     pub(crate) fn find_into(&self, text: &str, found: &mut Vec<TermMatch>) {
         found.clear();
-        // A walk of the trie from each place a word may start, rather than one
+        let Ok(root) = self.automaton.start_state(Anchored::Yes) else { return };
+        // An anchored walk of the automaton from each place a word may start, rather than one
         // unanchored scan that also finds every term inside words (`art` in `start`) only to
         // drop it. A walk ends where no term goes on, mostly after a letter or two and always
         // within the longest term, so the whole stays linear in the text.
@@ -650,10 +544,8 @@ impl TopicLexicon {
                 start += 1;
                 continue;
             }
-            if !in_word
-                && let Some(node) = bytes.get(start + 1).and_then(|&next| self.trie.after_pair(byte, next))
-            {
-                self.walk(text, start, node, found);
+            if !in_word && bytes.get(start + 1).is_some_and(|&next| self.opens_term(byte, next)) {
+                self.walk(text, start, root, found);
             }
             if byte.is_ascii_alphanumeric() {
                 // No term starts inside a word: the rest of its ASCII letters and digits (most
@@ -731,24 +623,37 @@ impl TopicLexicon {
         }
     }
 
+    /// True when some term starts with these two bytes (ignoring ASCII case).
+    fn opens_term(&self, first: u8, second: u8) -> bool {
+        let bit = opening(first, second);
+        self.openings.get(bit / 64).is_some_and(|word| word & (1 << (bit % 64)) != 0)
+    }
+
     /// Adds the terms that match at `start` and end a word (or, with a `*`, start one), shortest
-    /// first; `node` is where the first two bytes lead.
-    fn walk(&self, text: &str, start: usize, mut node: u32, found: &mut Vec<TermMatch>) {
-        let bytes = text.as_bytes();
-        let mut end = start + 2;
-        loop {
-            for &pattern in self.trie.ends(node) {
-                let pattern = pattern as usize;
+    /// first.
+    fn walk(&self, text: &str, start: usize, root: StateID, found: &mut Vec<TermMatch>) {
+        let nfa = &self.automaton;
+        let mut state = root;
+        for (len, &byte) in (1..).zip(text.as_bytes().get(start..).unwrap_or_default()) {
+            state = nfa.next_state(Anchored::Yes, state, byte);
+            if nfa.is_dead(state) {
+                return;
+            }
+            if !nfa.is_match(state) {
+                continue;
+            }
+            for i in 0..nfa.match_len(state) {
+                let id = nfa.match_pattern(state, i);
+                // A state also holds the terms that end its path as a suffix: they start later.
+                if nfa.pattern_len(id) != len {
+                    continue;
+                }
+                let (pattern, end) = (id.as_usize(), start + len);
                 if self.patterns[pattern].prefix || ends_word(text, end) {
                     let end = extend_word(text, end, self, pattern);
                     found.push(TermMatch { pattern, span: Span::new(start, end) });
                 }
             }
-            match bytes.get(end).and_then(|&byte| self.trie.next(node, byte)) {
-                Some(next) => node = next,
-                None => return,
-            }
-            end += 1;
         }
     }
 
