@@ -16,17 +16,20 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
+EXTRAS ?= test
+
 .PHONY: dev
 dev: $(PY) ## build the extension in release mode and install it with its test extras into .venv
 	$(PY) -m pip install -q "maturin>=1.9.4,<2" "pytest>=8"
-	$(VENV)/bin/maturin develop --release --extras test -q
+	$(VENV)/bin/maturin develop --release --extras $(EXTRAS) -q
 
 .PHONY: run
 run: dev ## parse the bundled reference article and print it as JSON
 	$(VENV)/bin/newswire examples/fna-webinar.txt
 
 .PHONY: test
-test: dev ## every test: cargo test (Rust) and pytest (Python)
+test: EXTRAS = test,spark
+test: dev ## every test: cargo test (Rust) and pytest (Python, with Dask and Spark)
 	cargo test --quiet
 	$(PY) -m pytest tests/python -q
 
