@@ -2025,6 +2025,11 @@ impl Ctx<'_, '_> {
         // The writer's own clause resumes after a comma: `, saying ...`, `, according to ...`,
         // `, and he added ...`.
         if let Some(c) = (a + 1..b).find(|&k| {
+            // After one or two words only a participle resumes the writer's clause (`X
+            // criticized the plan, saying ...`); `A, X says, B` sets the attribution inside.
+            if k < a + 3 && !doc.lw(k + 1).ends_with("ing") {
+                return false;
+            }
             // `..." referring to`: the comma may stand inside the closing quotation mark.
             let comma = !inside[k] && doc.is_punct(k, ',')
                 || doc.toks[k].kind == Kind::Close && doc.is_punct(k - 1, ',');
@@ -2044,9 +2049,8 @@ impl Ctx<'_, '_> {
             let cut = (a + 1..b.saturating_sub(1)).find(|&k| {
                 let next = doc.lw(k + 1);
                 if comma(k) {
-                    let appositive = Some(k) == last_comma
-                        && matches!(next, "a" | "an" | "the")
-                        && doc.is_cap_word(k - 1);
+                    let appositive =
+                        Some(k) == last_comma && matches!(next, "a" | "an" | "the") && doc.is_cap_word(k - 1);
                     cues().clause_breaks.contains(next) || appositive
                 } else {
                     !inside[k] && is_lw(doc, k, "as") && matches!(next, "he" | "she" | "they" | "we" | "i")
