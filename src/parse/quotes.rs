@@ -545,6 +545,14 @@ impl Ctx<'_, '_> {
         if c > 1 && doc.toks[c - 1].kind == Kind::Close {
             c -= 1;
         }
+        // `..., X said, while arguing ...`: a subordinator may open the participle clause.
+        if c > 2
+            && doc.lw(v).ends_with("ing")
+            && matches!(doc.lw(c - 1), "while" | "before" | "after" | "when")
+            && doc.is_punct(c - 2, ',')
+        {
+            c -= 1;
+        }
         let participle = doc.lw(v).ends_with("ing") && doc.is_punct(c - 1, ',');
         if participle && c > 2 {
             // `..., said X, adding ...`: the name after the report's verb.
@@ -760,7 +768,11 @@ impl Ctx<'_, '_> {
         let doc = self.doc;
         let mut e = v;
         loop {
-            while e > 0 && doc.is_word(e - 1) && cues().auxiliaries.contains(doc.lw(e - 1)) {
+            // `X eventually dismissed`: an adverb in -ly may stand there too.
+            while e > 0
+                && doc.is_word(e - 1)
+                && (cues().auxiliaries.contains(doc.lw(e - 1)) || self.adverb(e - 1))
+            {
                 e -= 1;
             }
             // `on Tuesday`, `on Monday night`, `last week`.
@@ -783,6 +795,13 @@ impl Ctx<'_, '_> {
             }
             return e;
         }
+    }
+
+    /// A lower-case adverb in -ly (`eventually`, `sharply`), not a noun (`family`, `rally`).
+    fn adverb(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let lw = doc.lw(k);
+        !doc.toks[k].cap && lw.len() > 4 && lw.ends_with("ly") && !cues().not_adverbs.contains(lw)
     }
 
     fn skip_parenthetical_back(&self, e: usize) -> usize {
@@ -1814,6 +1833,10 @@ impl Ctx<'_, '_> {
         if let Some(p) = self.phrase_at(v) {
             k = v + p.split(" ").count();
             complementiser = p.ends_with(" that");
+            // `found that ...`: the content starts at the complementiser.
+            if complementiser && doc.toks.get(k).is_some_and(|t| t.kind != Kind::Open) {
+                k -= 1;
+            }
         } else if self.is_stance(v) {
             k = v + 2;
         }
@@ -1861,10 +1884,13 @@ impl Ctx<'_, '_> {
         {
             // Only adjuncts before it (`on Tuesday`, `at a rally`); after an object it is a
             // relative pronoun (`attacked loopholes that benefit others`).
+            // After a verb that takes the one addressed as its object (`told voters at a
+            // diner that ...`), the words before `that` are that object.
             let adjunct = k == t
                 || cues().not_content.contains(doc.lw(k))
                 || doc.is_punct(k, ',')
-                || doc.is_cap_word(k);
+                || doc.is_cap_word(k)
+                || cues().addressing.contains(doc.lw(v));
             let clean = adjunct
                 && (k..t).all(|x| {
                     doc.is_word(x)
@@ -1873,8 +1899,25 @@ impl Ctx<'_, '_> {
                 })
                 && (k..t).filter(|&x| doc.is_word(x)).count() <= 9;
             if clean {
-                return (t + 1 < ce).then_some(t + 1);
+                // The complementiser opens the content (`said that the vote was close`), as
+                // news annotation marks it; a quotation after it opens a direct quote instead.
+                if t + 1 >= ce {
+                    return None;
+                }
+                return Some(if doc.toks[t + 1].kind == Kind::Open { t + 1 } else { t });
             }
+        }
+        // `telling donors how ...`, `assured voters he would ...`: past the one addressed, a
+        // question word opens the content.
+        if cues().addressing.contains(doc.lw(v))
+            && k < ce
+            && !doc.toks[k].cap
+            && let Some(w) = (k + 1..(k + 6).min(ce))
+                .take_while(|&w| doc.is_word(w) || doc.toks[w].kind == Kind::Poss)
+                .find(|&w| cues().question_words.contains(doc.lw(w)))
+            && w + 1 < ce
+        {
+            return Some(w);
         }
         let before_punct = k;
         while k < ce && matches!(doc.toks[k].kind, Kind::Punct(',' | ':')) {
@@ -1902,10 +1945,15 @@ impl Ctx<'_, '_> {
             return false;
         }
         let mut v = k + 1;
-        while v < k + 4 && doc.is_word(v) && cues().auxiliaries.contains(doc.lw(v)) {
+        // `... and Democrats accused ...`: a report of another named subject.
+        if let Some(&(_, end)) = self.index.by_start.get(&self.skip_honorifics(v)) {
+            v = end;
+        }
+        let from = v;
+        while v < from + 3 && doc.is_word(v) && cues().auxiliaries.contains(doc.lw(v)) {
             v += 1;
         }
-        self.is_cue(v) && !self.passive(v)
+        doc.same_sentence(k, v) && self.is_cue(v) && !self.passive(v)
     }
 
     /// Whether the words from token `j` on, after a comma, are the writer's again: a participle
@@ -1976,7 +2024,12 @@ impl Ctx<'_, '_> {
         }
         // The writer's own clause resumes after a comma: `, saying ...`, `, according to ...`,
         // `, and he added ...`.
-        if let Some(c) = (a + 3..b).find(|&k| {
+        if let Some(c) = (a + 1..b).find(|&k| {
+            // After one or two words only a participle resumes the writer's clause (`X
+            // criticized the plan, saying ...`); `A, X says, B` sets the attribution inside.
+            if k < a + 3 && !doc.lw(k + 1).ends_with("ing") {
+                return false;
+            }
             // `..." referring to`: the comma may stand inside the closing quotation mark.
             let comma = !inside[k] && doc.is_punct(k, ',')
                 || doc.toks[k].kind == Kind::Close && doc.is_punct(k - 1, ',');
@@ -1984,6 +2037,28 @@ impl Ctx<'_, '_> {
         }) {
             // A closing mark after the comma closes the speaker's words: keep it.
             b = if doc.toks[c].kind == Kind::Close { c + 1 } else { c };
+        }
+        // Content after its cue runs to the sentence's end; where the writer's words take over
+        // again, it stops: `, but ...`, `, which ...`, an appositive closing the sentence after
+        // a name (`..., the 12-nation pact`), or `as he ...`. Content before its cue ends at a
+        // comma, which these leave alone.
+        let forward = b >= doc.toks.len() || !doc.is_punct(b, ',');
+        if forward && doc.toks[a].kind != Kind::Open {
+            let comma = |k: usize| !inside[k] && doc.is_punct(k, ',');
+            let last_comma = (a + 1..b).rev().find(|&k| comma(k));
+            let cut = (a + 1..b.saturating_sub(1)).find(|&k| {
+                let next = doc.lw(k + 1);
+                if comma(k) {
+                    let appositive =
+                        Some(k) == last_comma && matches!(next, "a" | "an" | "the") && doc.is_cap_word(k - 1);
+                    cues().clause_breaks.contains(next) || appositive
+                } else {
+                    !inside[k] && is_lw(doc, k, "as") && matches!(next, "he" | "she" | "they" | "we" | "i")
+                }
+            });
+            if let Some(k) = cut {
+                b = k;
+            }
         }
         let stance = !cue.is_empty() && cue != "according to" && !self.names.is_say_verb(cue);
         // `X endorsed Smith last week`, `critical of Smith since 2015`: after a name as the
@@ -2073,6 +2148,10 @@ struct Cues {
     finding_verbs: Lexicon,
     statements: FastSet<String>,
     publishing: FastSet<String>,
+    addressing: FastSet<String>,
+    question_words: FastSet<String>,
+    clause_breaks: FastSet<String>,
+    not_adverbs: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: Lexicon,
