@@ -473,6 +473,10 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
                 }
                 segment_len += j - ascii_start;
                 lower |= classes & ASCII_LOWER != 0;
+                // Any other ASCII byte but a joiner or a dot ends the word: nothing to decode.
+                if bytes.get(j).is_some_and(|&b| b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&' | b'.')) {
+                    break;
+                }
                 let Some(d) = at(j) else { break };
                 let j1 = j + d.len_utf8();
                 if d.is_alphanumeric() {
@@ -658,10 +662,43 @@ fn past_scores(doc: &Doc<'_>, i: usize) -> usize {
 }
 
 fn is_particle(doc: &Doc<'_>, i: usize) -> bool {
-    let lw = doc.lw(i);
-    let w = doc.w(i);
-    // Particles are short: longer words skip the list.
-    !doc.toks[i].cap && lw.len() <= 5 && PARTICLES.contains(&lw) && w == lw
+    // Particles are short: longer words skip the list. The list is lower case, so a word written
+    // as listed is already in lower case.
+    doc.toks.get(i).is_some_and(|t| !t.cap && t.end - t.start <= 5) && is_particle_word(doc.w(i))
+}
+
+/// `PARTICLES.contains(&w)`, as one `match` on the word.
+fn is_particle_word(w: &str) -> bool {
+    matches!(
+        w,
+        "bin"
+            | "bint"
+            | "ibn"
+            | "al"
+            | "el"
+            | "ul"
+            | "ud"
+            | "da"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "dos"
+            | "das"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "ter"
+            | "ten"
+            | "ould"
+            | "abu"
+            | "y"
+            | "zu"
+    )
 }
 
 const PARTICLES: &[&str] = &[
@@ -1300,10 +1337,16 @@ fn scorer_in_brackets(doc: &Doc<'_>, start: usize, end: usize) -> bool {
 /// cricket scorecard, before his overs, maidens, runs and wickets or between the `c` of the
 /// catch and the `b` of the bowler; a town's name there is a player's.
 fn bowler_in_scorecard(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    // Four parts of one to three digits, counted without collecting them.
     let figures = |w: &str| {
-        let parts: Vec<&str> = w.split('-').collect();
-        parts.len() == 4
-            && parts.iter().all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        let mut parts = 0;
+        for p in w.split('-') {
+            parts += 1;
+            if parts > 4 || !(1..=3).contains(&p.len()) || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return false;
+            }
+        }
+        parts == 4
     };
     let overs = doc.is_word(end) && doc.w(end).bytes().all(|b| b.is_ascii_digit());
     let after_overs = if overs && doc.is_punct(end + 1, '.') { end + 2 } else { end };
