@@ -585,13 +585,30 @@ pub(crate) struct Mention {
     /// Tokens of the name, `start..end`.
     pub start: usize,
     pub end: usize,
-    /// Lower-case name words without particles and initials, for matching.
-    pub words: Vec<String>,
+    /// Tokens of the name words without particles and initials (at most [`MAX_NAME_WORDS`]),
+    /// matched by their lower-case text: no copy of a word is made per mention.
+    word_toks: [u32; MAX_NAME_WORDS],
+    word_count: u8,
     pub honorifics: Vec<String>,
     pub gender: Gender,
     pub role: Role,
     /// A given name, honorific, title or context vouches for this being a person.
     pub strong: bool,
+}
+
+/// The most name words a mention has; a longer run is no name.
+const MAX_NAME_WORDS: usize = 5;
+
+impl Mention {
+    /// The tokens of the name words.
+    fn word_tokens(&self) -> &[u32] {
+        self.word_toks.get(..usize::from(self.word_count)).unwrap_or(&[])
+    }
+
+    /// How many name words the mention has.
+    fn word_len(&self) -> usize {
+        usize::from(self.word_count)
+    }
 }
 
 fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Mention> {
@@ -619,7 +636,7 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
 fn list_members(doc: &Doc<'_>, mentions: &mut [Mention]) {
     for i in 0..mentions.len() {
         let m = &mentions[i];
-        if m.strong || m.words.len() > 2 {
+        if m.strong || m.word_len() > 2 {
             continue;
         }
         let (start, end) = (m.start, m.end);
@@ -769,22 +786,19 @@ fn longest(doc: &Doc<'_>, names: &Names, i: usize, end: usize, table: Phrases) -
 
 fn is_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> bool {
     // A single word is asked about again and again: its answer is kept on the token.
-    let Some(known) = doc.place_words.get(a).filter(|_| b == a + 1) else {
-        return looks_up_place(doc, names, registry, a, b);
-    };
-    match known.get() {
-        Some(place) => place,
-        None => {
-            let place = looks_up_place(doc, names, registry, a, b);
-            known.set(Some(place));
-            place
-        }
+    let known = doc.place_words.get(a).filter(|_| b == a + 1);
+    if let Some(place) = known.and_then(Cell::get) {
+        return place;
     }
+    let place = doc.phrase(a, b).is_some_and(|phrase| looks_up_place(names, registry, phrase, b == a + 1));
+    if let Some(known) = known {
+        known.set(Some(place));
+    }
+    place
 }
 
-fn looks_up_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> bool {
-    let Some(phrase) = doc.phrase(a, b) else { return false };
-    let single = b == a + 1;
+/// True when `phrase` (lower case, single spaces; `single` when it is one token) names a place.
+fn looks_up_place(names: &Names, registry: &Registry, phrase: &str, single: bool) -> bool {
     names.country(phrase).is_some()
         || registry.places.country(phrase).is_some()
         // Without a hyphen the only part is the phrase itself, already asked about above.
@@ -1096,7 +1110,7 @@ fn analyse_run(
     let is_name_word = |j: usize| doc.is_word(j) && !is_particle(doc, j) && doc.w(j).chars().nth(1).is_some();
     // Only the number of name words decides below; their copies are made for a mention kept.
     let word_count = (start..end).filter(|&j| is_name_word(j)).count();
-    if word_count == 0 || word_count > 5 {
+    if word_count == 0 || word_count > MAX_NAME_WORDS {
         return None;
     }
     // The tokens of the first and last name words.
@@ -1241,8 +1255,20 @@ fn analyse_run(
         && (speaks || said_before)
         && (surname || doc.given(first).is_some() || !doc.is_common_word(first));
     let role = if pre.title.is_some() { merge_roles(pre, post) } else { merge_roles(post, pre) };
-    let words = (start..end).filter(|&j| is_name_word(j)).map(|j| doc.lw(j).to_string()).collect();
-    Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })
+    let mut word_toks = [0u32; MAX_NAME_WORDS];
+    for (slot, j) in word_toks.iter_mut().zip((start..end).filter(|&j| is_name_word(j))) {
+        *slot = u32::try_from(j).unwrap_or(u32::MAX);
+    }
+    Some(Mention {
+        start,
+        end,
+        word_toks,
+        word_count: u8::try_from(word_count).unwrap_or(0),
+        honorifics,
+        gender,
+        role,
+        strong: strong || weak_single,
+    })
 }
 
 /// `Craig Wendt, Mark` / `O'Dowd, Fred Tamblyn`: a results list wrapped at a fixed width
@@ -2028,6 +2054,8 @@ pub(crate) struct Person {
     pub gender: Gender,
     pub confirmed: bool,
     name: String,
+    /// The fullest name's words (see [`Person::words`]), written once the mentions are merged.
+    words: Vec<String>,
     /// Extra mention spans (role nouns, pronoun-free back-references) added by quotes.
     pub extra: Vec<Span>,
     /// First token of the earliest mention.
@@ -2035,8 +2063,14 @@ pub(crate) struct Person {
 }
 
 impl Person {
+    /// The lower-case words of the fullest name, without particles and initials.
     pub fn words(&self) -> &[String] {
-        &self.mentions[self.fullest].words
+        &self.words
+    }
+
+    /// The tokens of the fullest name's words.
+    fn word_tokens(&self) -> &[u32] {
+        self.mentions.get(self.fullest).map_or(&[], Mention::word_tokens)
     }
 
     /// First token of the first mention: orders people by appearance.
@@ -2089,46 +2123,54 @@ impl Person {
 /// How many people sharing a word a mention is compared with.
 const CANDIDATES: usize = 64;
 
-/// True when every word of `short` is in `long` and both end in the same word.
-fn subsumes(long: &[String], short: &[String]) -> bool {
-    !short.is_empty() && long.last() == short.last() && short.iter().all(|w| long.contains(w))
+/// The lower-case text of a name word's token.
+fn word_text<'d>(doc: &'d Doc<'_>, tok: u32) -> &'d str {
+    doc.lw(tok as usize)
 }
 
-fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
+/// True when every word of `short` is in `long` and both end in the same word.
+fn subsumes(doc: &Doc<'_>, long: &[u32], short: &[u32]) -> bool {
+    let same = |a: u32, b: u32| word_text(doc, a) == word_text(doc, b);
+    match (long.last(), short.last()) {
+        (Some(&l), Some(&s)) => same(l, s) && short.iter().all(|&w| long.iter().any(|&x| same(x, w))),
+        _ => false,
+    }
+}
+
+fn merge<'d>(doc: &'d Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
     // People by every word of their names, so matching looks at a few candidates, not everyone.
-    let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
+    // The words are the document's lower-case text: the index copies none.
+    let mut by_word: FastMap<&'d str, Vec<usize>> = FastMap::default();
     let mut people: Vec<Person> = Vec::new();
     let mut singles: Vec<Mention> = Vec::new();
     let new_person = |m: Mention| Person {
         gender: m.gender,
         confirmed: m.strong,
         name: String::new(),
+        words: Vec::new(),
         fullest: 0,
         first: m.start,
         mentions: vec![m],
         extra: Vec::new(),
     };
-    let index = |by_word: &mut FastMap<String, Vec<usize>>, words: &[String], pi: usize| {
-        for w in words {
-            // Only a new word is copied into the index.
-            match by_word.get_mut(w) {
-                Some(list) if list.last() != Some(&pi) => list.push(pi),
-                Some(_) => {}
-                None => {
-                    by_word.insert(w.clone(), vec![pi]);
-                }
+    let index = |by_word: &mut FastMap<&'d str, Vec<usize>>, words: &[u32], pi: usize| {
+        for &w in words {
+            let list = by_word.entry(word_text(doc, w)).or_default();
+            if list.last() != Some(&pi) {
+                list.push(pi);
             }
         }
     };
     for m in mentions {
-        if m.words.len() == 1 {
+        if m.word_len() == 1 {
             singles.push(m);
             continue;
         }
         let found =
-            m.words.last().and_then(|last| by_word.get(last)).and_then(|list| {
+            m.word_tokens().last().and_then(|&last| by_word.get(word_text(doc, last))).and_then(|list| {
                 list.iter().rev().take(CANDIDATES).copied().find(|&pi| {
-                    subsumes(people[pi].words(), &m.words) || subsumes(&m.words, people[pi].words())
+                    let known = people[pi].word_tokens();
+                    subsumes(doc, known, m.word_tokens()) || subsumes(doc, m.word_tokens(), known)
                 })
             });
         let pi = match found {
@@ -2143,44 +2185,42 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
         };
         // The mention just added is the person's last.
         if let Some(added) = people[pi].mentions.last() {
-            index(&mut by_word, &added.words, pi);
+            index(&mut by_word, added.word_tokens(), pi);
         }
     }
     // Surname-only mentions join the person of that surname named nearest before them (or the
     // first one after, for a surname used before the full name); else a given name used alone.
     for m in singles {
-        let word = m.words[0].clone();
+        let Some(&word_tok) = m.word_tokens().first() else { continue };
+        let word = word_text(doc, word_tok);
+        let is_word = |t: &u32| word_text(doc, *t) == word;
         // The given name of a name wrapped onto two lines is someone else's than the names
         // written whole around it.
         let wrapped = given_before_wrap(doc, m.start, m.end);
-        let candidates: Vec<usize> = by_word
-            .get(&word)
-            .filter(|_| !wrapped)
-            .map(|l| l.iter().rev().take(CANDIDATES).copied().collect())
-            .unwrap_or_default();
-        let owner = candidates
-            .iter()
-            .copied()
+        let list: &[usize] = by_word.get(word).filter(|_| !wrapped).map_or(&[], Vec::as_slice);
+        let candidates = || list.iter().rev().take(CANDIDATES).copied();
+        let owner = candidates()
             .filter(|&pi| {
-                let w = people[pi].words();
-                w.last() == Some(&word)
-                    || (w.len() > 2 && w[1..].contains(&word))
-                    || (w.len() > 1 && w[0] == word)
+                let w = people[pi].word_tokens();
+                w.last().is_some_and(is_word)
+                    || (w.len() > 2 && w[1..].iter().any(is_word))
+                    || (w.len() > 1 && is_word(&w[0]))
             })
             .min_by_key(|&pi| {
                 let p = &people[pi];
                 let s = p.first_token();
-                let by_last = usize::from(p.words().last() != Some(&word));
+                let by_last = usize::from(!p.word_tokens().last().is_some_and(is_word));
                 if s <= m.start { (by_last, 0, m.start - s) } else { (by_last, 1, s - m.start) }
             })
             .or_else(|| {
-                candidates.iter().copied().find(|&pi| people[pi].words() == std::slice::from_ref(&word))
+                candidates().find(|&pi| matches!(people[pi].word_tokens(), [only] if is_word(only)))
             });
         match owner {
             Some(pi) => add_mention(&mut people[pi], m),
             None => {
                 people.push(new_person(m));
-                index(&mut by_word, std::slice::from_ref(&word), people.len() - 1);
+                let pi = people.len() - 1;
+                index(&mut by_word, people[pi].word_tokens(), pi);
             }
         }
     }
@@ -2190,10 +2230,11 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
             .mentions
             .iter()
             .enumerate()
-            .max_by_key(|(i, m)| (m.words.len(), std::cmp::Reverse(*i)))
+            .max_by_key(|(i, m)| (m.word_len(), std::cmp::Reverse(*i)))
             .map_or(0, |(i, _)| i);
         let m = &p.mentions[p.fullest];
         p.name = doc.span_text(m.start, m.end);
+        p.words = m.word_tokens().iter().map(|&t| word_text(doc, t).to_string()).collect();
     }
     people.sort_by_key(Person::first_token);
     people
@@ -2257,7 +2298,7 @@ fn add_mention(p: &mut Person, m: Mention) {
     }
     p.confirmed |= m.strong;
     p.first = p.first.min(m.start);
-    if m.words.len() > p.words().len() {
+    if m.word_len() > p.word_tokens().len() {
         p.fullest = p.mentions.len();
     }
     p.mentions.push(m);
