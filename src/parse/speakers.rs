@@ -136,7 +136,7 @@ impl<'t> Doc<'t> {
             let Some(slice) = text.get(para.span.start..para.span.end) else { continue };
             let first = doc.toks.len();
             tokenize(slice, para.span.start, p as u32, &mut doc.toks);
-            let words = doc.toks[first..].iter().filter(|t| t.kind == Kind::Word && t.cap);
+            let words = doc.toks[first..].iter().filter(|t| matches!(t.kind, Kind::Word) && t.cap);
             let (mut capital, mut shouted) = (0usize, 0usize);
             for t in words {
                 capital += 1;
@@ -248,15 +248,15 @@ impl<'t> Doc<'t> {
     }
 
     pub fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+        self.toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Word))
     }
 
     pub fn is_cap_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap && !t.shouted)
+        self.toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Word) && t.cap && !t.shouted)
     }
 
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+        self.toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Punct(p) if p == c))
     }
 
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
@@ -300,7 +300,7 @@ impl<'t> Doc<'t> {
             let end_mark = matches!(self.toks[i].kind, Kind::Punct('.' | '!' | '?'));
             if !end_mark {
                 // A closing quote right after the end mark belongs to the sentence it closes.
-                if self.toks[i].kind == Kind::Close
+                if matches!(self.toks[i].kind, Kind::Close)
                     && i > 0
                     && matches!(self.toks[i - 1].kind, Kind::Punct('.' | '!' | '?'))
                     && self.next_starts_sentence(i + 1)
@@ -309,13 +309,13 @@ impl<'t> Doc<'t> {
                 }
                 continue;
             }
-            if self.toks[i].kind == Kind::Punct('.')
+            if matches!(self.toks[i].kind, Kind::Punct('.'))
                 && i > 0
                 && (self.is_abbreviation(i - 1) || self.is_decimal_point(i))
             {
                 continue;
             }
-            if self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Close) {
+            if self.toks.get(i + 1).is_some_and(|t| matches!(t.kind, Kind::Close)) {
                 continue;
             }
             if self.next_starts_sentence(i + 1) {
@@ -339,8 +339,9 @@ impl<'t> Doc<'t> {
     /// `$7.25`, `3.5 percent`: a point between digits, with no space on either side, is part of
     /// a number, not the end of a sentence.
     fn is_decimal_point(&self, i: usize) -> bool {
-        let digits =
-            |k: usize| self.toks[k].kind == Kind::Word && self.w(k).starts_with(|c: char| c.is_ascii_digit());
+        let digits = |k: usize| {
+            matches!(self.toks[k].kind, Kind::Word) && self.w(k).starts_with(|c: char| c.is_ascii_digit())
+        };
         i > 0
             && i + 1 < self.toks.len()
             && digits(i - 1)
@@ -351,7 +352,7 @@ impl<'t> Doc<'t> {
 
     fn is_abbreviation(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if t.kind != Kind::Word || t.end != self.toks[i + 1].start {
+        if !matches!(t.kind, Kind::Word) || t.end != self.toks[i + 1].start {
             return false;
         }
         let w = self.w(i);
@@ -520,7 +521,7 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
             continue;
         }
         let next = at(next_pos);
-        let prev_is_word = out.last().is_some_and(|t| t.kind == Kind::Word && t.end == base + start);
+        let prev_is_word = out.last().is_some_and(|t| matches!(t.kind, Kind::Word) && t.end == base + start);
         // Bytes of the token: `c` and, for two-character tokens, the ASCII character after it.
         let mut len = c.len_utf8();
         tok.kind = match c {
@@ -829,7 +830,7 @@ fn looks_up_place(names: &Names, registry: &Registry, phrase: &str, single: bool
 
 /// True when token `i` opens its sentence.
 fn starts_sentence(doc: &Doc<'_>, i: usize) -> bool {
-    i == 0 || !doc.same_sentence(i - 1, i) || doc.toks[i - 1].kind == Kind::Open
+    i == 0 || !doc.same_sentence(i - 1, i) || matches!(doc.toks[i - 1].kind, Kind::Open)
 }
 
 /// Words that begin place names (`New Zealand`, `San Diego`, `St Louis`).
@@ -1176,8 +1177,8 @@ fn analyse_run(
                 && !doc.lw(last).ends_with('s')
                 && !doc.lw(last).ends_with("ed")
                 // `Iraq's Saddam Regime`, `St. Christopher Children's Hospital`.
-                && !(start > 0 && doc.toks[start - 1].kind == Kind::Poss)
-                && doc.toks.get(end).is_none_or(|t| t.kind != Kind::Poss)));
+                && !(start > 0 && matches!(doc.toks[start - 1].kind, Kind::Poss))
+                && doc.toks.get(end).is_none_or(|t| !matches!(t.kind, Kind::Poss))));
     let surname = doc.is_surname(last);
     // `G. Thorpe`, `Pietro T.`: an initial next to a capitalised word.
     let initial =
@@ -1720,7 +1721,7 @@ fn capitalised_name(doc: &Doc<'_>, i: usize, limit: usize) -> usize {
             }
             j += 1;
             end = j;
-        } else if (doc.toks[j].kind == Kind::Poss && doc.is_cap_word(j + 1))
+        } else if (matches!(doc.toks[j].kind, Kind::Poss) && doc.is_cap_word(j + 1))
             || (doc.is_word(j) && matches!(doc.lw(j), "of" | "for" | "and" | "the" | "on" | "de"))
         {
             j += 1;
@@ -1745,7 +1746,7 @@ fn org_or_country(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b
         return;
     }
     // `Iran's Institute ...`: the possessor is a country, else an organisation.
-    if let Some(p) = (a..b).find(|&j| doc.toks[j].kind == Kind::Poss) {
+    if let Some(p) = (a..b).find(|&j| matches!(doc.toks[j].kind, Kind::Poss)) {
         match country_of(doc, names, registry, a, p) {
             Some(code) => {
                 role.country.get_or_insert(code);
@@ -1993,8 +1994,8 @@ fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> 
     let (ts, te) = first_group(doc, names, ts, te, s);
     for j in s..ts {
         let t = &doc.toks[j];
-        let ok = t.kind == Kind::Poss
-            || (t.kind == Kind::Word && (t.cap || t.upper || doc.is_title_modifier(j)))
+        let ok = matches!(t.kind, Kind::Poss)
+            || (matches!(t.kind, Kind::Word) && (t.cap || t.upper || doc.is_title_modifier(j)))
             || matches!(doc.lw(j), "of" | "and");
         if !ok {
             return role;
@@ -2212,9 +2213,7 @@ fn merge<'d>(doc: &'d Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
                 let by_last = usize::from(!p.word_tokens().last().is_some_and(is_word));
                 if s <= m.start { (by_last, 0, m.start - s) } else { (by_last, 1, s - m.start) }
             })
-            .or_else(|| {
-                candidates().find(|&pi| matches!(people[pi].word_tokens(), [only] if is_word(only)))
-            });
+            .or_else(|| candidates().find(|&pi| matches!(people[pi].word_tokens(), [only] if is_word(only))));
         match owner {
             Some(pi) => add_mention(&mut people[pi], m),
             None => {
@@ -2305,4 +2304,16 @@ fn add_mention(p: &mut Person, m: Mention) {
 }
 
 #[cfg(test)]
-mod tests {}
+mod tests {
+    use super::*;
+
+    #[test]
+    fn particle_words_are_the_listed_particles() {
+        for w in PARTICLES {
+            assert!(is_particle_word(w), "{w}");
+        }
+        for w in ["", "Van", "DE", "vanx", "bi", "dell", "o", "y'"] {
+            assert_eq!(is_particle_word(w), PARTICLES.contains(&w), "{w}");
+        }
+    }
+}
