@@ -62,10 +62,7 @@ pub fn take(lines: &mut Lines<'_>, registry: &Registry) -> Option<Found> {
 
 /// Parses a dateline lead at the start of `line`, which begins at byte `offset` of the input.
 pub fn parse_lead(line: &str, offset: usize, registry: &Registry) -> Option<Found> {
-    let head = match line.char_indices().nth(MAX_LEAD_CHARS) {
-        Some((i, _)) => &line[..i],
-        None => line,
-    };
+    let head = lead_head(line);
     // Most lines are ruled out within their first words: only the first tokens are cut, and all
     // of them only when the grammar reads up to the end of those.
     let first = tokenize(head, FIRST_TOKENS);
@@ -76,6 +73,21 @@ pub fn parse_lead(line: &str, offset: usize, registry: &Registry) -> Option<Foun
         lead = Reader::new(&all, head, registry).lead();
     }
     Some(build(line, head, offset, &lead?, registry))
+}
+
+/// The first `MAX_LEAD_CHARS` characters of `line`. A line of at most that many bytes, or whose
+/// first characters are ASCII, is cut without walking its characters.
+fn lead_head(line: &str) -> &str {
+    if line.len() <= MAX_LEAD_CHARS {
+        line
+    } else if line.as_bytes().get(..=MAX_LEAD_CHARS).is_some_and(<[u8]>::is_ascii) {
+        line.get(..MAX_LEAD_CHARS).unwrap_or(line)
+    } else {
+        match line.char_indices().nth(MAX_LEAD_CHARS) {
+            Some((i, _)) => &line[..i],
+            None => line,
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -843,6 +855,32 @@ fn title_case(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lead_head_is_the_first_characters() {
+        let by_chars = |line: &str| match line.char_indices().nth(MAX_LEAD_CHARS) {
+            Some((i, _)) => line[..i].to_string(),
+            None => line.to_string(),
+        };
+        let ascii = "WASHINGTON (Reuters) - ".repeat(12);
+        let accented = "SÃO PAULO, Brazil — ".repeat(12);
+        let lines = [
+            "",
+            "LONDON",
+            &ascii[..MAX_LEAD_CHARS],
+            &ascii[..MAX_LEAD_CHARS + 1],
+            &ascii,
+            &accented[..190],
+            &accented,
+        ];
+        for line in lines {
+            assert_eq!(lead_head(line), by_chars(line), "{line:?}");
+        }
+        let mixed = format!("{}é{}", &ascii[..MAX_LEAD_CHARS], ascii);
+        assert_eq!(lead_head(&mixed), by_chars(&mixed));
+        let late = format!("{}é", &ascii[..MAX_LEAD_CHARS - 1]);
+        assert_eq!(lead_head(&late), by_chars(&late));
+    }
 
     fn lead(line: &str) -> Found {
         parse_lead(line, 0, &Registry::embedded()).unwrap_or_else(|| panic!("{line:?} has a dateline"))

@@ -107,24 +107,24 @@ pub fn join_words(text: &str) -> Cow<'_, str> {
 }
 
 /// True when `raw` has no whitespace but single spaces between words: [`join_words`]
-/// would leave it as it is. Only the first byte of a non-ASCII character is decoded.
+/// would leave it as it is. Eight bytes are looked at together (see [`next_may_start_blank`]);
+/// only the first byte of a non-ASCII character that may be a blank is decoded.
 fn is_single_spaced(raw: &str) -> bool {
     let bytes = raw.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut after_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        let blank = match b {
-            b' ' if after_space => return false,
-            b' ' => true,
+    let mut at = 0;
+    while let Some(i) = next_may_start_blank(bytes, at) {
+        match bytes[i] {
+            b' ' if bytes.get(i + 1) == Some(&b' ') => return false,
             b'\t'..=b'\r' => return false,
             0xC0.. if raw.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace) => {
                 return false;
             }
-            _ => false,
-        };
-        after_space = blank;
+            _ => {}
+        }
+        at = i + 1;
     }
     true
 }

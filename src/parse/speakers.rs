@@ -136,7 +136,7 @@ impl<'t> Doc<'t> {
             let Some(slice) = text.get(para.span.start..para.span.end) else { continue };
             let first = doc.toks.len();
             tokenize(slice, para.span.start, p as u32, &mut doc.toks);
-            let words = doc.toks[first..].iter().filter(|t| t.kind == Kind::Word && t.cap);
+            let words = doc.toks[first..].iter().filter(|t| matches!(t.kind, Kind::Word) && t.cap);
             let (mut capital, mut shouted) = (0usize, 0usize);
             for t in words {
                 capital += 1;
@@ -248,15 +248,15 @@ impl<'t> Doc<'t> {
     }
 
     pub fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+        self.toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Word))
     }
 
     pub fn is_cap_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.cap && !t.shouted)
+        self.toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Word) && t.cap && !t.shouted)
     }
 
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+        self.toks.get(i).is_some_and(|t| matches!(t.kind, Kind::Punct(p) if p == c))
     }
 
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
@@ -300,7 +300,7 @@ impl<'t> Doc<'t> {
             let end_mark = matches!(self.toks[i].kind, Kind::Punct('.' | '!' | '?'));
             if !end_mark {
                 // A closing quote right after the end mark belongs to the sentence it closes.
-                if self.toks[i].kind == Kind::Close
+                if matches!(self.toks[i].kind, Kind::Close)
                     && i > 0
                     && matches!(self.toks[i - 1].kind, Kind::Punct('.' | '!' | '?'))
                     && self.next_starts_sentence(i + 1)
@@ -309,13 +309,13 @@ impl<'t> Doc<'t> {
                 }
                 continue;
             }
-            if self.toks[i].kind == Kind::Punct('.')
+            if matches!(self.toks[i].kind, Kind::Punct('.'))
                 && i > 0
                 && (self.is_abbreviation(i - 1) || self.is_decimal_point(i))
             {
                 continue;
             }
-            if self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Close) {
+            if self.toks.get(i + 1).is_some_and(|t| matches!(t.kind, Kind::Close)) {
                 continue;
             }
             if self.next_starts_sentence(i + 1) {
@@ -339,8 +339,9 @@ impl<'t> Doc<'t> {
     /// `$7.25`, `3.5 percent`: a point between digits, with no space on either side, is part of
     /// a number, not the end of a sentence.
     fn is_decimal_point(&self, i: usize) -> bool {
-        let digits =
-            |k: usize| self.toks[k].kind == Kind::Word && self.w(k).starts_with(|c: char| c.is_ascii_digit());
+        let digits = |k: usize| {
+            matches!(self.toks[k].kind, Kind::Word) && self.w(k).starts_with(|c: char| c.is_ascii_digit())
+        };
         i > 0
             && i + 1 < self.toks.len()
             && digits(i - 1)
@@ -351,7 +352,7 @@ impl<'t> Doc<'t> {
 
     fn is_abbreviation(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if t.kind != Kind::Word || t.end != self.toks[i + 1].start {
+        if !matches!(t.kind, Kind::Word) || t.end != self.toks[i + 1].start {
             return false;
         }
         let w = self.w(i);
@@ -473,6 +474,10 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
                 }
                 segment_len += j - ascii_start;
                 lower |= classes & ASCII_LOWER != 0;
+                // Any other ASCII byte but a joiner or a dot ends the word: nothing to decode.
+                if bytes.get(j).is_some_and(|&b| b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&' | b'.')) {
+                    break;
+                }
                 let Some(d) = at(j) else { break };
                 let j1 = j + d.len_utf8();
                 if d.is_alphanumeric() {
@@ -516,7 +521,7 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
             continue;
         }
         let next = at(next_pos);
-        let prev_is_word = out.last().is_some_and(|t| t.kind == Kind::Word && t.end == base + start);
+        let prev_is_word = out.last().is_some_and(|t| matches!(t.kind, Kind::Word) && t.end == base + start);
         // Bytes of the token: `c` and, for two-character tokens, the ASCII character after it.
         let mut len = c.len_utf8();
         tok.kind = match c {
@@ -581,13 +586,30 @@ pub(crate) struct Mention {
     /// Tokens of the name, `start..end`.
     pub start: usize,
     pub end: usize,
-    /// Lower-case name words without particles and initials, for matching.
-    pub words: Vec<String>,
+    /// Tokens of the name words without particles and initials (at most [`MAX_NAME_WORDS`]),
+    /// matched by their lower-case text: no copy of a word is made per mention.
+    word_toks: [u32; MAX_NAME_WORDS],
+    word_count: u8,
     pub honorifics: Vec<String>,
     pub gender: Gender,
     pub role: Role,
     /// A given name, honorific, title or context vouches for this being a person.
     pub strong: bool,
+}
+
+/// The most name words a mention has; a longer run is no name.
+const MAX_NAME_WORDS: usize = 5;
+
+impl Mention {
+    /// The tokens of the name words.
+    fn word_tokens(&self) -> &[u32] {
+        self.word_toks.get(..usize::from(self.word_count)).unwrap_or(&[])
+    }
+
+    /// How many name words the mention has.
+    fn word_len(&self) -> usize {
+        usize::from(self.word_count)
+    }
 }
 
 fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Mention> {
@@ -615,7 +637,7 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
 fn list_members(doc: &Doc<'_>, mentions: &mut [Mention]) {
     for i in 0..mentions.len() {
         let m = &mentions[i];
-        if m.strong || m.words.len() > 2 {
+        if m.strong || m.word_len() > 2 {
             continue;
         }
         let (start, end) = (m.start, m.end);
@@ -658,10 +680,43 @@ fn past_scores(doc: &Doc<'_>, i: usize) -> usize {
 }
 
 fn is_particle(doc: &Doc<'_>, i: usize) -> bool {
-    let lw = doc.lw(i);
-    let w = doc.w(i);
-    // Particles are short: longer words skip the list.
-    !doc.toks[i].cap && lw.len() <= 5 && PARTICLES.contains(&lw) && w == lw
+    // Particles are short: longer words skip the list. The list is lower case, so a word written
+    // as listed is already in lower case.
+    doc.toks.get(i).is_some_and(|t| !t.cap && t.end - t.start <= 5) && is_particle_word(doc.w(i))
+}
+
+/// `PARTICLES.contains(&w)`, as one `match` on the word.
+fn is_particle_word(w: &str) -> bool {
+    matches!(
+        w,
+        "bin"
+            | "bint"
+            | "ibn"
+            | "al"
+            | "el"
+            | "ul"
+            | "ud"
+            | "da"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "dos"
+            | "das"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "ter"
+            | "ten"
+            | "ould"
+            | "abu"
+            | "y"
+            | "zu"
+    )
 }
 
 const PARTICLES: &[&str] = &[
@@ -732,22 +787,19 @@ fn longest(doc: &Doc<'_>, names: &Names, i: usize, end: usize, table: Phrases) -
 
 fn is_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> bool {
     // A single word is asked about again and again: its answer is kept on the token.
-    let Some(known) = doc.place_words.get(a).filter(|_| b == a + 1) else {
-        return looks_up_place(doc, names, registry, a, b);
-    };
-    match known.get() {
-        Some(place) => place,
-        None => {
-            let place = looks_up_place(doc, names, registry, a, b);
-            known.set(Some(place));
-            place
-        }
+    let known = doc.place_words.get(a).filter(|_| b == a + 1);
+    if let Some(place) = known.and_then(Cell::get) {
+        return place;
     }
+    let place = doc.phrase(a, b).is_some_and(|phrase| looks_up_place(names, registry, phrase, b == a + 1));
+    if let Some(known) = known {
+        known.set(Some(place));
+    }
+    place
 }
 
-fn looks_up_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> bool {
-    let Some(phrase) = doc.phrase(a, b) else { return false };
-    let single = b == a + 1;
+/// True when `phrase` (lower case, single spaces; `single` when it is one token) names a place.
+fn looks_up_place(names: &Names, registry: &Registry, phrase: &str, single: bool) -> bool {
     names.country(phrase).is_some()
         || registry.places.country(phrase).is_some()
         // Without a hyphen the only part is the phrase itself, already asked about above.
@@ -778,7 +830,7 @@ fn looks_up_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b
 
 /// True when token `i` opens its sentence.
 fn starts_sentence(doc: &Doc<'_>, i: usize) -> bool {
-    i == 0 || !doc.same_sentence(i - 1, i) || doc.toks[i - 1].kind == Kind::Open
+    i == 0 || !doc.same_sentence(i - 1, i) || matches!(doc.toks[i - 1].kind, Kind::Open)
 }
 
 /// Words that begin place names (`New Zealand`, `San Diego`, `St Louis`).
@@ -1059,7 +1111,7 @@ fn analyse_run(
     let is_name_word = |j: usize| doc.is_word(j) && !is_particle(doc, j) && doc.w(j).chars().nth(1).is_some();
     // Only the number of name words decides below; their copies are made for a mention kept.
     let word_count = (start..end).filter(|&j| is_name_word(j)).count();
-    if word_count == 0 || word_count > 5 {
+    if word_count == 0 || word_count > MAX_NAME_WORDS {
         return None;
     }
     // The tokens of the first and last name words.
@@ -1125,8 +1177,8 @@ fn analyse_run(
                 && !doc.lw(last).ends_with('s')
                 && !doc.lw(last).ends_with("ed")
                 // `Iraq's Saddam Regime`, `St. Christopher Children's Hospital`.
-                && !(start > 0 && doc.toks[start - 1].kind == Kind::Poss)
-                && doc.toks.get(end).is_none_or(|t| t.kind != Kind::Poss)));
+                && !(start > 0 && matches!(doc.toks[start - 1].kind, Kind::Poss))
+                && doc.toks.get(end).is_none_or(|t| !matches!(t.kind, Kind::Poss))));
     let surname = doc.is_surname(last);
     // `G. Thorpe`, `Pietro T.`: an initial next to a capitalised word.
     let initial =
@@ -1204,8 +1256,20 @@ fn analyse_run(
         && (speaks || said_before)
         && (surname || doc.given(first).is_some() || !doc.is_common_word(first));
     let role = if pre.title.is_some() { merge_roles(pre, post) } else { merge_roles(post, pre) };
-    let words = (start..end).filter(|&j| is_name_word(j)).map(|j| doc.lw(j).to_string()).collect();
-    Some(Mention { start, end, words, honorifics, gender, role, strong: strong || weak_single })
+    let mut word_toks = [0u32; MAX_NAME_WORDS];
+    for (slot, j) in word_toks.iter_mut().zip((start..end).filter(|&j| is_name_word(j))) {
+        *slot = u32::try_from(j).unwrap_or(u32::MAX);
+    }
+    Some(Mention {
+        start,
+        end,
+        word_toks,
+        word_count: u8::try_from(word_count).unwrap_or(0),
+        honorifics,
+        gender,
+        role,
+        strong: strong || weak_single,
+    })
 }
 
 /// `Craig Wendt, Mark` / `O'Dowd, Fred Tamblyn`: a results list wrapped at a fixed width
@@ -1300,10 +1364,16 @@ fn scorer_in_brackets(doc: &Doc<'_>, start: usize, end: usize) -> bool {
 /// cricket scorecard, before his overs, maidens, runs and wickets or between the `c` of the
 /// catch and the `b` of the bowler; a town's name there is a player's.
 fn bowler_in_scorecard(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    // Four parts of one to three digits, counted without collecting them.
     let figures = |w: &str| {
-        let parts: Vec<&str> = w.split('-').collect();
-        parts.len() == 4
-            && parts.iter().all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        let mut parts = 0;
+        for p in w.split('-') {
+            parts += 1;
+            if parts > 4 || !(1..=3).contains(&p.len()) || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return false;
+            }
+        }
+        parts == 4
     };
     let overs = doc.is_word(end) && doc.w(end).bytes().all(|b| b.is_ascii_digit());
     let after_overs = if overs && doc.is_punct(end + 1, '.') { end + 2 } else { end };
@@ -1651,7 +1721,7 @@ fn capitalised_name(doc: &Doc<'_>, i: usize, limit: usize) -> usize {
             }
             j += 1;
             end = j;
-        } else if (doc.toks[j].kind == Kind::Poss && doc.is_cap_word(j + 1))
+        } else if (matches!(doc.toks[j].kind, Kind::Poss) && doc.is_cap_word(j + 1))
             || (doc.is_word(j) && matches!(doc.lw(j), "of" | "for" | "and" | "the" | "on" | "de"))
         {
             j += 1;
@@ -1676,7 +1746,7 @@ fn org_or_country(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b
         return;
     }
     // `Iran's Institute ...`: the possessor is a country, else an organisation.
-    if let Some(p) = (a..b).find(|&j| doc.toks[j].kind == Kind::Poss) {
+    if let Some(p) = (a..b).find(|&j| matches!(doc.toks[j].kind, Kind::Poss)) {
         match country_of(doc, names, registry, a, p) {
             Some(code) => {
                 role.country.get_or_insert(code);
@@ -1924,8 +1994,8 @@ fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> 
     let (ts, te) = first_group(doc, names, ts, te, s);
     for j in s..ts {
         let t = &doc.toks[j];
-        let ok = t.kind == Kind::Poss
-            || (t.kind == Kind::Word && (t.cap || t.upper || doc.is_title_modifier(j)))
+        let ok = matches!(t.kind, Kind::Poss)
+            || (matches!(t.kind, Kind::Word) && (t.cap || t.upper || doc.is_title_modifier(j)))
             || matches!(doc.lw(j), "of" | "and");
         if !ok {
             return role;
@@ -1985,6 +2055,8 @@ pub(crate) struct Person {
     pub gender: Gender,
     pub confirmed: bool,
     name: String,
+    /// The fullest name's words (see [`Person::words`]), written once the mentions are merged.
+    words: Vec<String>,
     /// Extra mention spans (role nouns, pronoun-free back-references) added by quotes.
     pub extra: Vec<Span>,
     /// First token of the earliest mention.
@@ -1992,8 +2064,14 @@ pub(crate) struct Person {
 }
 
 impl Person {
+    /// The lower-case words of the fullest name, without particles and initials.
     pub fn words(&self) -> &[String] {
-        &self.mentions[self.fullest].words
+        &self.words
+    }
+
+    /// The tokens of the fullest name's words.
+    fn word_tokens(&self) -> &[u32] {
+        self.mentions.get(self.fullest).map_or(&[], Mention::word_tokens)
     }
 
     /// First token of the first mention: orders people by appearance.
@@ -2046,46 +2124,54 @@ impl Person {
 /// How many people sharing a word a mention is compared with.
 const CANDIDATES: usize = 64;
 
-/// True when every word of `short` is in `long` and both end in the same word.
-fn subsumes(long: &[String], short: &[String]) -> bool {
-    !short.is_empty() && long.last() == short.last() && short.iter().all(|w| long.contains(w))
+/// The lower-case text of a name word's token.
+fn word_text<'d>(doc: &'d Doc<'_>, tok: u32) -> &'d str {
+    doc.lw(tok as usize)
 }
 
-fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
+/// True when every word of `short` is in `long` and both end in the same word.
+fn subsumes(doc: &Doc<'_>, long: &[u32], short: &[u32]) -> bool {
+    let same = |a: u32, b: u32| word_text(doc, a) == word_text(doc, b);
+    match (long.last(), short.last()) {
+        (Some(&l), Some(&s)) => same(l, s) && short.iter().all(|&w| long.iter().any(|&x| same(x, w))),
+        _ => false,
+    }
+}
+
+fn merge<'d>(doc: &'d Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
     // People by every word of their names, so matching looks at a few candidates, not everyone.
-    let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
+    // The words are the document's lower-case text: the index copies none.
+    let mut by_word: FastMap<&'d str, Vec<usize>> = FastMap::default();
     let mut people: Vec<Person> = Vec::new();
     let mut singles: Vec<Mention> = Vec::new();
     let new_person = |m: Mention| Person {
         gender: m.gender,
         confirmed: m.strong,
         name: String::new(),
+        words: Vec::new(),
         fullest: 0,
         first: m.start,
         mentions: vec![m],
         extra: Vec::new(),
     };
-    let index = |by_word: &mut FastMap<String, Vec<usize>>, words: &[String], pi: usize| {
-        for w in words {
-            // Only a new word is copied into the index.
-            match by_word.get_mut(w) {
-                Some(list) if list.last() != Some(&pi) => list.push(pi),
-                Some(_) => {}
-                None => {
-                    by_word.insert(w.clone(), vec![pi]);
-                }
+    let index = |by_word: &mut FastMap<&'d str, Vec<usize>>, words: &[u32], pi: usize| {
+        for &w in words {
+            let list = by_word.entry(word_text(doc, w)).or_default();
+            if list.last() != Some(&pi) {
+                list.push(pi);
             }
         }
     };
     for m in mentions {
-        if m.words.len() == 1 {
+        if m.word_len() == 1 {
             singles.push(m);
             continue;
         }
         let found =
-            m.words.last().and_then(|last| by_word.get(last)).and_then(|list| {
+            m.word_tokens().last().and_then(|&last| by_word.get(word_text(doc, last))).and_then(|list| {
                 list.iter().rev().take(CANDIDATES).copied().find(|&pi| {
-                    subsumes(people[pi].words(), &m.words) || subsumes(&m.words, people[pi].words())
+                    let known = people[pi].word_tokens();
+                    subsumes(doc, known, m.word_tokens()) || subsumes(doc, m.word_tokens(), known)
                 })
             });
         let pi = match found {
@@ -2100,44 +2186,40 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
         };
         // The mention just added is the person's last.
         if let Some(added) = people[pi].mentions.last() {
-            index(&mut by_word, &added.words, pi);
+            index(&mut by_word, added.word_tokens(), pi);
         }
     }
     // Surname-only mentions join the person of that surname named nearest before them (or the
     // first one after, for a surname used before the full name); else a given name used alone.
     for m in singles {
-        let word = m.words[0].clone();
+        let Some(&word_tok) = m.word_tokens().first() else { continue };
+        let word = word_text(doc, word_tok);
+        let is_word = |t: &u32| word_text(doc, *t) == word;
         // The given name of a name wrapped onto two lines is someone else's than the names
         // written whole around it.
         let wrapped = given_before_wrap(doc, m.start, m.end);
-        let candidates: Vec<usize> = by_word
-            .get(&word)
-            .filter(|_| !wrapped)
-            .map(|l| l.iter().rev().take(CANDIDATES).copied().collect())
-            .unwrap_or_default();
-        let owner = candidates
-            .iter()
-            .copied()
+        let list: &[usize] = by_word.get(word).filter(|_| !wrapped).map_or(&[], Vec::as_slice);
+        let candidates = || list.iter().rev().take(CANDIDATES).copied();
+        let owner = candidates()
             .filter(|&pi| {
-                let w = people[pi].words();
-                w.last() == Some(&word)
-                    || (w.len() > 2 && w[1..].contains(&word))
-                    || (w.len() > 1 && w[0] == word)
+                let w = people[pi].word_tokens();
+                w.last().is_some_and(is_word)
+                    || (w.len() > 2 && w[1..].iter().any(is_word))
+                    || (w.len() > 1 && is_word(&w[0]))
             })
             .min_by_key(|&pi| {
                 let p = &people[pi];
                 let s = p.first_token();
-                let by_last = usize::from(p.words().last() != Some(&word));
+                let by_last = usize::from(!p.word_tokens().last().is_some_and(is_word));
                 if s <= m.start { (by_last, 0, m.start - s) } else { (by_last, 1, s - m.start) }
             })
-            .or_else(|| {
-                candidates.iter().copied().find(|&pi| people[pi].words() == std::slice::from_ref(&word))
-            });
+            .or_else(|| candidates().find(|&pi| matches!(people[pi].word_tokens(), [only] if is_word(only))));
         match owner {
             Some(pi) => add_mention(&mut people[pi], m),
             None => {
                 people.push(new_person(m));
-                index(&mut by_word, std::slice::from_ref(&word), people.len() - 1);
+                let pi = people.len() - 1;
+                index(&mut by_word, people[pi].word_tokens(), pi);
             }
         }
     }
@@ -2147,10 +2229,11 @@ fn merge(doc: &Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
             .mentions
             .iter()
             .enumerate()
-            .max_by_key(|(i, m)| (m.words.len(), std::cmp::Reverse(*i)))
+            .max_by_key(|(i, m)| (m.word_len(), std::cmp::Reverse(*i)))
             .map_or(0, |(i, _)| i);
         let m = &p.mentions[p.fullest];
         p.name = doc.span_text(m.start, m.end);
+        p.words = m.word_tokens().iter().map(|&t| word_text(doc, t).to_string()).collect();
     }
     people.sort_by_key(Person::first_token);
     people
@@ -2214,11 +2297,23 @@ fn add_mention(p: &mut Person, m: Mention) {
     }
     p.confirmed |= m.strong;
     p.first = p.first.min(m.start);
-    if m.words.len() > p.words().len() {
+    if m.word_len() > p.word_tokens().len() {
         p.fullest = p.mentions.len();
     }
     p.mentions.push(m);
 }
 
 #[cfg(test)]
-mod tests {}
+mod tests {
+    use super::*;
+
+    #[test]
+    fn particle_words_are_the_listed_particles() {
+        for w in PARTICLES {
+            assert!(is_particle_word(w), "{w}");
+        }
+        for w in ["", "Van", "DE", "vanx", "bi", "dell", "o", "y'"] {
+            assert_eq!(is_particle_word(w), PARTICLES.contains(&w), "{w}");
+        }
+    }
+}
