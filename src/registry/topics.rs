@@ -297,6 +297,9 @@ pub struct TopicLexicon {
     /// The first two bytes (ASCII lower case) of every term, one bit per pair: a walk from a
     /// place whose two bytes begin no term is skipped (most words, and every space).
     openings: Box<[u64]>,
+    /// Some term starts with a byte other than an ASCII letter or digit (none of the embedded
+    /// lexicon's does): only then are walks tried from punctuation and other characters.
+    odd_openings: bool,
 }
 
 /// The bit of a byte pair in [`TopicLexicon::openings`].
@@ -492,7 +495,8 @@ impl TopicLexicon {
             }
         }
         // A DFA with the anchored start only (the walks start at word starts): each byte is one
-        // table look-up. Most walks end within a few bytes of the start, in the first rows.
+        // table look-up, and without the unanchored start and its failure transitions the
+        // table is a fraction of a full DFA's size.
         let automaton = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
@@ -501,6 +505,7 @@ impl TopicLexicon {
             .build(&needles)
             .map_err(|e| Error::data(format!("topic lexicon: cannot compile: {e}")))?;
         let mut openings = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        let odd_openings = needles.iter().any(|n| !n.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric));
         for needle in &needles {
             // Every term has two bytes at least (checked above).
             if let [first, second, ..] = *needle.as_bytes() {
@@ -518,6 +523,7 @@ impl TopicLexicon {
             automaton,
             patterns,
             openings,
+            odd_openings,
         })
     }
 
@@ -541,20 +547,26 @@ impl TopicLexicon {
         let mut in_word = false;
         let mut start = 0;
         while let Some(&byte) = bytes.get(start) {
-            // Bytes inside a character are no place to start and change nothing.
-            if (0x80..0xC0).contains(&byte) {
-                start += 1;
-                continue;
-            }
-            if !in_word && bytes.get(start + 1).is_some_and(|&next| self.opens_term(byte, next)) {
-                self.walk(text, start, root, found);
-            }
             if byte.is_ascii_alphanumeric() {
+                if !in_word && bytes.get(start + 1).is_some_and(|&next| self.opens_term(byte, next)) {
+                    self.walk(bytes, start, root, found);
+                }
                 // No term starts inside a word: the rest of its ASCII letters and digits (most
                 // of the text) are passed over in one go.
                 start += 1 + ascii_alphanumeric_run(&bytes[start + 1..]);
                 in_word = true;
                 continue;
+            }
+            // Bytes inside a character are no place to start and change nothing.
+            if (0x80..0xC0).contains(&byte) {
+                start += 1;
+                continue;
+            }
+            if self.odd_openings
+                && !in_word
+                && bytes.get(start + 1).is_some_and(|&next| self.opens_term(byte, next))
+            {
+                self.walk(bytes, start, root, found);
             }
             in_word = !byte.is_ascii()
                 && text.get(start..).and_then(|rest| rest.chars().next()).is_some_and(char::is_alphanumeric);
@@ -632,29 +644,44 @@ impl TopicLexicon {
     }
 
     /// Adds the terms that match at `start` and end a word (or, with a `*`, start one), shortest
-    /// first.
-    fn walk(&self, text: &str, start: usize, root: StateID, found: &mut Vec<TermMatch>) {
+    /// first. Kept apart and small, so the step loop holds its few values in registers.
+    #[inline(never)]
+    fn walk(&self, bytes: &[u8], start: usize, root: StateID, found: &mut Vec<TermMatch>) {
         let dfa = &self.automaton;
         let mut state = root;
-        for (len, &byte) in (1..).zip(text.as_bytes().get(start..).unwrap_or_default()) {
+        let mut end = start;
+        while let Some(&byte) = bytes.get(end) {
+            end += 1;
             state = dfa.next_state(Anchored::Yes, state, byte);
-            if dfa.is_dead(state) {
-                return;
+            // Dead and match states are the special ones: one compare passes over the others.
+            if dfa.is_special(state) {
+                if dfa.is_dead(state) {
+                    return;
+                }
+                if dfa.is_match(state) {
+                    self.matches_at(bytes, start, end, state, found);
+                }
             }
-            if !dfa.is_match(state) {
+        }
+    }
+
+    /// The terms of match state `state` that span `start..end` and end a word (or, with a `*`,
+    /// start one).
+    #[cold]
+    fn matches_at(&self, bytes: &[u8], start: usize, end: usize, state: StateID, found: &mut Vec<TermMatch>) {
+        let dfa = &self.automaton;
+        let len = end - start;
+        for i in 0..dfa.match_len(state) {
+            let id = dfa.match_pattern(state, i);
+            // A state also holds the terms that end its path as a suffix: they start later.
+            if dfa.pattern_len(id) != len {
                 continue;
             }
-            for i in 0..dfa.match_len(state) {
-                let id = dfa.match_pattern(state, i);
-                // A state also holds the terms that end its path as a suffix: they start later.
-                if dfa.pattern_len(id) != len {
-                    continue;
-                }
-                let (pattern, end) = (id.as_usize(), start + len);
-                if self.patterns[pattern].prefix || ends_word(text, end) {
-                    let end = extend_word(text, end, self, pattern);
-                    found.push(TermMatch { pattern, span: Span::new(start, end) });
-                }
+            let pattern = id.as_usize();
+            let prefix = self.patterns.get(pattern).is_some_and(|p| p.prefix);
+            if prefix || ends_word(bytes, end) {
+                let end = if prefix { extend_word(bytes, end) } else { end };
+                found.push(TermMatch { pattern, span: Span::new(start, end) });
             }
         }
     }
@@ -709,17 +736,33 @@ fn ascii_alphanumeric_bytes(chunk: u64) -> u64 {
 }
 
 /// True when `end` ends a word: the next character is not a letter or digit.
-fn ends_word(text: &str, end: usize) -> bool {
-    text.get(end..).and_then(|s| s.chars().next()).is_none_or(|c| !c.is_alphanumeric())
+fn ends_word(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => next_char(bytes, end).is_none_or(|c| !c.is_alphanumeric()),
+    }
+}
+
+/// The character at byte `at` of UTF-8 `bytes` (`None` at the end or inside a character).
+fn next_char(bytes: &[u8], at: usize) -> Option<char> {
+    let rest = bytes.get(at..)?;
+    let len = match rest.first()? {
+        b if *b < 0x80 => 1,
+        b if *b < 0xC0 => return None,
+        b if *b < 0xE0 => 2,
+        b if *b < 0xF0 => 3,
+        _ => 4,
+    };
+    std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()
 }
 
 /// For a prefix pattern, the end of the word it started (`vaccin*` spans `vaccines`).
-fn extend_word(text: &str, end: usize, lexicon: &TopicLexicon, pattern: usize) -> usize {
-    if !lexicon.patterns[pattern].prefix {
-        return end;
+fn extend_word(bytes: &[u8], mut end: usize) -> usize {
+    while let Some(c) = next_char(bytes, end).filter(|c| c.is_alphanumeric()) {
+        end += c.len_utf8();
     }
-    let rest = text.get(end..).unwrap_or("");
-    end + rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())
+    end
 }
 
 #[cfg(test)]
