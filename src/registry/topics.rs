@@ -505,7 +505,8 @@ impl TopicLexicon {
             .build(&needles)
             .map_err(|e| Error::data(format!("topic lexicon: cannot compile: {e}")))?;
         let mut openings = vec![0u64; (1 << 16) / 64].into_boxed_slice();
-        let odd_openings = needles.iter().any(|n| !n.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric));
+        let odd_openings =
+            needles.iter().any(|n| !n.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric));
         for needle in &needles {
             // Every term has two bytes at least (checked above).
             if let [first, second, ..] = *needle.as_bytes() {
@@ -572,18 +573,31 @@ impl TopicLexicon {
                 && text.get(start..).and_then(|rest| rest.chars().next()).is_some_and(char::is_alphanumeric);
             start += 1;
         }
-        found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-        // Kept in place: each match that starts after the end of the last one kept, and every
-        // other pattern over that same span (`trial*` and `trial`, a label beside a stem), which
-        // counts for its topics too.
-        let mut last: Option<Span> = None;
-        found.retain(|m| {
-            let keep = last.is_none_or(|kept| m.span.start >= kept.end || m.span == kept);
-            if keep {
-                last = Some(m.span);
+        settle(found);
+    }
+
+    /// [`TopicLexicon::find_into`] with the places a walk may start given: `starts` are the
+    /// offsets in `text`, in order, of every ASCII letter or digit that follows a character that
+    /// is no letter or digit (or starts the text), as the keyphrase words are read. Only right
+    /// when no term starts with another byte ([`TopicLexicon::starts_in_words`]).
+    pub(crate) fn find_at_into(&self, text: &str, starts: &[usize], found: &mut Vec<TermMatch>) {
+        found.clear();
+        let Ok(root) = self.automaton.start_state(Anchored::Yes) else { return };
+        let bytes = text.as_bytes();
+        for &start in starts {
+            if let (Some(&byte), Some(&next)) = (bytes.get(start), bytes.get(start + 1))
+                && self.opens_term(byte, next)
+            {
+                self.walk(bytes, start, root, found);
             }
-            keep
-        });
+        }
+        settle(found);
+    }
+
+    /// True when every term starts with an ASCII letter or digit, so that the word starts of
+    /// [`TopicLexicon::find_at_into`] are every place a match may start.
+    pub(crate) fn starts_in_words(&self) -> bool {
+        !self.odd_openings
     }
 
     /// The topics the matches over one span count for (as [`TopicLexicon::find`] gives them,
@@ -702,6 +716,21 @@ impl TopicLexicon {
             Some((e.topic, e.weight, &*e.term))
         })
     }
+}
+
+/// Matches sorted by start, longest first, and kept in place: each match that starts after the
+/// end of the last one kept, and every other pattern over that same span (`trial*` and `trial`, a
+/// label beside a stem), which counts for its topics too.
+fn settle(found: &mut Vec<TermMatch>) {
+    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    let mut last: Option<Span> = None;
+    found.retain(|m| {
+        let keep = last.is_none_or(|kept| m.span.start >= kept.end || m.span == kept);
+        if keep {
+            last = Some(m.span);
+        }
+        keep
+    });
 }
 
 /// How many bytes at the start of `bytes` are ASCII letters and digits, read eight at a time:
