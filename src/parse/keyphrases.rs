@@ -426,9 +426,41 @@ fn is_listed_stopword(word: &str) -> bool {
     kind(packed(word)) & STOP != 0
 }
 
+/// The words of the regions as [`read`] gives them: the keyphrase words, and where the lexicon
+/// scan of each region may start.
+pub(crate) struct Words {
+    words: Vec<Word>,
+    lexicon: Lexicon,
+    /// The offsets, within its region, of every ASCII letter or digit that follows a character
+    /// that is no letter or digit (or starts the region), region after region.
+    starts: Vec<usize>,
+    /// Where each region's starts end in `starts`.
+    region_ends: Vec<usize>,
+}
+
+impl Words {
+    /// The word starts of region `region` (see [`crate::registry::TopicLexicon::find_at_into`]).
+    pub(crate) fn starts(&self, region: usize) -> Option<&[usize]> {
+        let end = *self.region_ends.get(region)?;
+        let start = region.checked_sub(1).map_or(Some(0), |r| self.region_ends.get(r).copied())?;
+        self.starts.get(start..end)
+    }
+}
+
+/// The words of the text in `regions`, read once for the keyphrases and the topic lexicon.
+pub(crate) fn read(text: &str, regions: &[Region]) -> Words {
+    words(text, regions)
+}
+
 /// The keyphrases of the text in `regions`, best first.
+#[cfg(test)]
 pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
-    let (words, lexicon) = words(text, regions);
+    extract_read(text, regions, read(text, regions))
+}
+
+/// [`extract`] from the words [`read`] gave.
+pub(crate) fn extract_read(text: &str, regions: &[Region], read: Words) -> Vec<Keyphrase> {
+    let Words { words, lexicon, .. } = read;
     let stop = |w: &Word| lexicon.stop[w.id as usize];
     // Each distinct phrase once, by key; every occurrence as (phrase index, span).
     // Sized for a typical story (about one phrase per three words) so the index and lists rarely grow.
@@ -635,7 +667,7 @@ fn contains(outer: &[u32], inner: &[u32]) -> bool {
 }
 
 /// The words of every region: letters and digits, with inner hyphens, apostrophes and dots.
-fn words(text: &str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
+fn words(text: &str, regions: &[Region]) -> Words {
     thread_local! {
         static KNOWN: RefCell<KnownWords> = RefCell::new(KnownWords::default());
     }
@@ -647,7 +679,7 @@ fn words(text: &str, regions: &[Region]) -> (Vec<Word>, Lexicon) {
 }
 
 /// [`words`], with the ways of writing words seen in earlier texts at hand.
-fn words_with(text: &str, regions: &[Region], known: &mut KnownWords) -> (Vec<Word>, Lexicon) {
+fn words_with(text: &str, regions: &[Region], known: &mut KnownWords) -> Words {
     known.start_text();
     // About one word per six bytes; capped so a huge input grows the list as usual.
     let bytes: usize = regions.iter().map(|r| r.span.end.saturating_sub(r.span.start)).sum();
@@ -655,8 +687,14 @@ fn words_with(text: &str, regions: &[Region], known: &mut KnownWords) -> (Vec<Wo
     // About one distinct word per dozen bytes; capped like the words.
     let forms = (bytes / 12).min(1 << 15);
     let mut lexicon = Lexicon { role: Vec::with_capacity(forms), stop: Vec::with_capacity(forms) };
+    // About one start per word.
+    let mut starts = Vec::with_capacity((bytes / 6).min(1 << 16));
+    let mut region_ends = Vec::with_capacity(regions.len());
     for (r, region) in regions.iter().enumerate() {
-        let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
+        let Some(slice) = text.get(region.span.start..region.span.end) else {
+            region_ends.push(starts.len());
+            continue;
+        };
         let bytes = slice.as_bytes();
         let mut start: Option<usize> = None;
         let mut gap_only_spaces = false;
@@ -679,6 +717,14 @@ fn words_with(text: &str, regions: &[Region], known: &mut KnownWords) -> (Vec<Wo
                     && start.is_some()
                     && char_at(slice, bytes, next).is_some_and(char::is_alphanumeric));
             if in_word {
+                // An ASCII letter or digit read here follows no letter or digit (the rest of a
+                // run is passed over below); after an inner hyphen, apostrophe or dot the next
+                // run starts anew for the lexicon.
+                if c.is_ascii_alphanumeric() {
+                    starts.push(i);
+                } else if !is_alphanumeric(c) && bytes.get(next).is_some_and(u8::is_ascii_alphanumeric) {
+                    starts.push(next);
+                }
                 if start.is_none() {
                     start = Some(i);
                 }
@@ -699,8 +745,9 @@ fn words_with(text: &str, regions: &[Region], known: &mut KnownWords) -> (Vec<Wo
         if let Some(s) = start {
             push(s, slice.len(), gap_only_spaces);
         }
+        region_ends.push(starts.len());
     }
-    (out, lexicon)
+    Words { words: out, lexicon, starts, region_ends }
 }
 
 /// Past this many ways of writing, the table of known words starts afresh (before a text, never
@@ -946,6 +993,27 @@ mod tests {
         let texts = |k: &[Keyphrase]| k.iter().map(|k| k.text.clone()).collect::<Vec<_>>();
         assert_eq!(texts(&after_other), texts(&alone));
         assert_eq!(texts(&alone)[..3], ["Wheat Quota", "Barley Levy", "Grain Exports"]);
+    }
+
+    #[test]
+    fn the_lexicon_scan_from_the_word_starts_finds_what_the_full_scan_finds() {
+        let lexicon = crate::registry::TopicLexicon::embedded();
+        assert!(lexicon.starts_in_words());
+        let texts = [
+            "The e-mail vaccine trial in the U.S. opened; the court's ruling on the election tax bill.",
+            "Café-bar football: the striker's 3-1 win, a penalty shoot-out and an O'Neill goal.",
+            "Élection présidentielle — the parliament's vote; flood-hit farmers and the climate summit.",
+            "covid-19 vaccination drive, inflation and interest rates 'rose' (central bank) ... oil",
+        ];
+        for text in texts {
+            let region = Region { span: Span::new(0, text.len()), weight: 1.0 };
+            let words = read(text, &[region]);
+            let (mut full, mut from_starts) = (Vec::new(), Vec::new());
+            lexicon.find_into(text, &mut full);
+            lexicon.find_at_into(text, words.starts(0).unwrap_or_default(), &mut from_starts);
+            assert!(!full.is_empty(), "{text}");
+            assert_eq!(from_starts, full, "{text}");
+        }
     }
 
     #[test]

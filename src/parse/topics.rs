@@ -7,6 +7,7 @@
 //! without a news desk of their own (health, labour, disaster ...; the lexicon lists the desks)
 //! counts less in that share, so a desk subject with close evidence comes first.
 
+use super::keyphrases::Words;
 use crate::article::{Evidence, Keyphrase, Span, Text, Topic};
 use crate::registry::{FastMap, Registry, TopicLexicon, Vocabulary};
 
@@ -57,8 +58,11 @@ pub fn classify(
     registry: &Registry,
 ) -> (Vec<Topic>, Vec<Keyphrase>) {
     let regions = regions(headline, paragraphs);
-    let topics = topics(text, &regions, &registry.topics);
-    let keyphrases = super::keyphrases::extract(text, &regions);
+    // The words are read once: the keyphrases are made of them, and the lexicon scan starts
+    // only where they do.
+    let words = super::keyphrases::read(text, &regions);
+    let topics = topics(text, &regions, &registry.topics, Some(&words));
+    let keyphrases = super::keyphrases::extract_read(text, &regions, words);
     (topics, keyphrases)
 }
 
@@ -96,8 +100,14 @@ struct Hit<'l> {
     weight: f64,
 }
 
-/// Media Topics for the text in `regions`, highest score first.
-pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Topic> {
+/// Media Topics for the text in `regions`, highest score first; with the words of the regions
+/// when they were read, the lexicon scan starts only where they do.
+pub(crate) fn topics(
+    text: &str,
+    regions: &[Region],
+    lexicon: &TopicLexicon,
+    words: Option<&Words>,
+) -> Vec<Topic> {
     let vocabulary = lexicon.vocabulary();
     // Sized for a typical story (a few dozen matches) so the lists rarely grow.
     let mut hits: Vec<Hit<'_>> = Vec::with_capacity(64);
@@ -115,7 +125,10 @@ pub fn topics(text: &str, regions: &[Region], lexicon: &TopicLexicon) -> Vec<Top
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
         // Patterns over one span count for each of their topics, each topic once.
-        lexicon.find_into(slice, &mut found);
+        match words.filter(|_| lexicon.starts_in_words()).and_then(|w| w.starts(r)) {
+            Some(starts) => lexicon.find_at_into(slice, starts, &mut found),
+            None => lexicon.find_into(slice, &mut found),
+        }
         for same_span in found.chunk_by(|a, b| a.span == b.span) {
             let span = same_span[0].span.shifted(region.span.start);
             lexicon.span_entries_into(same_span, slice, &mut entries);

@@ -12,8 +12,8 @@ use super::FastMap;
 use std::sync::{Arc, LazyLock};
 
 use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use serde::Deserialize;
 
 use crate::article::Span;
@@ -292,11 +292,14 @@ pub struct TopicLexicon {
     desk_codes: Vec<String>,
     /// The desk subjects, by topic index.
     desks: Vec<usize>,
-    automaton: NFA,
+    automaton: DFA,
     patterns: Vec<Pattern>,
     /// The first two bytes (ASCII lower case) of every term, one bit per pair: a walk from a
     /// place whose two bytes begin no term is skipped (most words, and every space).
     openings: Box<[u64]>,
+    /// Some term starts with a byte other than an ASCII letter or digit (none of the embedded
+    /// lexicon's does): only then are walks tried from punctuation and other characters.
+    odd_openings: bool,
 }
 
 /// The bit of a byte pair in [`TopicLexicon::openings`].
@@ -491,14 +494,19 @@ impl TopicLexicon {
                 }
             }
         }
-        // Compact (well under a megabyte) so the walks stay in cache; a full DFA is ~20 times
-        // larger and slower on a busy machine.
-        let automaton = NFA::builder()
+        // A DFA with the anchored start only (the walks start at word starts): each byte is one
+        // table look-up, and without the unanchored start and its failure transitions the
+        // table is a fraction of a full DFA's size.
+        let automaton = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
+            .byte_classes(true)
             .build(&needles)
             .map_err(|e| Error::data(format!("topic lexicon: cannot compile: {e}")))?;
         let mut openings = vec![0u64; (1 << 16) / 64].into_boxed_slice();
+        let odd_openings =
+            needles.iter().any(|n| !n.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric));
         for needle in &needles {
             // Every term has two bytes at least (checked above).
             if let [first, second, ..] = *needle.as_bytes() {
@@ -516,6 +524,7 @@ impl TopicLexicon {
             automaton,
             patterns,
             openings,
+            odd_openings,
         })
     }
 
@@ -539,37 +548,56 @@ impl TopicLexicon {
         let mut in_word = false;
         let mut start = 0;
         while let Some(&byte) = bytes.get(start) {
-            // Bytes inside a character are no place to start and change nothing.
-            if (0x80..0xC0).contains(&byte) {
-                start += 1;
-                continue;
-            }
-            if !in_word && bytes.get(start + 1).is_some_and(|&next| self.opens_term(byte, next)) {
-                self.walk(text, start, root, found);
-            }
             if byte.is_ascii_alphanumeric() {
+                if !in_word && bytes.get(start + 1).is_some_and(|&next| self.opens_term(byte, next)) {
+                    self.walk(bytes, start, root, found);
+                }
                 // No term starts inside a word: the rest of its ASCII letters and digits (most
                 // of the text) are passed over in one go.
                 start += 1 + ascii_alphanumeric_run(&bytes[start + 1..]);
                 in_word = true;
                 continue;
             }
+            // Bytes inside a character are no place to start and change nothing.
+            if (0x80..0xC0).contains(&byte) {
+                start += 1;
+                continue;
+            }
+            if self.odd_openings
+                && !in_word
+                && bytes.get(start + 1).is_some_and(|&next| self.opens_term(byte, next))
+            {
+                self.walk(bytes, start, root, found);
+            }
             in_word = !byte.is_ascii()
                 && text.get(start..).and_then(|rest| rest.chars().next()).is_some_and(char::is_alphanumeric);
             start += 1;
         }
-        found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-        // Kept in place: each match that starts after the end of the last one kept, and every
-        // other pattern over that same span (`trial*` and `trial`, a label beside a stem), which
-        // counts for its topics too.
-        let mut last: Option<Span> = None;
-        found.retain(|m| {
-            let keep = last.is_none_or(|kept| m.span.start >= kept.end || m.span == kept);
-            if keep {
-                last = Some(m.span);
+        settle(found);
+    }
+
+    /// [`TopicLexicon::find_into`] with the places a walk may start given: `starts` are the
+    /// offsets in `text`, in order, of every ASCII letter or digit that follows a character that
+    /// is no letter or digit (or starts the text), as the keyphrase words are read. Only right
+    /// when no term starts with another byte ([`TopicLexicon::starts_in_words`]).
+    pub(crate) fn find_at_into(&self, text: &str, starts: &[usize], found: &mut Vec<TermMatch>) {
+        found.clear();
+        let Ok(root) = self.automaton.start_state(Anchored::Yes) else { return };
+        let bytes = text.as_bytes();
+        for &start in starts {
+            if let (Some(&byte), Some(&next)) = (bytes.get(start), bytes.get(start + 1))
+                && self.opens_term(byte, next)
+            {
+                self.walk(bytes, start, root, found);
             }
-            keep
-        });
+        }
+        settle(found);
+    }
+
+    /// True when every term starts with an ASCII letter or digit, so that the word starts of
+    /// [`TopicLexicon::find_at_into`] are every place a match may start.
+    pub(crate) fn starts_in_words(&self) -> bool {
+        !self.odd_openings
     }
 
     /// The topics the matches over one span count for (as [`TopicLexicon::find`] gives them,
@@ -630,29 +658,44 @@ impl TopicLexicon {
     }
 
     /// Adds the terms that match at `start` and end a word (or, with a `*`, start one), shortest
-    /// first.
-    fn walk(&self, text: &str, start: usize, root: StateID, found: &mut Vec<TermMatch>) {
-        let nfa = &self.automaton;
+    /// first. Kept apart and small, so the step loop holds its few values in registers.
+    #[inline(never)]
+    fn walk(&self, bytes: &[u8], start: usize, root: StateID, found: &mut Vec<TermMatch>) {
+        let dfa = &self.automaton;
         let mut state = root;
-        for (len, &byte) in (1..).zip(text.as_bytes().get(start..).unwrap_or_default()) {
-            state = nfa.next_state(Anchored::Yes, state, byte);
-            if nfa.is_dead(state) {
-                return;
+        let mut end = start;
+        while let Some(&byte) = bytes.get(end) {
+            end += 1;
+            state = dfa.next_state(Anchored::Yes, state, byte);
+            // Dead and match states are the special ones: one compare passes over the others.
+            if dfa.is_special(state) {
+                if dfa.is_dead(state) {
+                    return;
+                }
+                if dfa.is_match(state) {
+                    self.matches_at(bytes, start, end, state, found);
+                }
             }
-            if !nfa.is_match(state) {
+        }
+    }
+
+    /// The terms of match state `state` that span `start..end` and end a word (or, with a `*`,
+    /// start one).
+    #[cold]
+    fn matches_at(&self, bytes: &[u8], start: usize, end: usize, state: StateID, found: &mut Vec<TermMatch>) {
+        let dfa = &self.automaton;
+        let len = end - start;
+        for i in 0..dfa.match_len(state) {
+            let id = dfa.match_pattern(state, i);
+            // A state also holds the terms that end its path as a suffix: they start later.
+            if dfa.pattern_len(id) != len {
                 continue;
             }
-            for i in 0..nfa.match_len(state) {
-                let id = nfa.match_pattern(state, i);
-                // A state also holds the terms that end its path as a suffix: they start later.
-                if nfa.pattern_len(id) != len {
-                    continue;
-                }
-                let (pattern, end) = (id.as_usize(), start + len);
-                if self.patterns[pattern].prefix || ends_word(text, end) {
-                    let end = extend_word(text, end, self, pattern);
-                    found.push(TermMatch { pattern, span: Span::new(start, end) });
-                }
+            let pattern = id.as_usize();
+            let prefix = self.patterns.get(pattern).is_some_and(|p| p.prefix);
+            if prefix || ends_word(bytes, end) {
+                let end = if prefix { extend_word(bytes, end) } else { end };
+                found.push(TermMatch { pattern, span: Span::new(start, end) });
             }
         }
     }
@@ -673,6 +716,21 @@ impl TopicLexicon {
             Some((e.topic, e.weight, &*e.term))
         })
     }
+}
+
+/// Matches sorted by start, longest first, and kept in place: each match that starts after the
+/// end of the last one kept, and every other pattern over that same span (`trial*` and `trial`, a
+/// label beside a stem), which counts for its topics too.
+fn settle(found: &mut Vec<TermMatch>) {
+    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    let mut last: Option<Span> = None;
+    found.retain(|m| {
+        let keep = last.is_none_or(|kept| m.span.start >= kept.end || m.span == kept);
+        if keep {
+            last = Some(m.span);
+        }
+        keep
+    });
 }
 
 /// How many bytes at the start of `bytes` are ASCII letters and digits, read eight at a time:
@@ -707,17 +765,33 @@ fn ascii_alphanumeric_bytes(chunk: u64) -> u64 {
 }
 
 /// True when `end` ends a word: the next character is not a letter or digit.
-fn ends_word(text: &str, end: usize) -> bool {
-    text.get(end..).and_then(|s| s.chars().next()).is_none_or(|c| !c.is_alphanumeric())
+fn ends_word(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => next_char(bytes, end).is_none_or(|c| !c.is_alphanumeric()),
+    }
+}
+
+/// The character at byte `at` of UTF-8 `bytes` (`None` at the end or inside a character).
+fn next_char(bytes: &[u8], at: usize) -> Option<char> {
+    let rest = bytes.get(at..)?;
+    let len = match rest.first()? {
+        b if *b < 0x80 => 1,
+        b if *b < 0xC0 => return None,
+        b if *b < 0xE0 => 2,
+        b if *b < 0xF0 => 3,
+        _ => 4,
+    };
+    std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()
 }
 
 /// For a prefix pattern, the end of the word it started (`vaccin*` spans `vaccines`).
-fn extend_word(text: &str, end: usize, lexicon: &TopicLexicon, pattern: usize) -> usize {
-    if !lexicon.patterns[pattern].prefix {
-        return end;
+fn extend_word(bytes: &[u8], mut end: usize) -> usize {
+    while let Some(c) = next_char(bytes, end).filter(|c| c.is_alphanumeric()) {
+        end += c.len_utf8();
     }
-    let rest = text.get(end..).unwrap_or("");
-    end + rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())
+    end
 }
 
 #[cfg(test)]
