@@ -12,8 +12,8 @@ use super::FastMap;
 use std::sync::{Arc, LazyLock};
 
 use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use serde::Deserialize;
 
 use crate::article::Span;
@@ -292,7 +292,7 @@ pub struct TopicLexicon {
     desk_codes: Vec<String>,
     /// The desk subjects, by topic index.
     desks: Vec<usize>,
-    automaton: DFA,
+    automaton: NFA,
     patterns: Vec<Pattern>,
     /// The first two bytes (ASCII lower case) of every term, one bit per pair: a walk from a
     /// place whose two bytes begin no term is skipped (most words, and every space).
@@ -494,14 +494,12 @@ impl TopicLexicon {
                 }
             }
         }
-        // A DFA with the anchored start only (the walks start at word starts): each byte is one
-        // table look-up, and without the unanchored start and its failure transitions the
-        // table is a fraction of a full DFA's size.
-        let automaton = DFA::builder()
+        // The contiguous NFA is compact (well under a megabyte), so the walks stay in cache. A
+        // DFA (anchored start only) runs ~4 % fewer instructions but takes ~17 MB, doubles the
+        // compile, and measured slower in wall time on the 2-core machine (cache misses).
+        let automaton = NFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .byte_classes(true)
             .build(&needles)
             .map_err(|e| Error::data(format!("topic lexicon: cannot compile: {e}")))?;
         let mut openings = vec![0u64; (1 << 16) / 64].into_boxed_slice();
@@ -661,18 +659,18 @@ impl TopicLexicon {
     /// first. Kept apart and small, so the step loop holds its few values in registers.
     #[inline(never)]
     fn walk(&self, bytes: &[u8], start: usize, root: StateID, found: &mut Vec<TermMatch>) {
-        let dfa = &self.automaton;
+        let automaton = &self.automaton;
         let mut state = root;
         let mut end = start;
         while let Some(&byte) = bytes.get(end) {
             end += 1;
-            state = dfa.next_state(Anchored::Yes, state, byte);
+            state = automaton.next_state(Anchored::Yes, state, byte);
             // Dead and match states are the special ones: one compare passes over the others.
-            if dfa.is_special(state) {
-                if dfa.is_dead(state) {
+            if automaton.is_special(state) {
+                if automaton.is_dead(state) {
                     return;
                 }
-                if dfa.is_match(state) {
+                if automaton.is_match(state) {
                     self.matches_at(bytes, start, end, state, found);
                 }
             }
@@ -683,12 +681,12 @@ impl TopicLexicon {
     /// start one).
     #[cold]
     fn matches_at(&self, bytes: &[u8], start: usize, end: usize, state: StateID, found: &mut Vec<TermMatch>) {
-        let dfa = &self.automaton;
+        let automaton = &self.automaton;
         let len = end - start;
-        for i in 0..dfa.match_len(state) {
-            let id = dfa.match_pattern(state, i);
+        for i in 0..automaton.match_len(state) {
+            let id = automaton.match_pattern(state, i);
             // A state also holds the terms that end its path as a suffix: they start later.
-            if dfa.pattern_len(id) != len {
+            if automaton.pattern_len(id) != len {
                 continue;
             }
             let pattern = id.as_usize();
