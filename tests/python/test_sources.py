@@ -19,7 +19,7 @@ def test_sources_hold_quotes_of_organisations_and_groups():
     assert set(by_name) == {"State Department", "police"}
     dept = by_name["State Department"]
     assert dept.kind == "organization"
-    assert [q.text for q in dept.quotes] == ["the talks would resume next week"]
+    assert [q.text for q in dept.quotes] == ["that the talks would resume next week"]
     assert by_name["police"].kind == "group"
     # Code-point offsets, after the em dash.
     q = dept.quotes[0]
