@@ -264,6 +264,13 @@ fn evidence_terms(a: &Article) -> Vec<(&str, &str)> {
     a.topics.iter().flat_map(|t| t.evidence.iter().map(move |e| (t.code.as_str(), e.term.as_str()))).collect()
 }
 
+/// The story leads with top level `lead` and `absent` is not among its top levels.
+fn assert_leads_without(a: &Article, lead: &str, absent: &str) {
+    let terms = evidence_terms(a);
+    assert_eq!(a.topics[0].top_level, lead, "{terms:?}");
+    assert!(!top_levels(&a.topics).contains(&absent), "{terms:?}");
+}
+
 #[test]
 fn a_result_near_the_top_is_evidence_for_sport() {
     let text = "Hawks Edge Owls 3-1\n\nThe visitors held on for a 112-106 win on Sunday night.";
@@ -467,8 +474,7 @@ fn a_computer_virus_is_technology_and_a_pay_deal_is_business() {
         "New Virus Infects Computers\n\n\
          A virus that spreads by e-mail infected thousands of computers, the software maker said.",
     );
-    assert_eq!(virus.topics[0].top_level, "medtop:13000000", "{:?}", evidence_terms(&virus));
-    assert!(!top_levels(&virus.topics).contains(&"medtop:07000000"), "{:?}", evidence_terms(&virus));
+    assert_leads_without(&virus, "medtop:13000000", "medtop:07000000");
 
     let deal = parse(
         "Carmaker to Pay $2 Billion for Supplier\n\n\
@@ -508,8 +514,7 @@ fn trade_and_lending_bodies_are_economy_not_diplomacy() {
          global trade rules, and the International Monetary Fund said exporters in poor countries \
          would gain.",
     );
-    assert_eq!(a.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&a));
-    assert!(!top_levels(&a.topics).contains(&"medtop:11000000"), "{:?}", evidence_terms(&a));
+    assert_leads_without(&a, "medtop:04000000", "medtop:11000000");
 }
 
 #[test]
@@ -644,8 +649,7 @@ fn a_first_name_is_not_the_politician_of_that_surname() {
          NEW YORK (AP) -- Talk show host Howard Fenwick will take his morning show to satellite \
          radio next year, the broadcaster said on Monday.",
     );
-    assert_eq!(host.topics[0].top_level, "medtop:04000000", "{:?}", evidence_terms(&host));
-    assert!(!top_levels(&host.topics).contains(&"medtop:11000000"), "{:?}", evidence_terms(&host));
+    assert_leads_without(&host, "medtop:04000000", "medtop:11000000");
 
     let leader = parse(
         "Howard Attacks Tax Plans\n\n\
@@ -665,9 +669,7 @@ fn an_office_of_state_is_not_a_sitcom() {
          LONDON (Reuters) - The number of people out of work fell in the three months to March, \
          the Office for National Statistics said on Wednesday.",
     );
-    let terms = evidence_terms(&jobs);
-    assert_eq!(jobs.topics[0].top_level, "medtop:04000000", "{terms:?}");
-    assert!(!top_levels(&jobs.topics).contains(&"medtop:01000000"), "{terms:?}");
+    assert_leads_without(&jobs, "medtop:04000000", "medtop:01000000");
 }
 
 #[test]
@@ -677,8 +679,7 @@ fn idioms_of_jockeying_and_beefing_up_are_no_sport_or_farming() {
          BRUSSELS (Reuters) - Candidates jockeying for the top job at the commission met \
          ministers on Monday.",
     );
-    assert_eq!(race.topics[0].top_level, "medtop:11000000", "{:?}", evidence_terms(&race));
-    assert!(!top_levels(&race.topics).contains(&"medtop:15000000"), "{:?}", evidence_terms(&race));
+    assert_leads_without(&race, "medtop:11000000", "medtop:15000000");
 
     let checks = parse(
         "Government to Beef Up Border Checks\n\n\
@@ -695,9 +696,7 @@ fn voting_machines_are_technology() {
          WASHINGTON (AP) -- Counties are buying touch-screen voting machines, and computer \
          scientists warn that their software can be tampered with.",
     );
-    let terms = evidence_terms(&a);
-    assert_eq!(a.topics[0].top_level, "medtop:13000000", "{terms:?}");
-    assert!(!top_levels(&a.topics).contains(&"medtop:11000000"), "{terms:?}");
+    assert_leads_without(&a, "medtop:13000000", "medtop:11000000");
 }
 
 #[test]
@@ -769,8 +768,7 @@ fn a_college_named_tech_is_a_team_and_a_staff_writer_is_a_byline() {
         "Hokies Roll Past Virginia Tech Rivals\n\n\
          BLACKSBURG, Va. (AP) -- Virginia Tech beat its rivals 35-10 on Saturday.",
     );
-    assert_eq!(game.topics[0].top_level, "medtop:15000000", "{:?}", evidence_terms(&game));
-    assert!(!top_levels(&game.topics).contains(&"medtop:13000000"), "{:?}", evidence_terms(&game));
+    assert_leads_without(&game, "medtop:15000000", "medtop:13000000");
 
     let bout = parse(
         "Boxers Meet Again\n\n\
