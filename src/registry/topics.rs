@@ -665,7 +665,7 @@ impl TopicLexicon {
         while let Some(&byte) = bytes.get(end) {
             end += 1;
             state = automaton.next_state(Anchored::Yes, state, byte);
-            // Dead and match states are the special ones: one compare passes over the others.
+            // Dead, match and start states are the special ones: one compare passes over the others.
             if automaton.is_special(state) {
                 if automaton.is_dead(state) {
                     return;
