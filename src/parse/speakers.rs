@@ -1171,6 +1171,19 @@ fn analyse_run(
     if scored {
         return None;
     }
+    // `an analyst at Harlow Brothers`, `economists with Jane Doe & Sons`: a name after a job and
+    // `at` or `with` is the employer's.
+    let employer = start >= 2
+        && start == run_start
+        && doc.same_sentence(start - 2, start)
+        && matches!(doc.lw(start - 1), "at" | "with")
+        && doc.is_word(start - 2)
+        && !doc.toks[start - 2].cap
+        && (doc.is_title_head(start - 2)
+            || doc.lw(start - 2).strip_suffix('s').is_some_and(|w| names.is_title_head(w)));
+    if employer && honorifics.is_empty() && !titled {
+        return None;
+    }
     // `the Jane Doe case`, `the Harlow administration`: after `the`, a name before a noun
     // for what a person did or led is that person's (teams and prizes are written `the Name`
     // before a verb or alone).
@@ -1240,6 +1253,8 @@ fn analyse_run(
     let country_after = || {
         doc.is_punct(end, '(') && {
             let close = (end + 1..(end + 5).min(doc.toks.len())).find(|&j| doc.is_punct(j, ')'));
+            // `(U.S.)`: the abbreviation's last dot is a token of its own.
+            let close = close.map(|c| if c > end + 2 && doc.is_punct(c - 1, '.') { c - 1 } else { c });
             close.is_some_and(|c| c > end + 1 && is_place(doc, names, registry, end + 1, c))
         }
     };
