@@ -1198,8 +1198,20 @@ fn analyse_run(
     if honorifics.is_empty() && !titled && !eponym && team_or_thing(doc, names, registry, start, end) {
         return None;
     }
-    // Organisations named after a person ("Kevin Sullivan Foundation") end in a cue word.
-    if run_end > end && doc.is_org_cue(end) {
+    // Organisations named after a person ("Kevin Sullivan Foundation") end in a cue word, also
+    // after other words (`Harlow Democratic Party`).
+    if run_end > end && (doc.is_org_cue(end) || doc.is_org_cue(run_end - 1)) {
+        return None;
+    }
+    // `Bank of Georgia`, `University of Virginia`: a lone word after an organisation's cue word
+    // and `of` ends the organisation's name.
+    if run_end == run_start + 1
+        && run_start >= 2
+        && doc.lw(run_start - 1) == "of"
+        && doc.is_cap_word(run_start - 2)
+        && doc.is_org_cue(run_start - 2)
+        && honorifics.is_empty()
+    {
         return None;
     }
     if gender == Gender::Unknown {
