@@ -68,6 +68,12 @@ fn people_things() {
     run_cases("fixtures/people_things.toml", include_str!("fixtures/people_things.toml"));
 }
 
+/// Contexts that make a name a person's or keep it from being one: tests/fixtures/people_context.toml.
+#[test]
+fn people_context() {
+    run_cases("fixtures/people_context.toml", include_str!("fixtures/people_context.toml"));
+}
+
 /// Where names start and end: tests/fixtures/speakers_names.toml.
 #[test]
 fn speakers_names() {

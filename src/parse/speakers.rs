@@ -616,14 +616,19 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
     let mut mentions = Vec::new();
     let mut i = 0;
     let mut prev_end = 0usize;
+    // The end of the last mention that a given name, title or context vouched for.
+    let mut prev_strong_end = 0usize;
     while i < doc.toks.len() {
         if !doc.is_cap_word(i) || doc.toks[i].upper {
             i += 1;
             continue;
         }
         let end = run_end(doc, i);
-        if let Some(m) = analyse_run(doc, names, registry, i, end, prev_end) {
+        if let Some(m) = analyse_run(doc, names, registry, i, end, prev_end, prev_strong_end) {
             prev_end = m.end;
+            if m.strong {
+                prev_strong_end = m.end;
+            }
             mentions.push(m);
         }
         i = end.max(i + 1);
@@ -846,10 +851,16 @@ fn analyse_run(
     run_start: usize,
     run_end: usize,
     prev_end: usize,
+    prev_strong_end: usize,
 ) -> Option<Mention> {
     // A lone capitalised stopword (`The`, `But` opening a sentence) is no name: the peeling
     // below would drop it too, after more look-ups.
     if run_end == run_start + 1 && doc.is_stopword(run_start) {
+        return None;
+    }
+    // `Ho Chi Minh City`, `Abu Dhabi`: a run that is a place's name whole names no one, though a
+    // word peeled off its left edge would leave a name.
+    if run_end >= run_start + 2 && is_place(doc, names, registry, run_start, run_end) {
         return None;
     }
     // Everything up to the last organisation cue word is an organisation's name.
@@ -917,7 +928,9 @@ fn analyse_run(
         let particle_next = k + 2 < run_end && doc.is_word(k + 1) && is_particle(doc, k + 1);
         if doc.is_stopword(k)
             && !is_initial(doc, k)
-            && !(name_like && ((next_is_name && !doc.is_common_word(k + 1)) || particle_next))
+            && !(name_like
+                && ((next_is_name && (!doc.is_common_word(k + 1) || (titled && doc.is_surname(k + 1))))
+                    || particle_next))
             && !scorer_with_particle(doc, k, run_end)
         {
             k += 1;
@@ -952,6 +965,21 @@ fn analyse_run(
             && doc.is_cap_word(k + 1)
             && (doc.given(k + 1).is_some()
                 || (k == run_start && starts_sentence(doc, k) && doc.is_surname(k + 1)))
+        {
+            k += 1;
+            continue;
+        }
+        // `Teenager Jiro Tanaka won`, `Striker Oleg Petrenko scored`: a common noun opening the
+        // sentence before two or three capitalised words that are no English words is a role.
+        if k == run_start
+            && starts_sentence(doc, k)
+            && doc.is_common_word(k)
+            && doc.given(k).is_none()
+            && !doc.is_surname(k)
+            && (3..=4).contains(&(run_end - k))
+            && (k + 1..run_end).all(|j| {
+                doc.is_cap_word(j) && !doc.is_common_word(j) && !doc.is_stopword(j) && !doc.is_org_cue(j)
+            })
         {
             k += 1;
             continue;
@@ -999,7 +1027,17 @@ fn analyse_run(
         && !doc.is_title_head(run_start - 2);
     let starts_with_place =
         run_end > run_start + 2 && is_place(doc, names, registry, run_start, run_start + 1);
-    if joined && !starts_with_place && !(run_start..run_end).any(|j| doc.given(j).is_some()) {
+    // `Jan Novak and House Speaker Jane Doe`, `the Front of General Jane Doe`: a title or
+    // honorific in the run, or a name just before the `and`, starts a person.
+    let addressed = titled || !honorifics.is_empty();
+    let after_name =
+        joined && doc.lw(run_start - 1) == "and" && prev_strong_end > 0 && prev_strong_end + 1 == run_start;
+    if joined
+        && !starts_with_place
+        && !addressed
+        && !after_name
+        && !(run_start..run_end).any(|j| doc.given(j).is_some())
+    {
         return None;
     }
     // A place or organisation written before a name: start at the given name.
@@ -1019,8 +1057,11 @@ fn analyse_run(
         let lw = doc.lw(end);
         // The first word was already judged by the stripping loop above.
         // `Brian De Palma`, `Larbi El Khattabi`: a capitalised particle inside a name.
-        let inner_particle =
-            end > start && PARTICLES.contains(&lw) && doc.is_cap_word(end + 1) && end + 1 < run_end;
+        // `Zine al-Abidine Ben Ali`: `Ben`, son of, between the given name and the family name.
+        let inner_particle = end > start
+            && (PARTICLES.contains(&lw) || lw == "ben")
+            && doc.is_cap_word(end + 1)
+            && end + 1 < run_end;
         // `Mr. King`: kept by the stripping loop as the name itself.
         let honorific_surname = end == start && end + 1 == run_end && !honorifics.is_empty();
         // `King Edwin I`: the run only holds a regnal number closing a one-word name.
@@ -1130,11 +1171,47 @@ fn analyse_run(
     if scored {
         return None;
     }
-    if honorifics.is_empty() && !titled && team_or_thing(doc, names, registry, start, end) {
+    // `an analyst at Harlow Brothers`, `economists with Jane Doe & Sons`: a name after a job and
+    // `at` or `with` is the employer's.
+    let employer = start >= 2
+        && start == run_start
+        && doc.same_sentence(start - 2, start)
+        && matches!(doc.lw(start - 1), "at" | "with")
+        && doc.is_word(start - 2)
+        && !doc.toks[start - 2].cap
+        && (doc.is_title_head(start - 2)
+            || doc.lw(start - 2).strip_suffix('s').is_some_and(|w| names.is_title_head(w)));
+    if employer && honorifics.is_empty() && !titled {
         return None;
     }
-    // Organisations named after a person ("Kevin Sullivan Foundation") end in a cue word.
-    if run_end > end && doc.is_org_cue(end) {
+    // `the Jane Doe case`, `the Harlow administration`: after `the`, a name before a noun
+    // for what a person did or led is that person's (teams and prizes are written `the Name`
+    // before a verb or alone).
+    let eponym = start > 0
+        && doc.lw(start - 1) == "the"
+        && doc.is_word(end)
+        && !doc.toks[end].cap
+        && names.is_eponym_noun(doc.lw(end))
+        && doc.same_sentence(start, end)
+        && (doc.is_surname(last) || (word_count > 1 && doc.given(first).is_some()))
+        && doc.phrase(start, end).is_none_or(|p| registry.places.region(p).is_none());
+    if honorifics.is_empty() && !titled && !eponym && team_or_thing(doc, names, registry, start, end) {
+        return None;
+    }
+    // Organisations named after a person ("Kevin Sullivan Foundation") end in a cue word, also
+    // after other words (`Harlow Democratic Party`).
+    if run_end > end && (doc.is_org_cue(end) || doc.is_org_cue(run_end - 1)) {
+        return None;
+    }
+    // `Bank of Georgia`, `University of Virginia`: a lone word after an organisation's cue word
+    // and `of` ends the organisation's name.
+    if run_end == run_start + 1
+        && run_start >= 2
+        && doc.lw(run_start - 1) == "of"
+        && doc.is_cap_word(run_start - 2)
+        && doc.is_org_cue(run_start - 2)
+        && honorifics.is_empty()
+    {
         return None;
     }
     if gender == Gender::Unknown {
@@ -1188,6 +1265,8 @@ fn analyse_run(
     let country_after = || {
         doc.is_punct(end, '(') && {
             let close = (end + 1..(end + 5).min(doc.toks.len())).find(|&j| doc.is_punct(j, ')'));
+            // `(U.S.)`: the abbreviation's last dot is a token of its own.
+            let close = close.map(|c| if c > end + 2 && doc.is_punct(c - 1, '.') { c - 1 } else { c });
             close.is_some_and(|c| c > end + 1 && is_place(doc, names, registry, end + 1, c))
         }
     };
@@ -1233,7 +1312,14 @@ fn analyse_run(
                     && inner.split('-').all(|p| HYPHENED_PARTICLES.contains(&p))
             })
         });
+    // `-- Jane Doe, Oslo Newsroom +47 ...`: the reporter's sign-off under a story.
+    let sign_off = start > 0
+        && doc.is_punct(start - 1, '-')
+        && doc.is_punct(end, ',')
+        && (end + 1..end + 6).any(|j| doc.same_sentence(end, j) && matches!(doc.lw(j), "newsroom" | "desk"));
     let strong = !honorifics.is_empty()
+        || eponym
+        || sign_off
         || wrapped_name_half(doc, start, end)
         || bowler
         || (word_count == 1 && doc.given(first).is_some() && named_relative(doc, start))
@@ -1246,12 +1332,10 @@ fn analyse_run(
         || initial
         || country_after()
         || plain_person()
-        || (word_count > 1 && speaks);
+        || (word_count > 1 && speaks)
+        || (word_count > 1 && said_before_name(doc, start, end));
     // `Sullivan says`, `..., said Skelly.`: a lone surname that speaks.
-    let said_before = start > 0
-        && doc.is_word(start - 1)
-        && doc.is_say_verb(start - 1)
-        && (doc.is_punct(end, '.') || doc.is_punct(end, ',') || !doc.same_sentence(start, end));
+    let said_before = said_before_name(doc, start, end);
     let weak_single = word_count == 1
         && (speaks || said_before)
         && (surname || doc.given(first).is_some() || !doc.is_common_word(first));
@@ -1270,6 +1354,15 @@ fn analyse_run(
         role,
         strong: strong || weak_single,
     })
+}
+
+/// `..., said Skelly.`, `said Jan Novak, the deputy governor`: a reporting verb right before
+/// a name that closes the clause.
+fn said_before_name(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    start > 0
+        && doc.is_word(start - 1)
+        && doc.is_say_verb(start - 1)
+        && (doc.is_punct(end, '.') || doc.is_punct(end, ',') || !doc.same_sentence(start, end))
 }
 
 /// `Craig Wendt, Mark` / `O'Dowd, Fred Tamblyn`: a results list wrapped at a fixed width
@@ -1992,11 +2085,19 @@ fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> 
     let Some((ts, te)) = title_group(doc, names, s, b) else { return role };
     // Only the first head group counts: `X, president of Y and owner of Z`.
     let (ts, te) = first_group(doc, names, ts, te, s);
+    // `X, the town's deputy mayor,`: a lower-case owner before a possessive is no
+    // organisation's name, but the title stands.
+    let mut owner = false;
     for j in s..ts {
         let t = &doc.toks[j];
+        let lower_owner = matches!(t.kind, Kind::Word)
+            && !t.cap
+            && doc.toks.get(j + 1).is_some_and(|n| matches!(n.kind, Kind::Poss));
+        owner |= lower_owner;
         let ok = matches!(t.kind, Kind::Poss)
             || (matches!(t.kind, Kind::Word) && (t.cap || t.upper || doc.is_title_modifier(j)))
-            || matches!(doc.lw(j), "of" | "and");
+            || matches!(doc.lw(j), "of" | "and")
+            || lower_owner;
         if !ok {
             return role;
         }
@@ -2016,7 +2117,7 @@ fn appositive(doc: &Doc<'_>, names: &Names, registry: &Registry, end: usize) -> 
             org_or_country(doc, names, registry, f, e, &mut role);
         }
     }
-    if ts > s {
+    if ts > s && !owner {
         let mut tmp = Role::default();
         org_or_country(doc, names, registry, s, ts, &mut tmp);
         role.country = role.country.or(tmp.country);

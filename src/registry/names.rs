@@ -48,6 +48,7 @@ pub struct Names {
     settlement_nouns: FastSet<String>,
     publication_words: FastSet<String>,
     kin_nouns: FastSet<String>,
+    eponym_nouns: FastSet<String>,
     stopwords: FastSet<String>,
     countries: FastMap<String, String>,
     /// The single words of the role tables (all but names and the vocabulary) with what they
@@ -341,6 +342,7 @@ struct Things {
     settlements: Vec<String>,
     publications: Vec<String>,
     relatives: Vec<String>,
+    eponyms: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -456,6 +458,7 @@ impl Names {
             names.settlement_nouns = lexicon.things.settlements.iter().map(|s| key(s)).collect();
             names.publication_words = lexicon.things.publications.iter().map(|s| key(s)).collect();
             names.kin_nouns = lexicon.things.relatives.iter().map(|s| key(s)).collect();
+            names.eponym_nouns = lexicon.things.eponyms.iter().map(|s| key(s)).collect();
             names.stopwords = lexicon.stopwords.words.iter().map(|s| key(s)).collect();
             for phrase in names.title_heads.iter().chain(names.honorifics.keys()) {
                 names.max_phrase_words = names.max_phrase_words.max(phrase.split(' ').count());
@@ -633,6 +636,12 @@ impl Names {
     /// alone may follow (`his sister Lisa`).
     pub fn is_kin_noun(&self, word: &str) -> bool {
         self.kin_nouns.contains(word)
+    }
+
+    /// True when `word` (lower case) is a noun a person's name may qualify after `the` (`the
+    /// Harlow administration`, `the Jane Doe case`).
+    pub fn is_eponym_noun(&self, word: &str) -> bool {
+        self.eponym_nouns.contains(word)
     }
 
     /// True when `word` (lower case) is a capitalised word that is never part of a name.
