@@ -16,7 +16,7 @@ use super::timestamp::MONTHS;
 use super::topics::Region;
 use crate::article::{Keyphrase, Span};
 use crate::registry::topics::ascii_alphanumeric_run;
-use crate::registry::{FastMap, PACKED_WORD_MAX, packed_word};
+use crate::registry::{FastMap, PACKED_WORD_MAX, TopicLexicon, packed_word};
 
 const MAX_KEYPHRASES: usize = 10;
 const MAX_WORDS: usize = 4;
@@ -432,7 +432,8 @@ pub(crate) struct Words {
     words: Vec<Word>,
     lexicon: Lexicon,
     /// The offsets, within its region, of every ASCII letter or digit that follows a character
-    /// that is no letter or digit (or starts the region), region after region.
+    /// that is no letter or digit (or starts the region), region after region; less the starts
+    /// of words from which the lexicon's walk is known to find nothing ([`KnownWords`]).
     starts: Vec<usize>,
     /// Where each region's starts end in `starts`.
     region_ends: Vec<usize>,
@@ -447,15 +448,16 @@ impl Words {
     }
 }
 
-/// The words of the text in `regions`, read once for the keyphrases and the topic lexicon.
-pub(crate) fn read(text: &str, regions: &[Region]) -> Words {
-    words(text, regions)
+/// The words of the text in `regions`, read once for the keyphrases and the topic lexicon (when
+/// given, the starts leave out the words it is known to find nothing from).
+pub(crate) fn read(text: &str, regions: &[Region], lexicon: Option<&TopicLexicon>) -> Words {
+    words(text, regions, lexicon.filter(|l| l.starts_in_words()))
 }
 
 /// The keyphrases of the text in `regions`, best first.
 #[cfg(test)]
 pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
-    extract_read(text, regions, read(text, regions))
+    extract_read(text, regions, read(text, regions, None))
 }
 
 /// [`extract`] from the words [`read`] gave.
@@ -667,20 +669,20 @@ fn contains(outer: &[u32], inner: &[u32]) -> bool {
 }
 
 /// The words of every region: letters and digits, with inner hyphens, apostrophes and dots.
-fn words(text: &str, regions: &[Region]) -> Words {
+fn words(text: &str, regions: &[Region], lexicon: Option<&TopicLexicon>) -> Words {
     thread_local! {
         static KNOWN: RefCell<KnownWords> = RefCell::new(KnownWords::default());
     }
     KNOWN.with(|known| match known.try_borrow_mut() {
-        Ok(mut known) => words_with(text, regions, &mut known),
+        Ok(mut known) => words_with(text, regions, lexicon, &mut known),
         // Not reached (nothing here parses while words are read); a fresh table gives the same ids.
-        Err(_) => words_with(text, regions, &mut KnownWords::default()),
+        Err(_) => words_with(text, regions, lexicon, &mut KnownWords::default()),
     })
 }
 
 /// [`words`], with the ways of writing words seen in earlier texts at hand.
-fn words_with(text: &str, regions: &[Region], known: &mut KnownWords) -> Words {
-    known.start_text();
+fn words_with(text: &str, regions: &[Region], terms: Option<&TopicLexicon>, known: &mut KnownWords) -> Words {
+    known.start_text(terms.map(TopicLexicon::id));
     // About one word per six bytes; capped so a huge input grows the list as usual.
     let bytes: usize = regions.iter().map(|r| r.span.end.saturating_sub(r.span.start)).sum();
     let mut out = Vec::with_capacity((bytes / 6).min(1 << 16));
@@ -698,9 +700,29 @@ fn words_with(text: &str, regions: &[Region], known: &mut KnownWords) -> Words {
         let bytes = slice.as_bytes();
         let mut start: Option<usize> = None;
         let mut gap_only_spaces = false;
-        let mut push = |s: usize, end: usize, joined: bool| {
+        // The word read is ASCII letters and digits only (one run, passed over in one go).
+        let mut plain = false;
+        let mut push = |s: usize, end: usize, joined: bool, plain: bool, starts: &mut Vec<usize>| {
             let word = &slice[s..end];
-            let form = known.form(word, packed_at(bytes, s, end - s));
+            let key = packed_at(bytes, s, end - s);
+            let (form, walk) = known.form(word, key);
+            // A word of ASCII letters and digits before a space has one start, the last one
+            // pushed: it goes when the lexicon's walk from there is known to find nothing.
+            if let (true, Some(terms), Some(key), Some(b' ')) = (plain, terms, key, bytes.get(end))
+                && starts.last() == Some(&s)
+            {
+                let fruitless = match walk {
+                    Walk::Unknown => {
+                        let fruitless = terms.walk_finds_nothing(&bytes[s..=end]);
+                        known.set_walk(key, if fruitless { Walk::Fruitless } else { Walk::Needed });
+                        fruitless
+                    }
+                    walk => walk == Walk::Fruitless,
+                };
+                if fruitless {
+                    starts.pop();
+                }
+            }
             out.push(Word {
                 span: Span::new(region.span.start + s, region.span.start + end),
                 joined,
@@ -727,6 +749,9 @@ fn words_with(text: &str, regions: &[Region], known: &mut KnownWords) -> Words {
                 }
                 if start.is_none() {
                     start = Some(i);
+                    plain = c.is_ascii_alphanumeric();
+                } else {
+                    plain = false;
                 }
                 // The rest of a run of ASCII letters and digits (most of a word) needs no
                 // decoding.
@@ -734,7 +759,7 @@ fn words_with(text: &str, regions: &[Region], known: &mut KnownWords) -> Words {
                 continue;
             }
             if let Some(s) = start.take() {
-                push(s, i, gap_only_spaces);
+                push(s, i, gap_only_spaces, plain, &mut starts);
                 gap_only_spaces = true;
             }
             if !(c == ' ' || c == '\u{a0}') {
@@ -743,7 +768,7 @@ fn words_with(text: &str, regions: &[Region], known: &mut KnownWords) -> Words {
             i = next;
         }
         if let Some(s) = start {
-            push(s, slice.len(), gap_only_spaces);
+            push(s, slice.len(), gap_only_spaces, plain, &mut starts);
         }
         region_ends.push(starts.len());
     }
@@ -760,8 +785,9 @@ const MAX_KNOWN_SPELLINGS: usize = 1 << 16;
 /// given in the order the text first uses it, so the table changes no result.
 #[derive(Default)]
 struct KnownWords {
-    /// Each way of writing (packed, [`packed`]) to its normal form's index in `kinds`.
-    spellings: FastMap<u128, u32>,
+    /// Each way of writing (packed, [`packed`]) to its normal form's index in `kinds`, and what
+    /// the topic lexicon's walk from its start finds when a space follows it.
+    spellings: FastMap<u128, (u32, Walk)>,
     /// Ways of writing too long to pack.
     spellings_long: FastMap<String, u32>,
     /// Each normal form to its index, packed and too long to pack.
@@ -775,36 +801,60 @@ struct KnownWords {
     text: u32,
     /// The normal form of a word, built here.
     lower: String,
+    /// The topic lexicon the walks were known for ([`TopicLexicon::id`]).
+    lexicon: Option<u64>,
+}
+
+/// What the topic lexicon's walk from the start of a way of writing a word, with a space after
+/// it, finds: it reads no further than the space when it finds nothing, so this holds wherever
+/// the word is written so.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Walk {
+    #[default]
+    Unknown,
+    Fruitless,
+    Needed,
 }
 
 impl KnownWords {
     /// Ready for the next text: ids start again from 0.
-    fn start_text(&mut self) {
-        if self.spellings.len() + self.spellings_long.len() > MAX_KNOWN_SPELLINGS || self.text == u32::MAX {
-            *self = KnownWords::default();
+    fn start_text(&mut self, lexicon: Option<u64>) {
+        if self.spellings.len() + self.spellings_long.len() > MAX_KNOWN_SPELLINGS
+            || self.text == u32::MAX
+            || (lexicon.is_some() && self.lexicon != lexicon)
+        {
+            *self = KnownWords { lexicon, ..KnownWords::default() };
         }
         self.text += 1;
     }
 
-    /// The index of the normal form of `word` (packed as `key` when short enough).
-    fn form(&mut self, word: &str, key: Option<u128>) -> u32 {
+    /// The index of the normal form of `word` (packed as `key` when short enough), and what
+    /// the lexicon's walk from it finds (unknown for a long word).
+    fn form(&mut self, word: &str, key: Option<u128>) -> (u32, Walk) {
         match key {
             Some(key) => match self.spellings.get(&key) {
-                Some(&form) => form,
+                Some(&known) => known,
                 None => {
                     let form = self.new_spelling(word);
-                    self.spellings.insert(key, form);
-                    form
+                    self.spellings.insert(key, (form, Walk::Unknown));
+                    (form, Walk::Unknown)
                 }
             },
             None => match self.spellings_long.get(word) {
-                Some(&form) => form,
+                Some(&form) => (form, Walk::Unknown),
                 None => {
                     let form = self.new_spelling(word);
                     self.spellings_long.insert(word.to_string(), form);
-                    form
+                    (form, Walk::Unknown)
                 }
             },
+        }
+    }
+
+    /// Records what the lexicon's walk from the way of writing packed as `key` finds.
+    fn set_walk(&mut self, key: u128, walk: Walk) {
+        if let Some(known) = self.spellings.get_mut(&key) {
+            known.1 = walk;
         }
     }
 
@@ -1005,15 +1055,26 @@ mod tests {
             "Élection présidentielle — the parliament's vote; flood-hit farmers and the climate summit.",
             "covid-19 vaccination drive, inflation and interest rates 'rose' (central bank) ... oil",
         ];
+        let mut left_out = 0;
         for text in texts {
             let region = Region { span: Span::new(0, text.len()), weight: 1.0 };
-            let words = read(text, &[region]);
+            let words = read(text, &[region], None);
             let (mut full, mut from_starts) = (Vec::new(), Vec::new());
             lexicon.find_into(text, &mut full);
             lexicon.find_at_into(text, words.starts(0).unwrap_or_default(), &mut from_starts);
             assert!(!full.is_empty(), "{text}");
             assert_eq!(from_starts, full, "{text}");
+            // Read with the lexicon (twice: the second time what the walks find is known), the
+            // words it finds nothing from are left out, and the scan finds the same.
+            for _ in 0..2 {
+                let fewer = read(text, &[region], Some(&lexicon));
+                let starts = fewer.starts(0).unwrap_or_default();
+                left_out += words.starts(0).unwrap_or_default().len() - starts.len();
+                lexicon.find_at_into(text, starts, &mut from_starts);
+                assert_eq!(from_starts, full, "{text}");
+            }
         }
+        assert!(left_out > 0);
     }
 
     #[test]

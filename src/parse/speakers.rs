@@ -805,18 +805,22 @@ fn is_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usiz
 
 /// True when `phrase` (lower case, single spaces; `single` when it is one token) names a place.
 fn looks_up_place(names: &Names, registry: &Registry, phrase: &str, single: bool) -> bool {
-    names.country(phrase).is_some()
-        || registry.places.country(phrase).is_some()
+    if names.country(phrase).is_some() {
+        return true;
+    }
+    // The gazetteer folds the phrase once for its country, region and city.
+    let known = registry.places.known(phrase);
+    known.country.is_some()
         // Without a hyphen the only part is the phrase itself, already asked about above.
         || (phrase.contains('-') && phrase.split('-').all(|part| names.country(part).is_some()))
         || registry.agencies.lookup(phrase).is_some()
         // `Iowa`, `New South Wales` written out (an abbreviation like `Ind.` or `AL` is too often
         // something else); a lone given name (`Georgia`, `Virginia`) is left to the name rules.
-        || registry.places.region(phrase).is_some_and(|r| {
+        || known.region.is_some_and(|r| {
             r.name.eq_ignore_ascii_case(phrase) && !(single && names.given(phrase).is_some())
         })
         // A lone word that is also a given name is a person more often than a town.
-        || registry.places.city(phrase).is_some_and(|p| {
+        || known.city.is_some_and(|p| {
             let big = if single { 100_000 } else { 20_000 };
             // `Karl Marx`, once a small town's name: a given name and a surname are a person's
             // name before another name of a small town (a city's, `Alma Ata`, stays the city's).

@@ -60,7 +60,7 @@ pub fn classify(
     let regions = regions(headline, paragraphs);
     // The words are read once: the keyphrases are made of them, and the lexicon scan starts
     // only where they do.
-    let words = super::keyphrases::read(text, &regions);
+    let words = super::keyphrases::read(text, &regions, Some(&registry.topics));
     let topics = topics(text, &regions, &registry.topics, Some(&words));
     let keyphrases = super::keyphrases::extract_read(text, &regions, words);
     (topics, keyphrases)

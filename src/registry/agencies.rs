@@ -189,6 +189,10 @@ impl Agencies {
         thread_local! {
             static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
+        // A plain lower-case name is its own key (unless `the ` opens it, which the key drops).
+        if super::is_plain_key(name) && !name.starts_with("the ") {
+            return self.by_key.get(name).map(|&i| &self.entries[i]);
+        }
         // The key is built in a reused buffer: lookups run for many words of every article.
         KEY.with_borrow_mut(|key| {
             normalize_into(name, key);
@@ -356,6 +360,24 @@ mod tests {
         assert_eq!(agencies.lookup("fna").unwrap().code, "FNA");
         assert_eq!(agencies.lookup("Reuter").unwrap().code, "REUTERS");
         assert_eq!(agencies.lookup("ITAR TASS").unwrap().code, "TASS");
+    }
+
+    #[test]
+    fn a_plain_name_finds_what_its_folded_form_finds() {
+        let agencies = Agencies::embedded();
+        for (plain, written) in [
+            ("reuters", "Reuters"),
+            ("itar tass", "ITAR-TASS"),
+            ("the associated press", "The Associated Press"),
+        ] {
+            assert_eq!(
+                agencies.lookup(plain).map(|e| &e.code),
+                agencies.lookup(written).map(|e| &e.code),
+                "{plain}"
+            );
+            assert!(agencies.lookup(plain).is_some(), "{plain}");
+        }
+        assert!(agencies.lookup("the").is_none());
     }
 
     #[test]

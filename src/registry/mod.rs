@@ -40,6 +40,24 @@ pub(crate) fn packed_word(bytes: &[u8]) -> Option<u128> {
     Some(u128::from_be_bytes(buf))
 }
 
+/// True when `name` is already a lookup key of both the place and the agency tables: ASCII
+/// lower-case letters and digits in words joined by single spaces (most phrases the stages ask
+/// about, which they lower-case first). Folding such a name gives it back unchanged, so the
+/// lookups skip the fold and its buffer.
+pub(crate) fn is_plain_key(name: &str) -> bool {
+    // One pass: a blank may not open, close or follow another blank.
+    let mut after_blank = true;
+    for &b in name.as_bytes() {
+        match b {
+            b' ' if after_blank => return false,
+            b' ' => after_blank = true,
+            b'a'..=b'z' | b'0'..=b'9' => after_blank = false,
+            _ => return false,
+        }
+    }
+    !after_blank
+}
+
 /// All lookup tables a [`crate::Parser`] uses.
 #[derive(Debug, Clone)]
 pub struct Registry {

@@ -50,6 +50,17 @@ pub struct CityMatch<'a> {
     pub kind: NameKind,
 }
 
+/// What the gazetteer knows under one written name ([`Places::known`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Known<'a> {
+    /// The ISO code of the country so named ([`Places::country`]).
+    pub country: Option<&'a str>,
+    /// The region so written ([`Places::region`]).
+    pub region: Option<&'a Region>,
+    /// The best-known city so called ([`Places::city`]).
+    pub city: Option<&'a Place>,
+}
+
 /// City, region and country lookup, ignoring case, accents and punctuation.
 #[derive(Clone, Debug, Default)]
 pub struct Places {
@@ -170,6 +181,18 @@ impl Places {
         with_key(name, |key| self.country_by_key.get(key)).map(String::as_str)
     }
 
+    /// The country, region and city written as `name`, from one fold of the name: a phrase
+    /// asked about as all three folds it once instead of three times.
+    pub fn known(&self, name: &str) -> Known<'_> {
+        with_key(name, |key| Known {
+            country: self.country_by_key.get(key).map(String::as_str),
+            region: self.region_by_key.get(key).and_then(|regions| regions.first()),
+            city: self.city_by_key.get(key).and_then(|candidates| {
+                candidates.iter().find_map(|&(index, _)| self.cities.get(index as usize))
+            }),
+        })
+    }
+
     /// The English name of the country with ISO code `code`.
     pub fn country_name(&self, code: &str) -> Option<&str> {
         self.country_names.get(code).map(String::as_str)
@@ -196,6 +219,10 @@ pub fn normalize(name: &str) -> String {
 /// and its key are kept, because a phrase is usually looked up as a country, a region and a city
 /// in turn: comparing it with the last one is cheaper than folding it again.
 fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    // A plain lower-case name is its own key: no fold, no buffer.
+    if super::is_plain_key(name) {
+        return f(name);
+    }
     thread_local! {
         static LAST: std::cell::RefCell<(String, String)> =
             const { std::cell::RefCell::new((String::new(), String::new())) };
@@ -327,6 +354,29 @@ mod tests {
         let places = Places::embedded();
         for city in ["ATLANTA", "BOSTON", "WASHINGTON", "ST. LOUIS", "NEW YORK", "SAN DIEGO"] {
             assert_eq!(places.city(city).map(|p| p.country.as_str()), Some("US"), "{city}");
+        }
+    }
+
+    #[test]
+    fn a_plain_name_is_its_own_key() {
+        for name in ["tehran", "new york", "kota bharu", "area 51", "the gambia", "the"] {
+            assert!(super::super::is_plain_key(name), "{name}");
+            assert_eq!(normalize(name), name);
+        }
+        for name in ["New York", "st. louis", "winston-salem", " lagos", "lagos ", "new  york", "zürich", ""]
+        {
+            assert!(!super::super::is_plain_key(name), "{name}");
+        }
+        let places = Places::embedded();
+        assert_eq!(places.country("the netherlands"), places.country("The Netherlands"));
+        assert_eq!(places.city("new york"), places.city("NEW YORK"));
+        for name in
+            ["iran", "the netherlands", "ohio", "n.y.", "tehran", "bombay", "Georgia", "nowhere at all"]
+        {
+            let known = places.known(name);
+            assert_eq!(known.country, places.country(name), "{name}");
+            assert_eq!(known.region, places.region(name), "{name}");
+            assert_eq!(known.city, places.city(name), "{name}");
         }
     }
 

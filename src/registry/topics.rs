@@ -300,7 +300,13 @@ pub struct TopicLexicon {
     /// Some term starts with a byte other than an ASCII letter or digit (none of the embedded
     /// lexicon's does): only then are walks tried from punctuation and other characters.
     odd_openings: bool,
+    /// Tells this lexicon's automaton from any other's where what walks find is remembered
+    /// ([`TopicLexicon::id`]); a clone shares the automaton, and the number.
+    id: u64,
 }
+
+/// Numbers the compiled lexicons (see [`TopicLexicon::id`]).
+static LEXICON_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// The bit of a byte pair in [`TopicLexicon::openings`].
 fn opening(first: u8, second: u8) -> usize {
@@ -523,6 +529,7 @@ impl TopicLexicon {
             patterns,
             openings,
             odd_openings,
+            id: LEXICON_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
@@ -592,6 +599,24 @@ impl TopicLexicon {
         settle(found);
     }
 
+    /// A number no other compiled lexicon of the process has (a clone has its original's): what
+    /// its walks find may be remembered under it.
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// True when the walk from the start of `bytes` ends within them having found nothing. The
+    /// walk then read nothing else, so from any place the text has these bytes it finds nothing
+    /// either: give a word and the character after it, and the word's start may be left out of
+    /// the starts of [`TopicLexicon::find_at_into`].
+    pub(crate) fn walk_finds_nothing(&self, bytes: &[u8]) -> bool {
+        let Ok(root) = self.automaton.start_state(Anchored::Yes) else { return false };
+        // Nothing is pushed unless a term is found, so the list stays unallocated then.
+        let mut found = Vec::new();
+        let died = self.walk(bytes, 0, root, &mut found);
+        died && found.is_empty()
+    }
+
     /// True when every term starts with an ASCII letter or digit, so that the word starts of
     /// [`TopicLexicon::find_at_into`] are every place a match may start.
     pub(crate) fn starts_in_words(&self) -> bool {
@@ -657,8 +682,9 @@ impl TopicLexicon {
 
     /// Adds the terms that match at `start` and end a word (or, with a `*`, start one), shortest
     /// first. Kept apart and small, so the step loop holds its few values in registers.
+    /// True when the walk died (no term goes on), false when the text ran out first.
     #[inline(never)]
-    fn walk(&self, bytes: &[u8], start: usize, root: StateID, found: &mut Vec<TermMatch>) {
+    fn walk(&self, bytes: &[u8], start: usize, root: StateID, found: &mut Vec<TermMatch>) -> bool {
         let automaton = &self.automaton;
         let mut state = root;
         let mut end = start;
@@ -668,13 +694,14 @@ impl TopicLexicon {
             // Dead, match and start states are the special ones: one compare passes over the others.
             if automaton.is_special(state) {
                 if automaton.is_dead(state) {
-                    return;
+                    return true;
                 }
                 if automaton.is_match(state) {
                     self.matches_at(bytes, start, end, state, found);
                 }
             }
         }
+        false
     }
 
     /// The terms of match state `state` that span `start..end` and end a word (or, with a `*`,
