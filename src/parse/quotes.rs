@@ -192,6 +192,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
     let mut according: Vec<usize> = Vec::new();
     let mut articles: Vec<usize> = Vec::new();
     let mut research: Vec<usize> = Vec::new();
+    let mut verbs: Vec<usize> = Vec::new();
     for (h, t) in doc.toks.iter().enumerate() {
         let lw = doc.lw(h);
         match lw {
@@ -212,6 +213,9 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
         }
         if cues.research.contains(lw) {
             research.push(h);
+        }
+        if !t.cap && (cues.verbs.contains(lw) || doc.is_say_verb(h)) && !cues.noun_verbs.contains(lw) {
+            verbs.push(h);
         }
     }
     // Groups and bodies: the head with the capitalised words and modifiers before it.
@@ -345,6 +349,82 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
         let opens = h == s && (h == 0 || !doc.same_sentence(h - 1, h));
         let words: Vec<&str> = (s..=h).map(|k| if k == h && opens { doc.lw(k) } else { doc.w(k) }).collect();
         found.push((s, h + 1, words.join(" "), SourceKind::Organization));
+    }
+    // A capitalised name that nothing above recognised, opening a sentence or clause right
+    // before a cue verb: `Judicial Watch said ...`, `Kasich told ...`. Not a common word that a
+    // sentence capitalises (`Several said`), nor a plural noun read as a verb (`Paris attacks`).
+    let mut covered = vec![false; n];
+    for p in people.iter().filter(|p| p.confirmed) {
+        for m in &p.mentions {
+            for flag in covered.iter_mut().take(m.end).skip(m.start) {
+                *flag = true;
+            }
+        }
+    }
+    for &(s, e, ..) in &found {
+        for flag in covered.iter_mut().take(e).skip(s) {
+            *flag = true;
+        }
+    }
+    for v in verbs {
+        let mut j = v;
+        while j > 0
+            && v - j < 2
+            && doc.is_word(j - 1)
+            && !doc.toks[j - 1].cap
+            && cues.auxiliaries.contains(doc.lw(j - 1))
+        {
+            j -= 1;
+        }
+        if j == 0 || !doc.same_sentence(j - 1, v) || !doc.is_cap_word(j - 1) || doc.is_stopword(j - 1)
+            // `To reassure investors, ...`: a function word opening the sentence.
+            || cues.not_content.contains(doc.lw(j - 1))
+        {
+            continue;
+        }
+        let k = j - 1;
+        let mut r = k;
+        while r > 0
+            && k - r < 5
+            && doc.same_sentence(r - 1, k)
+            && doc.toks[r - 1].para == doc.toks[k].para
+            && (doc.is_cap_word(r - 1)
+                || matches!(doc.lw(r - 1), "of" | "for" | "and" | "&") && r > 1 && doc.is_cap_word(r - 2))
+        {
+            r -= 1;
+        }
+        // What may stand before the name: a sentence's or clause's start, `the` there, or a
+        // conjunction opening a clause (`when X said`, `but X argued`).
+        let boundary = |b: usize| {
+            b == 0
+                || !doc.same_sentence(b - 1, b)
+                || doc.toks[b - 1].para != doc.toks[b].para
+                || matches!(doc.toks[b - 1].kind, Kind::Punct(',' | ';' | ':') | Kind::Close)
+        };
+        let opens = boundary(r)
+            || doc.is_word(r - 1)
+                && !doc.toks[r - 1].cap
+                && (doc.lw(r - 1) == "the" && boundary(r - 1)
+                    || matches!(doc.lw(r - 1), "and" | "but")
+                    || cues.subordinators.contains(doc.lw(r - 1)));
+        let mut s = r;
+        while s < k && (doc.is_stopword(s) || !doc.is_cap_word(s)) {
+            s += 1;
+        }
+        let initial = s == r && (r == 0 || !doc.same_sentence(r - 1, r));
+        let common = initial
+            && s == k
+            && (doc.is_common_word(s) && !doc.is_surname(s) || cues.calendar.contains(doc.lw(s)));
+        // A run cut short by the length limit is not a whole name.
+        let truncated = r > 0 && doc.toks[r - 1].para == doc.toks[r].para && doc.is_cap_word(r - 1);
+        if !opens || common || truncated || (s..=k).any(|x| covered[x]) {
+            continue;
+        }
+        let name = (s..=k).map(|x| doc.w(x)).collect::<Vec<_>>().join(" ");
+        found.push((s, k + 1, name, SourceKind::Organization));
+        for flag in covered.iter_mut().take(k + 1).skip(s) {
+            *flag = true;
+        }
     }
     found.sort_by_key(|&(s, ..)| s);
     for (s, e, name, kind) in found {
@@ -1498,10 +1578,24 @@ impl Ctx<'_, '_> {
                     covered = ce;
                     continue;
                 }
-                if let Some(start) = self.content_start(v, ce)
+                let start = self.content_start(v, ce);
+                if let Some(start) = start
                     && !inside[start]
                     && doc.toks[start].kind != Kind::Open
                     && let Some(end) = self.push(out, pi, extra, start, ce, &cue, inside)
+                    && end > covered
+                {
+                    covered = end;
+                    covered_by = pi;
+                }
+                // `X said that "a few words" carry the clause on`: the quotation is part of
+                // the reported clause, which runs on after it.
+                if let Some(start) = start
+                    && doc.toks[start].kind == Kind::Open
+                    && let Some((from, to)) = self.quote_opening_clause(start, ce)
+                    // After a stance the quotation is its object (`praised "the plan" as ...`).
+                    && (from < start || self.names.is_say_verb(&cue))
+                    && let Some(end) = self.push(out, pi, extra, from, to, &cue, inside)
                     && end > covered
                 {
                     covered = end;
@@ -1938,6 +2032,33 @@ impl Ctx<'_, '_> {
         Some(k)
     }
 
+    /// Where reported content that opens with a quotation at token `open` starts and ends, when
+    /// the quotation closes before the clause does and the words after it are not an
+    /// attribution: from the complementiser before the mark (or the mark) to the clause's end
+    /// (`said that "a few words" carry it on`).
+    fn quote_opening_clause(&self, open: usize, ce: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let close = (open + 1..ce).find(|&k| matches!(doc.toks[k].kind, Kind::Close | Kind::Open))?;
+        // `told NBC's "Today" on Monday`: a programme's title, not the report.
+        let title = open > 0 && doc.toks[open - 1].kind == Kind::Poss;
+        // `said "the vote is close," and ...`: a comma or stop closing the quotation ends it.
+        let ended = matches!(doc.toks[close - 1].kind, Kind::Punct(',' | '.' | '!' | '?'));
+        let runs_on = !title
+            && doc.toks[close].kind == Kind::Close
+            && close + 1 < ce
+            && doc.is_word(close + 1)
+            && !doc.toks[close + 1].cap
+            && !self.is_say(close + 1);
+        if !runs_on {
+            return None;
+        }
+        // `said "the vote is close," and the count went on`: the writer's clause follows.
+        if ended && matches!(doc.lw(close + 1), "and" | "but" | "or") {
+            return None;
+        }
+        Some((if open > 0 && is_lw(doc, open - 1, "that") { open - 1 } else { open }, ce))
+    }
+
     /// `... and has called for ...`: token `k` joins a second report of the same subject.
     fn second_report(&self, k: usize) -> bool {
         let doc = self.doc;
@@ -2152,6 +2273,7 @@ struct Cues {
     question_words: FastSet<String>,
     clause_breaks: FastSet<String>,
     not_adverbs: FastSet<String>,
+    noun_verbs: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: Lexicon,
