@@ -2296,6 +2296,7 @@ fn merge<'d>(doc: &'d Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
     }
     // Surname-only mentions join the person of that surname named nearest before them (or the
     // first one after, for a surname used before the full name); else a given name used alone.
+    // An honorific's gender must fit (`Mrs. Clinton` is not `Bill Clinton`).
     for m in singles {
         let Some(&word_tok) = m.word_tokens().first() else { continue };
         let word = word_text(doc, word_tok);
@@ -2304,7 +2305,10 @@ fn merge<'d>(doc: &'d Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
         // written whole around it.
         let wrapped = given_before_wrap(doc, m.start, m.end);
         let list: &[usize] = by_word.get(word).filter(|_| !wrapped).map_or(&[], Vec::as_slice);
-        let candidates = || list.iter().rev().take(CANDIDATES).copied();
+        // Only an honorific tells a lone surname's gender (`Warren` alone is no given name).
+        let gender = if m.honorifics.is_empty() { Gender::Unknown } else { m.gender };
+        let candidates =
+            || list.iter().rev().take(CANDIDATES).copied().filter(|&pi| people[pi].gender.compatible(gender));
         let owner = candidates()
             .filter(|&pi| {
                 let w = people[pi].word_tokens();
