@@ -1320,7 +1320,7 @@ fn analyse_run(
     let sign_off = start > 0
         && doc.is_punct(start - 1, '-')
         && doc.is_punct(end, ',')
-        && (end + 1..end + 6).any(|j| doc.same_sentence(end, j) && matches!(doc.lw(j), "newsroom" | "desk"));
+        && (end + 1..end + 6).any(|j| doc.same_sentence(end, j) && names.is_newsroom_noun(doc.lw(j)));
     let strong = !honorifics.is_empty()
         || eponym
         || sign_off

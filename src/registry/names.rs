@@ -49,6 +49,7 @@ pub struct Names {
     publication_words: FastSet<String>,
     kin_nouns: FastSet<String>,
     eponym_nouns: FastSet<String>,
+    newsroom_nouns: FastSet<String>,
     stopwords: FastSet<String>,
     countries: FastMap<String, String>,
     /// The single words of the role tables (all but names and the vocabulary) with what they
@@ -343,6 +344,7 @@ struct Things {
     publications: Vec<String>,
     relatives: Vec<String>,
     eponyms: Vec<String>,
+    newsrooms: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -459,6 +461,7 @@ impl Names {
             names.publication_words = lexicon.things.publications.iter().map(|s| key(s)).collect();
             names.kin_nouns = lexicon.things.relatives.iter().map(|s| key(s)).collect();
             names.eponym_nouns = lexicon.things.eponyms.iter().map(|s| key(s)).collect();
+            names.newsroom_nouns = lexicon.things.newsrooms.iter().map(|s| key(s)).collect();
             names.stopwords = lexicon.stopwords.words.iter().map(|s| key(s)).collect();
             for phrase in names.title_heads.iter().chain(names.honorifics.keys()) {
                 names.max_phrase_words = names.max_phrase_words.max(phrase.split(' ').count());
@@ -642,6 +645,11 @@ impl Names {
     /// Harlow administration`, `the Jane Doe case`).
     pub fn is_eponym_noun(&self, word: &str) -> bool {
         self.eponym_nouns.contains(word)
+    }
+
+    /// True when `word` (lower case) names a newsroom in a reporter's sign-off (`Oslo Newsroom`).
+    pub fn is_newsroom_noun(&self, word: &str) -> bool {
+        self.newsroom_nouns.contains(word)
     }
 
     /// True when `word` (lower case) is a capitalised word that is never part of a name.
