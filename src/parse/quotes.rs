@@ -354,17 +354,19 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
     // before a cue verb: `Judicial Watch said ...`, `Kasich told ...`. Not a common word that a
     // sentence capitalises (`Several said`), nor a plural noun read as a verb (`Paris attacks`).
     let mut covered = vec![false; n];
+    fn cover(covered: &mut [bool], s: usize, e: usize) {
+        let e = e.min(covered.len());
+        if let Some(flags) = covered.get_mut(s..e) {
+            flags.fill(true);
+        }
+    }
     for p in people.iter().filter(|p| p.confirmed) {
         for m in &p.mentions {
-            for flag in covered.iter_mut().take(m.end).skip(m.start) {
-                *flag = true;
-            }
+            cover(&mut covered, m.start, m.end);
         }
     }
     for &(s, e, ..) in &found {
-        for flag in covered.iter_mut().take(e).skip(s) {
-            *flag = true;
-        }
+        cover(&mut covered, s, e);
     }
     for v in verbs {
         let mut j = v;
@@ -422,9 +424,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
         }
         let name = (s..=k).map(|x| doc.w(x)).collect::<Vec<_>>().join(" ");
         found.push((s, k + 1, name, SourceKind::Organization));
-        for flag in covered.iter_mut().take(k + 1).skip(s) {
-            *flag = true;
-        }
+        cover(&mut covered, s, k + 1);
     }
     found.sort_by_key(|&(s, ..)| s);
     for (s, e, name, kind) in found {
