@@ -733,6 +733,15 @@ fn words_with(text: &str, regions: &[Region], terms: Option<&TopicLexicon>, know
         };
         let mut i = 0;
         while let Some(c) = char_at(slice, bytes, i) {
+            // A space (most gaps) ends a word and keeps a gap of spaces only.
+            if c == ' ' {
+                if let Some(s) = start.take() {
+                    push(s, i, gap_only_spaces, plain, &mut starts);
+                    gap_only_spaces = true;
+                }
+                i += 1;
+                continue;
+            }
             let next = i + c.len_utf8();
             let in_word = is_alphanumeric(c)
                 || (matches!(c, '-' | '\'' | '’' | '.' | '&')
