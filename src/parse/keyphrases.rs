@@ -979,7 +979,11 @@ fn is_stopword(lower: &str, listed_as_is: bool) -> bool {
 }
 
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // An ASCII first byte needs no decoding.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 #[cfg(test)]
