@@ -900,15 +900,15 @@ impl KnownWords {
         if self.in_text.len() <= index {
             self.in_text.resize(index + 1, (0, 0));
         }
-        let (text, id) = self.in_text[index];
-        if text == self.text {
-            return id;
+        let Some(slot) = self.in_text.get_mut(index) else { return u32::MAX - 1 };
+        if slot.0 == self.text {
+            return slot.1;
         }
         let id = u32::try_from(lexicon.stop.len()).unwrap_or(u32::MAX - 1);
+        *slot = (self.text, id);
         let (stop, role) = self.kinds.get(index).copied().unwrap_or_default();
         lexicon.stop.push(stop);
         lexicon.role.push(role);
-        self.in_text[index] = (self.text, id);
         id
     }
 }
