@@ -1087,11 +1087,32 @@ impl Ctx<'_, '_> {
                 k += 1;
             }
             let text = text.trim_end_matches([',', ' ']).to_string();
+            // A short quotation set in the writer's clause after a word that does not report it
+            // (`a plan she thinks is "a bit rushed"`) is a fragment of a paraphrase, not a quote
+            // of its own; after a reporting verb, `that`, `called` or `as` it still is one.
+            if mixed.is_none() && span.end <= doc.span(d.open + 1, d.content_end).end && self.embedded(d) {
+                k += 1;
+                continue;
+            }
             let kind = if mixed.is_some() { QuoteKind::Indirect } else { QuoteKind::Direct };
             out.push((pi, Quote { text, span, cue: (!cue.is_empty()).then_some(cue), kind }, extra));
             k += 1;
         }
         out
+    }
+
+    /// Whether direct quote `d` is a short quoted fragment inside the writer's clause: at most
+    /// eight words, after a word of the same sentence that neither reports it nor introduces it.
+    fn embedded(&self, d: &Direct) -> bool {
+        let doc = self.doc;
+        if d.open == 0 || !doc.is_word(d.open - 1) || !doc.same_sentence(d.open - 1, d.open) {
+            return false;
+        }
+        if (d.open + 1..d.content_end).filter(|&t| doc.is_word(t)).count() > 8 {
+            return false;
+        }
+        let lw = doc.lw(d.open - 1);
+        !(cues().introducers.contains(lw) || self.names.is_say_verb(lw))
     }
 
     /// Whether quote `n` goes on with quote `d` of the same speaker: next in the paragraph with
@@ -2272,6 +2293,7 @@ struct Cues {
     addressing: FastSet<String>,
     question_words: FastSet<String>,
     clause_breaks: FastSet<String>,
+    introducers: FastSet<String>,
     not_adverbs: FastSet<String>,
     noun_verbs: FastSet<String>,
     /// The first words of `phrases`.
