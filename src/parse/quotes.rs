@@ -1112,7 +1112,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let lw = doc.lw(d.open - 1);
-        !(cues().introducers.contains(lw) || self.names.is_say_verb(lw))
+        !(cues().introducers.contains(lw) || self.names.is_say_verb(lw) || self.is_cue(d.open - 1))
     }
 
     /// Whether quote `n` goes on with quote `d` of the same speaker: next in the paragraph with
