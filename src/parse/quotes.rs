@@ -1516,7 +1516,11 @@ impl Ctx<'_, '_> {
             }
             // Inside reported content a cue is the speaker's words, unless another person is
             // named as its subject: `X said Y told him ...` reports Y too.
-            if v < covered && !self.coordinated(v) && self.named_subject(v).is_none_or(|pi| pi == covered_by)
+            // Only a verb of saying reports inside a report: `X said Y requested a delay` is X's
+            // claim about Y, not a quote of Y's.
+            if v < covered
+                && !self.coordinated(v)
+                && (self.named_subject(v).is_none_or(|pi| pi == covered_by) || !doc.is_say_verb(v))
             {
                 continue;
             }
