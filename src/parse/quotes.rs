@@ -2240,7 +2240,12 @@ impl Ctx<'_, '_> {
             && !cues().calendar.contains(doc.lw(a))
             && (a..b).all(|k| !doc.is_word(k) || doc.toks[k].cap);
         // Two words may be a stance's object (`X criticized the deal`).
-        let short_ok = named_object || stance && words == 2;
+        // After a verb of saying, a pronoun and its verb are a whole clause (`X said he would`).
+        let elliptical = words == 2
+            && !stance
+            && !cue.is_empty()
+            && matches!(doc.lw(a), "he" | "she" | "it" | "they" | "we" | "i");
+        let short_ok = named_object || stance && words == 2 || elliptical;
         if words < 3 && !short_ok || inside[a] && inside[b - 1] && doc.toks[a].kind != Kind::Open {
             return None;
         }
