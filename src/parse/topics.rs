@@ -121,7 +121,8 @@ pub(crate) fn topics(
     };
     let score_topic = vocabulary.index(SCORE_TOPIC);
     // One list of matches for every region and one of entries for every span.
-    let (mut found, mut entries) = (Vec::new(), Vec::new());
+    // Sized for a paragraph's matches, so they rarely grow.
+    let (mut found, mut entries) = (Vec::with_capacity(32), Vec::with_capacity(8));
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
         // Patterns over one span count for each of their topics, each topic once.
