@@ -302,7 +302,8 @@ fn scores(text: &str) -> impl Iterator<Item = Span> + '_ {
             }
         }
     };
-    bytes.iter().enumerate().filter(|(_, b)| **b == b'-').filter_map(move |(i, _)| {
+    // Hyphens are few: memchr finds them without a test of every byte.
+    memchr::memchr_iter(b'-', bytes).filter_map(move |i| {
         let (before, after) = (digits_before(i), digits_after(i + 1));
         let (start, end) = (i - before, i + 1 + after);
         ((1..=3).contains(&before) && (1..=3).contains(&after) && free_before(start) && free_after(end))
