@@ -29,7 +29,9 @@ pub fn rank(
     };
 
     // Keyed by borrowed names and codes: a mention costs no allocation.
-    let mut found: FastMap<(SubjectKind, &str), Subject> = FastMap::default();
+    // Sized for a typical story's countries and organisations, so the table rarely grows.
+    let mut found: FastMap<(SubjectKind, &str), Subject> =
+        FastMap::with_capacity_and_hasher(16 + organizations.len(), Default::default());
     let country = |code: &str| Subject {
         kind: SubjectKind::Country,
         name: names.name(code).to_string(),

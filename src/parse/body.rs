@@ -27,7 +27,8 @@ pub fn take(lines: &mut Lines<'_>, registry: &Registry) -> Body {
     }
     sign_off.reverse();
 
-    let mut paragraphs = Vec::new();
+    // One paragraph per block, more where an indent splits one.
+    let mut paragraphs = Vec::with_capacity(rest[..end].chunk_by(|a, b| a.1 == b.1).count());
     let mut current: Vec<Line> = Vec::new();
     let mut current_block = usize::MAX;
     let mut min_indent = 0;

@@ -462,20 +462,26 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
 
 /// [`extract`] from the words [`read`] gave.
 pub(crate) fn extract_read(text: &str, regions: &[Region], read: Words) -> Vec<Keyphrase> {
-    let Words { words, lexicon, .. } = read;
+    let mut spare = take_spare();
+    let Words { words, lexicon, starts, region_ends } = read;
     let stop = |w: &Word| lexicon.stop[w.id as usize];
     // Each distinct phrase once, by key; every occurrence as (phrase index, span).
-    // Sized for a typical story (about one phrase per three words) so the index and lists rarely grow.
+    // Sized for a typical story (about one phrase per three words) so the index and lists rarely
+    // grow; the tables of the text before on this thread are used again, emptied.
     let expected = (words.len() / 3).min(1 << 14);
     // A phrase of two words is keyed by its two ids, a longer one of up to four words by the index
     // of the phrase one word shorter and its last id: each key is one 64-bit integer, and the
     // 2..4-word stretches from one word build on one another. Longer names have their own map.
-    let mut pairs: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(expected, Default::default());
-    let mut extensions: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(expected, Default::default());
+    let mut pairs = std::mem::take(&mut spare.pairs);
+    pairs.reserve(expected);
+    let mut extensions = std::mem::take(&mut spare.extensions);
+    extensions.reserve(expected);
     let mut long_index: FastMap<Key, u32> = FastMap::default();
-    let mut candidates: Vec<(Key, Candidate)> = Vec::with_capacity(expected);
+    let mut candidates = std::mem::take(&mut spare.candidates);
+    candidates.reserve(expected);
     // Every content word starts up to three stretches.
-    let mut occurrences: Vec<(u32, Span)> = Vec::with_capacity((words.len() * 2).min(1 << 16));
+    let mut occurrences = std::mem::take(&mut spare.occurrences);
+    occurrences.reserve((words.len() * 2).min(1 << 16));
     // Counts the phrase `from..to`, whose first `to - from - 1` words are phrase `prefix` when
     // known (every phrase of three or four words has it), and gives its index.
     let mut add = |from: usize, to: usize, prefix: Option<u32>| -> u32 {
@@ -580,7 +586,8 @@ pub(crate) fn extract_read(text: &str, regions: &[Region], read: Words) -> Vec<K
         i = last_cap.max(i + 1);
     }
 
-    drop((pairs, extensions, long_index));
+    drop(long_index);
+    (spare.pairs, spare.extensions) = (pairs, extensions);
     for (_, c) in &mut candidates {
         c.score *= 1.0 + 0.3 * (c.words.min(MAX_WORDS) as f64 - 1.0);
     }
@@ -612,6 +619,11 @@ pub(crate) fn extract_read(text: &str, regions: &[Region], read: Words) -> Vec<K
             spans.push(*span);
         }
     }
+    let Lexicon { role, stop } = lexicon;
+    (spare.candidates, spare.occurrences) = (candidates, occurrences);
+    (spare.words, spare.role, spare.stop, spare.starts, spare.region_ends) =
+        (words, role, stop, starts, region_ends);
+    put_spare(spare);
     chosen
         .into_iter()
         .zip(chosen_spans)
@@ -683,15 +695,24 @@ fn words(text: &str, regions: &[Region], lexicon: Option<&TopicLexicon>) -> Word
 /// [`words`], with the ways of writing words seen in earlier texts at hand.
 fn words_with(text: &str, regions: &[Region], terms: Option<&TopicLexicon>, known: &mut KnownWords) -> Words {
     known.start_text(terms.map(TopicLexicon::id));
+    // The lists of the text before on this thread are used again, emptied.
+    let mut spare = take_spare();
     // About one word per six bytes; capped so a huge input grows the list as usual.
     let bytes: usize = regions.iter().map(|r| r.span.end.saturating_sub(r.span.start)).sum();
-    let mut out = Vec::with_capacity((bytes / 6).min(1 << 16));
+    let mut out = std::mem::take(&mut spare.words);
+    out.reserve((bytes / 6).min(1 << 16));
     // About one distinct word per dozen bytes; capped like the words.
     let forms = (bytes / 12).min(1 << 15);
-    let mut lexicon = Lexicon { role: Vec::with_capacity(forms), stop: Vec::with_capacity(forms) };
+    let mut lexicon =
+        Lexicon { role: std::mem::take(&mut spare.role), stop: std::mem::take(&mut spare.stop) };
+    lexicon.role.reserve(forms);
+    lexicon.stop.reserve(forms);
     // About one start per word.
-    let mut starts = Vec::with_capacity((bytes / 6).min(1 << 16));
-    let mut region_ends = Vec::with_capacity(regions.len());
+    let mut starts = std::mem::take(&mut spare.starts);
+    starts.reserve((bytes / 6).min(1 << 16));
+    let mut region_ends = std::mem::take(&mut spare.region_ends);
+    region_ends.reserve(regions.len());
+    put_spare(spare);
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else {
             region_ends.push(starts.len());
@@ -782,6 +803,64 @@ fn words_with(text: &str, regions: &[Region], terms: Option<&TopicLexicon>, know
         region_ends.push(starts.len());
     }
     Words { words: out, lexicon, starts, region_ends }
+}
+
+/// The lists and tables that reading the words and ranking the phrases of a text fill, kept
+/// between texts on a thread so each text does not allocate (and grow) them anew: a story's
+/// words take tens of kilobytes.
+#[derive(Default)]
+struct Spare {
+    words: Vec<Word>,
+    role: Vec<bool>,
+    stop: Vec<bool>,
+    starts: Vec<usize>,
+    region_ends: Vec<usize>,
+    pairs: FastMap<u64, u32>,
+    extensions: FastMap<u64, u32>,
+    candidates: Vec<(Key, Candidate)>,
+    occurrences: Vec<(u32, Span)>,
+}
+
+/// Lists longer than this (a very long input's) are not kept for the next text.
+const MAX_SPARE: usize = 1 << 16;
+
+thread_local! {
+    static SPARE: RefCell<Spare> = RefCell::new(Spare::default());
+}
+
+/// The lists kept from the text before (empty; fresh ones when none are kept).
+fn take_spare() -> Spare {
+    SPARE.with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default())
+}
+
+/// Keeps `spare`'s lists, emptied, for the next text.
+fn put_spare(mut spare: Spare) {
+    fn keep<T>(list: &mut Vec<T>) {
+        list.clear();
+        if list.capacity() > MAX_SPARE {
+            *list = Vec::new();
+        }
+    }
+    fn keep_map(map: &mut FastMap<u64, u32>) {
+        if map.capacity() > MAX_SPARE {
+            *map = FastMap::default();
+        }
+        map.clear();
+    }
+    keep(&mut spare.words);
+    keep(&mut spare.role);
+    keep(&mut spare.stop);
+    keep(&mut spare.starts);
+    keep(&mut spare.region_ends);
+    keep(&mut spare.candidates);
+    keep(&mut spare.occurrences);
+    keep_map(&mut spare.pairs);
+    keep_map(&mut spare.extensions);
+    SPARE.with(|kept| {
+        if let Ok(mut kept) = kept.try_borrow_mut() {
+            *kept = spare;
+        }
+    });
 }
 
 /// Past this many ways of writing, the table of known words starts afresh (before a text, never
@@ -1056,6 +1135,23 @@ mod tests {
         let texts = |k: &[Keyphrase]| k.iter().map(|k| k.text.clone()).collect::<Vec<_>>();
         assert_eq!(texts(&after_other), texts(&alone));
         assert_eq!(texts(&alone)[..3], ["Wheat Quota", "Barley Levy", "Grain Exports"]);
+    }
+
+    #[test]
+    fn lists_kept_from_a_longer_text_change_nothing() {
+        let region = |text: &str| Region { span: Span::new(0, text.len()), weight: 1.0 };
+        let text = "Oil prices rose. Oil prices fell after the Grain Board met the Oil Board.";
+        let first = extract(text, &[region(text)]);
+        let long = "Central bank officials said interest rates and oil prices would shape the \
+                    budget talks, and the budget talks would shape interest rates again. "
+            .repeat(40);
+        assert!(!extract(&long, &[region(&long)]).is_empty());
+        let again = extract(text, &[region(text)]);
+        let all = |k: &[Keyphrase]| {
+            k.iter().map(|k| (k.text.clone(), k.score, k.spans.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(all(&again), all(&first));
+        assert_eq!(first[0].text, "Oil prices");
     }
 
     #[test]

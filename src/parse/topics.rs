@@ -121,7 +121,8 @@ pub(crate) fn topics(
     };
     let score_topic = vocabulary.index(SCORE_TOPIC);
     // One list of matches for every region and one of entries for every span.
-    let (mut found, mut entries) = (Vec::new(), Vec::new());
+    // Sized for a paragraph's matches, so they rarely grow.
+    let (mut found, mut entries) = (Vec::with_capacity(32), Vec::with_capacity(8));
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
         // Patterns over one span count for each of their topics, each topic once.
@@ -301,7 +302,8 @@ fn scores(text: &str) -> impl Iterator<Item = Span> + '_ {
             }
         }
     };
-    bytes.iter().enumerate().filter(|(_, b)| **b == b'-').filter_map(move |(i, _)| {
+    // Hyphens are few: memchr finds them without a test of every byte.
+    memchr::memchr_iter(b'-', bytes).filter_map(move |i| {
         let (before, after) = (digits_before(i), digits_after(i + 1));
         let (start, end) = (i - before, i + 1 + after);
         ((1..=3).contains(&before) && (1..=3).contains(&after) && free_before(start) && free_after(end))
