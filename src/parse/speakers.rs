@@ -102,12 +102,10 @@ pub(crate) struct Doc<'t> {
     pub toks: Vec<Tok>,
     names: &'static Names,
     /// Each token's lexicon class, each part looked up on first use: a word is asked about many
-    /// times.
-    classes: Vec<Cell<WordClass>>,
+    /// times. Whether the token alone names a place, once asked (see `is_place`), rides along.
+    classes: Vec<(Cell<WordClass>, Cell<Option<bool>>)>,
     /// The class of the empty word, which `lw` gives past the last token.
     no_word: WordClass,
-    /// Whether each token alone names a place, once asked (see `is_place`).
-    place_words: Vec<Cell<Option<bool>>>,
 }
 
 impl<'t> Doc<'t> {
@@ -124,7 +122,6 @@ impl<'t> Doc<'t> {
             toks,
             names,
             classes: Vec::new(),
-            place_words: Vec::new(),
             no_word: [Part::Roles, Part::Given, Part::Vocabulary]
                 .into_iter()
                 .fold(WordClass::default(), |c, part| c.with(names.class("", part))),
@@ -149,15 +146,14 @@ impl<'t> Doc<'t> {
                 t.shouted = is_shouted;
             }
         }
-        doc.classes = vec![Cell::new(WordClass::default()); doc.toks.len()];
-        doc.place_words = vec![Cell::new(None); doc.toks.len()];
+        doc.classes = vec![(Cell::new(WordClass::default()), Cell::new(None)); doc.toks.len()];
         doc.split_sentences();
         doc
     }
 
     /// What the tables of `part` say about token `i` (lower-cased), looked up once per token.
     pub fn class(&self, i: usize, part: Part) -> WordClass {
-        let Some(cell) = self.classes.get(i) else { return self.no_word };
+        let Some((cell, _)) = self.classes.get(i) else { return self.no_word };
         let class = cell.get();
         if class.knows(part) {
             return class;
@@ -613,7 +609,8 @@ impl Mention {
 }
 
 fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Mention> {
-    let mut mentions = Vec::new();
+    // A name every fifty tokens or so; a run of names grows it once or twice.
+    let mut mentions = Vec::with_capacity(doc.toks.len() / 32 + 4);
     let mut i = 0;
     let mut prev_end = 0usize;
     // The end of the last mention that a given name, title or context vouched for.
@@ -792,7 +789,7 @@ fn longest(doc: &Doc<'_>, names: &Names, i: usize, end: usize, table: Phrases) -
 
 fn is_place(doc: &Doc<'_>, names: &Names, registry: &Registry, a: usize, b: usize) -> bool {
     // A single word is asked about again and again: its answer is kept on the token.
-    let known = doc.place_words.get(a).filter(|_| b == a + 1);
+    let known = doc.classes.get(a).filter(|_| b == a + 1).map(|(_, place)| place);
     if let Some(place) = known.and_then(Cell::get) {
         return place;
     }
@@ -2246,9 +2243,9 @@ fn subsumes(doc: &Doc<'_>, long: &[u32], short: &[u32]) -> bool {
 fn merge<'d>(doc: &'d Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
     // People by every word of their names, so matching looks at a few candidates, not everyone.
     // The words are the document's lower-case text: the index copies none.
-    let mut by_word: FastMap<&'d str, Vec<usize>> = FastMap::default();
-    let mut people: Vec<Person> = Vec::new();
-    let mut singles: Vec<Mention> = Vec::new();
+    let mut by_word = WordIndex::with_capacity(2 * mentions.len());
+    let mut people: Vec<Person> = Vec::with_capacity(mentions.len());
+    let mut singles: Vec<Mention> = Vec::with_capacity(mentions.len());
     let new_person = |m: Mention| Person {
         gender: m.gender,
         confirmed: m.strong,
@@ -2259,12 +2256,9 @@ fn merge<'d>(doc: &'d Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
         mentions: vec![m],
         extra: Vec::new(),
     };
-    let index = |by_word: &mut FastMap<&'d str, Vec<usize>>, words: &[u32], pi: usize| {
+    let index = |by_word: &mut WordIndex<'d>, words: &[u32], pi: usize| {
         for &w in words {
-            let list = by_word.entry(word_text(doc, w)).or_default();
-            if list.last() != Some(&pi) {
-                list.push(pi);
-            }
+            by_word.add(word_text(doc, w), pi);
         }
     };
     for m in mentions {
@@ -2272,13 +2266,12 @@ fn merge<'d>(doc: &'d Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
             singles.push(m);
             continue;
         }
-        let found =
-            m.word_tokens().last().and_then(|&last| by_word.get(word_text(doc, last))).and_then(|list| {
-                list.iter().rev().take(CANDIDATES).copied().find(|&pi| {
-                    let known = people[pi].word_tokens();
-                    subsumes(doc, known, m.word_tokens()) || subsumes(doc, m.word_tokens(), known)
-                })
-            });
+        let found = m.word_tokens().last().and_then(|&last| {
+            by_word.newest(word_text(doc, last)).take(CANDIDATES).find(|&pi| {
+                let known = people[pi].word_tokens();
+                subsumes(doc, known, m.word_tokens()) || subsumes(doc, m.word_tokens(), known)
+            })
+        });
         let pi = match found {
             Some(pi) => {
                 add_mention(&mut people[pi], m);
@@ -2304,11 +2297,11 @@ fn merge<'d>(doc: &'d Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
         // The given name of a name wrapped onto two lines is someone else's than the names
         // written whole around it.
         let wrapped = given_before_wrap(doc, m.start, m.end);
-        let list: &[usize] = by_word.get(word).filter(|_| !wrapped).map_or(&[], Vec::as_slice);
+        let list = if wrapped { None } else { by_word.head(word) };
         // Only an honorific tells a lone surname's gender (`Warren` alone is no given name).
         let gender = if m.honorifics.is_empty() { Gender::Unknown } else { m.gender };
         let candidates =
-            || list.iter().rev().take(CANDIDATES).copied().filter(|&pi| people[pi].gender.compatible(gender));
+            || by_word.from(list).take(CANDIDATES).filter(|&pi| people[pi].gender.compatible(gender));
         let owner = candidates()
             .filter(|&pi| {
                 let w = people[pi].word_tokens();
@@ -2346,6 +2339,51 @@ fn merge<'d>(doc: &'d Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
     }
     people.sort_by_key(Person::first_token);
     people
+}
+
+/// The people named by each word, newest first: one chain per word through a single list, so a
+/// word costs no list of its own.
+struct WordIndex<'d> {
+    /// Each word's newest link.
+    heads: FastMap<&'d str, usize>,
+    /// A person and the link to the one indexed before them under the same word.
+    links: Vec<(usize, Option<usize>)>,
+}
+
+impl<'d> WordIndex<'d> {
+    fn with_capacity(n: usize) -> WordIndex<'d> {
+        let mut heads = FastMap::default();
+        heads.reserve(n);
+        WordIndex { heads, links: Vec::with_capacity(n) }
+    }
+
+    /// Lists person `pi` under `word`, unless they are its newest already.
+    fn add(&mut self, word: &'d str, pi: usize) {
+        let head = self.heads.get(word).copied();
+        if head.and_then(|h| self.links.get(h)).is_some_and(|&(p, _)| p == pi) {
+            return;
+        }
+        self.links.push((pi, head));
+        self.heads.insert(word, self.links.len() - 1);
+    }
+
+    /// The newest link of `word`.
+    fn head(&self, word: &str) -> Option<usize> {
+        self.heads.get(word).copied()
+    }
+
+    /// The people of the chain from `link` on, newest first.
+    fn from(&self, link: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(link.and_then(|l| self.links.get(l)), |&&(_, next)| {
+            next.and_then(|l| self.links.get(l))
+        })
+        .map(|&(pi, _)| pi)
+    }
+
+    /// The people listed under `word`, newest first.
+    fn newest(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
+        self.from(self.head(word))
+    }
 }
 
 /// `Halvard Marine NV ... Halvard said`, `Norhavn Fisk ASA ... Norhavn Fisk said`: a name written,
