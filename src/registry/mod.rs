@@ -30,14 +30,34 @@ pub(crate) const PACKED_WORD_MAX: usize = 15;
 /// A word of 1 to [`PACKED_WORD_MAX`] bytes as one integer: its bytes from the high end, zero
 /// padded, and its length in the lowest byte (so `a` and `a\0` differ). A map keyed by it hashes
 /// and compares a word in one step, where `String` keys follow a pointer to each key's heap copy.
+///
+/// The bytes are read with a few fixed-size loads, two (possibly overlapping) big-endian halves:
+/// a copy of variable length into a buffer is a call of `memcpy` per look-up, and the stages look
+/// up most tokens in several tables.
 pub(crate) fn packed_word(bytes: &[u8]) -> Option<u128> {
-    if bytes.is_empty() || bytes.len() > PACKED_WORD_MAX {
+    let len = bytes.len();
+    if len == 0 || len > PACKED_WORD_MAX {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    buf[15] = bytes.len() as u8;
-    Some(u128::from_be_bytes(buf))
+    let mut v: u128 = 0;
+    if len >= 8 {
+        let head = bytes.first_chunk::<8>().map_or(0, |c| u64::from_be_bytes(*c));
+        let tail = bytes.last_chunk::<8>().map_or(0, |c| u64::from_be_bytes(*c));
+        // Bytes 8.. of the word are the tail's last `len - 8`; the overlap is shifted out.
+        let rest = if len > 8 { tail << (8 * (16 - len)) } else { 0 };
+        v = (u128::from(head) << 64) | u128::from(rest);
+    } else if len >= 4 {
+        let head = bytes.first_chunk::<4>().map_or(0, |c| u32::from_be_bytes(*c));
+        let tail = bytes.last_chunk::<4>().map_or(0, |c| u32::from_be_bytes(*c));
+        // The tail ends at byte `len - 1`; bytes it shares with the head are the same bytes.
+        let word = (u64::from(head) << 32) | (u64::from(tail) << (8 * (8 - len)));
+        v = u128::from(word) << 64;
+    } else {
+        for (i, &b) in bytes.iter().enumerate() {
+            v |= u128::from(b) << (8 * (15 - i));
+        }
+    }
+    Some(v | len as u128)
 }
 
 /// True when `name` is already a lookup key of both the place and the agency tables: ASCII
@@ -81,5 +101,27 @@ impl Registry {
     /// The registry built from the data shipped in the crate, compiled once per process.
     pub fn embedded() -> Arc<Registry> {
         Arc::clone(&DEFAULT)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The loads give exactly the layout [`super::packed_word`] documents: bytes from the high
+    /// end, zero padded, the length in the lowest byte.
+    #[test]
+    fn packed_word_is_the_documented_layout() {
+        let text = "abcdefghijklmnopqrstuvwxyz\u{e9}\u{2019}";
+        for start in 0..4 {
+            for end in start..text.len() {
+                let Some(w) = text.get(start..end) else { continue };
+                let expected = (1..=super::PACKED_WORD_MAX).contains(&w.len()).then(|| {
+                    let mut buf = [0u8; 16];
+                    buf[..w.len()].copy_from_slice(w.as_bytes());
+                    buf[15] = w.len() as u8;
+                    u128::from_be_bytes(buf)
+                });
+                assert_eq!(super::packed_word(w.as_bytes()), expected, "{w:?}");
+            }
+        }
     }
 }

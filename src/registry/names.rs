@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::{FastMap, FastSet};
+use super::{FastMap, FastSet, packed_word};
 
 /// A person's grammatical gender as far as a name or honorific tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -278,7 +278,7 @@ impl WordClass {
 }
 
 /// Words with their classes. A word of up to [`PACKED_WORD_MAX`](super::PACKED_WORD_MAX) bytes (nearly every word) is
-/// keyed by [`packed_word`](super::packed_word) (via [`pack_word`]): a look-up hashes and compares one integer in the bucket, where a map
+/// keyed by [`packed_word`]: a look-up hashes and compares one integer in the bucket, where a map
 /// of `String` keys follows a pointer to each key's heap copy, a cache miss in the large tables.
 #[derive(Debug, Default)]
 struct ClassTable {
@@ -301,7 +301,7 @@ impl ClassTable {
     }
 
     fn pack(word: &str) -> Option<u128> {
-        pack_word(word.as_bytes())
+        packed_word(word.as_bytes())
     }
 
     fn get(&self, word: &str) -> WordClass {
@@ -312,35 +312,6 @@ impl ClassTable {
         .copied()
         .unwrap_or_default()
     }
-}
-
-/// [`packed_word`] read with a few fixed-size loads: the copy of a variable length it makes is
-/// a call of `memcpy` per look-up, and a token is looked up in up to three tables. The bytes are
-/// read as two (possibly overlapping) big-endian halves, so the result is the same integer.
-fn pack_word(bytes: &[u8]) -> Option<u128> {
-    let len = bytes.len();
-    if len == 0 || len > super::PACKED_WORD_MAX {
-        return None;
-    }
-    let mut v: u128 = 0;
-    if len >= 8 {
-        let head = bytes.first_chunk::<8>().map_or(0, |c| u64::from_be_bytes(*c));
-        let tail = bytes.last_chunk::<8>().map_or(0, |c| u64::from_be_bytes(*c));
-        // Bytes 8.. of the word are the tail's last `len - 8`; the overlap is shifted out.
-        let rest = if len > 8 { tail << (8 * (16 - len)) } else { 0 };
-        v = (u128::from(head) << 64) | u128::from(rest);
-    } else if len >= 4 {
-        let head = bytes.first_chunk::<4>().map_or(0, |c| u32::from_be_bytes(*c));
-        let tail = bytes.last_chunk::<4>().map_or(0, |c| u32::from_be_bytes(*c));
-        // The tail ends at byte `len - 1`; bytes it shares with the head are the same bytes.
-        let word = (u64::from(head) << 32) | (u64::from(tail) << (8 * (8 - len)));
-        v = u128::from(word) << 64;
-    } else {
-        for (i, &b) in bytes.iter().enumerate() {
-            v |= u128::from(b) << (8 * (15 - i));
-        }
-    }
-    Some(v | len as u128)
 }
 
 /// Words in a key (keys hold single spaces).
@@ -726,18 +697,6 @@ mod tests {
         let max = names.max_words();
         assert!(max.country >= 3 && max.title_head >= 2 && max.honorific >= 1);
         assert!(max.title >= max.title_head);
-    }
-
-    /// The packed table finds every word of the maps it was built from, and no other.
-    #[test]
-    fn pack_word_is_packed_word() {
-        let text = "abcdefghijklmnopqrstuvwxyz\u{e9}\u{2019}";
-        for start in 0..4 {
-            for end in start..text.len() {
-                let Some(w) = text.get(start..end) else { continue };
-                assert_eq!(pack_word(w.as_bytes()), crate::registry::packed_word(w.as_bytes()), "{w:?}");
-            }
-        }
     }
 
     #[test]
