@@ -15,7 +15,7 @@ use super::layout;
 use super::timestamp::MONTHS;
 use super::topics::Region;
 use crate::article::{Keyphrase, Span};
-use crate::registry::topics::ascii_alphanumeric_run;
+use crate::registry::topics::{Resume, WordWalk, ascii_alphanumeric_run};
 use crate::registry::{FastMap, PACKED_WORD_MAX, TopicLexicon, packed_word};
 
 const MAX_KEYPHRASES: usize = 10;
@@ -437,14 +437,27 @@ pub(crate) struct Words {
     starts: Vec<usize>,
     /// Where each region's starts end in `starts`.
     region_ends: Vec<usize>,
+    /// Beside each start, the index in `resumes` of what the lexicon's walk from it is known to
+    /// find over its word and the space after ([`Resume`]); `u32::MAX` when not known.
+    resume_of: Vec<u32>,
+    resumes: Vec<Resume>,
 }
 
 impl Words {
     /// The word starts of region `region` (see [`crate::registry::TopicLexicon::find_at_into`]).
+    #[cfg(test)]
     pub(crate) fn starts(&self, region: usize) -> Option<&[usize]> {
         let end = *self.region_ends.get(region)?;
         let start = region.checked_sub(1).map_or(Some(0), |r| self.region_ends.get(r).copied())?;
         self.starts.get(start..end)
+    }
+
+    /// [`Words::starts`] with what the walks from them are known to find: the arguments of
+    /// [`TopicLexicon::find_resuming_into`] after the text.
+    pub(crate) fn starts_resuming(&self, region: usize) -> Option<(&[usize], &[u32], &[Resume])> {
+        let end = *self.region_ends.get(region)?;
+        let start = region.checked_sub(1).map_or(Some(0), |r| self.region_ends.get(r).copied())?;
+        Some((self.starts.get(start..end)?, self.resume_of.get(start..end)?, &self.resumes))
     }
 }
 
@@ -463,7 +476,7 @@ pub fn extract(text: &str, regions: &[Region]) -> Vec<Keyphrase> {
 /// [`extract`] from the words [`read`] gave.
 pub(crate) fn extract_read(text: &str, regions: &[Region], read: Words) -> Vec<Keyphrase> {
     let mut spare = take_spare();
-    let Words { words, lexicon, starts, region_ends } = read;
+    let Words { words, lexicon, starts, region_ends, resume_of, resumes } = read;
     let stop = |w: &Word| lexicon.stop[w.id as usize];
     // Each distinct phrase once, by key; every occurrence as (phrase index, span).
     // Sized for a typical story (about one phrase per three words) so the index and lists rarely
@@ -623,6 +636,7 @@ pub(crate) fn extract_read(text: &str, regions: &[Region], read: Words) -> Vec<K
     (spare.candidates, spare.occurrences) = (candidates, occurrences);
     (spare.words, spare.role, spare.stop, spare.starts, spare.region_ends) =
         (words, role, stop, starts, region_ends);
+    (spare.resume_of, spare.resumes) = (resume_of, resumes);
     put_spare(spare);
     chosen
         .into_iter()
@@ -712,6 +726,9 @@ fn words_with(text: &str, regions: &[Region], terms: Option<&TopicLexicon>, know
     starts.reserve((bytes / 6).min(1 << 16));
     let mut region_ends = std::mem::take(&mut spare.region_ends);
     region_ends.reserve(regions.len());
+    let mut resume_of = std::mem::take(&mut spare.resume_of);
+    resume_of.reserve((bytes / 6).min(1 << 16));
+    let mut resumes = std::mem::take(&mut spare.resumes);
     put_spare(spare);
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else {
@@ -723,25 +740,46 @@ fn words_with(text: &str, regions: &[Region], terms: Option<&TopicLexicon>, know
         let mut gap_only_spaces = false;
         // The word read is ASCII letters and digits only (one run, passed over in one go).
         let mut plain = false;
-        let mut push = |s: usize, end: usize, joined: bool, plain: bool, starts: &mut Vec<usize>| {
+        let mut push = |s: usize,
+                        end: usize,
+                        joined: bool,
+                        plain: bool,
+                        starts: &mut Vec<usize>,
+                        resume_of: &mut Vec<u32>| {
             let word = &slice[s..end];
             let key = packed_at(bytes, s, end - s);
             let (form, walk) = known.form(word, key);
             // A word of ASCII letters and digits before a space has one start, the last one
             // pushed: it goes when the lexicon's walk from there is known to find nothing.
+            // Otherwise the walk from there may go on after the space from where it is known to
+            // stand.
             if let (true, Some(terms), Some(key), Some(b' ')) = (plain, terms, key, bytes.get(end))
                 && starts.last() == Some(&s)
             {
-                let fruitless = match walk {
+                let walk = match walk {
                     Walk::Unknown => {
-                        let fruitless = terms.walk_finds_nothing(&bytes[s..=end]);
-                        known.set_walk(key, if fruitless { Walk::Fruitless } else { Walk::Needed });
-                        fruitless
+                        let walk = known.walk(terms.walk_word(&bytes[s..=end]));
+                        known.set_walk(key, walk);
+                        walk
                     }
-                    walk => walk == Walk::Fruitless,
+                    walk => walk,
                 };
-                if fruitless {
-                    starts.pop();
+                match walk {
+                    Walk::Fruitless => {
+                        starts.pop();
+                        resume_of.pop();
+                    }
+                    Walk::Resume(index) => {
+                        if let (Some(resume), Some(last), Ok(at)) = (
+                            known.resumes.get(index as usize),
+                            resume_of.last_mut(),
+                            u32::try_from(resumes.len()),
+                        ) {
+                            *last = at;
+                            resumes.push(*resume);
+                        }
+                    }
+                    Walk::Unknown | Walk::Needed => {}
                 }
             }
             out.push(Word {
@@ -757,7 +795,7 @@ fn words_with(text: &str, regions: &[Region], terms: Option<&TopicLexicon>, know
             // A space (most gaps) ends a word and keeps a gap of spaces only.
             if c == ' ' {
                 if let Some(s) = start.take() {
-                    push(s, i, gap_only_spaces, plain, &mut starts);
+                    push(s, i, gap_only_spaces, plain, &mut starts, &mut resume_of);
                     gap_only_spaces = true;
                 }
                 i += 1;
@@ -774,8 +812,10 @@ fn words_with(text: &str, regions: &[Region], terms: Option<&TopicLexicon>, know
                 // run starts anew for the lexicon.
                 if c.is_ascii_alphanumeric() {
                     starts.push(i);
+                    resume_of.push(u32::MAX);
                 } else if !is_alphanumeric(c) && bytes.get(next).is_some_and(u8::is_ascii_alphanumeric) {
                     starts.push(next);
+                    resume_of.push(u32::MAX);
                 }
                 if start.is_none() {
                     start = Some(i);
@@ -789,7 +829,7 @@ fn words_with(text: &str, regions: &[Region], terms: Option<&TopicLexicon>, know
                 continue;
             }
             if let Some(s) = start.take() {
-                push(s, i, gap_only_spaces, plain, &mut starts);
+                push(s, i, gap_only_spaces, plain, &mut starts, &mut resume_of);
                 gap_only_spaces = true;
             }
             if !(c == ' ' || c == '\u{a0}') {
@@ -798,11 +838,11 @@ fn words_with(text: &str, regions: &[Region], terms: Option<&TopicLexicon>, know
             i = next;
         }
         if let Some(s) = start {
-            push(s, slice.len(), gap_only_spaces, plain, &mut starts);
+            push(s, slice.len(), gap_only_spaces, plain, &mut starts, &mut resume_of);
         }
         region_ends.push(starts.len());
     }
-    Words { words: out, lexicon, starts, region_ends }
+    Words { words: out, lexicon, starts, region_ends, resume_of, resumes }
 }
 
 /// The lists and tables that reading the words and ranking the phrases of a text fill, kept
@@ -815,6 +855,8 @@ struct Spare {
     stop: Vec<bool>,
     starts: Vec<usize>,
     region_ends: Vec<usize>,
+    resume_of: Vec<u32>,
+    resumes: Vec<Resume>,
     pairs: FastMap<u64, u32>,
     extensions: FastMap<u64, u32>,
     candidates: Vec<(Key, Candidate)>,
@@ -852,6 +894,8 @@ fn put_spare(mut spare: Spare) {
     keep(&mut spare.stop);
     keep(&mut spare.starts);
     keep(&mut spare.region_ends);
+    keep(&mut spare.resume_of);
+    keep(&mut spare.resumes);
     keep(&mut spare.candidates);
     keep(&mut spare.occurrences);
     keep_map(&mut spare.pairs);
@@ -891,6 +935,8 @@ struct KnownWords {
     lower: String,
     /// The topic lexicon the walks were known for ([`TopicLexicon::id`]).
     lexicon: Option<u64>,
+    /// Where the walks of [`Walk::Resume`] stand after their word.
+    resumes: Vec<Resume>,
 }
 
 /// What the topic lexicon's walk from the start of a way of writing a word, with a space after
@@ -901,6 +947,8 @@ enum Walk {
     #[default]
     Unknown,
     Fruitless,
+    /// It found what `KnownWords::resumes` holds at this index.
+    Resume(u32),
     Needed,
 }
 
@@ -935,6 +983,21 @@ impl KnownWords {
                     self.spellings_long.insert(word.to_string(), form);
                     (form, Walk::Unknown)
                 }
+            },
+        }
+    }
+
+    /// What the lexicon's walk finds, to record: a resume is kept in [`KnownWords::resumes`].
+    fn walk(&mut self, walk: WordWalk) -> Walk {
+        match walk {
+            WordWalk::Fruitless => Walk::Fruitless,
+            WordWalk::Needed => Walk::Needed,
+            WordWalk::Resume(resume) => match u32::try_from(self.resumes.len()) {
+                Ok(index) => {
+                    self.resumes.push(resume);
+                    Walk::Resume(index)
+                }
+                Err(_) => Walk::Needed,
             },
         }
     }
@@ -1164,7 +1227,7 @@ mod tests {
             "Élection présidentielle — the parliament's vote; flood-hit farmers and the climate summit.",
             "covid-19 vaccination drive, inflation and interest rates 'rose' (central bank) ... oil",
         ];
-        let mut left_out = 0;
+        let (mut left_out, mut resumed) = (0, 0);
         for text in texts {
             let region = Region { span: Span::new(0, text.len()), weight: 1.0 };
             let words = read(text, &[region], None);
@@ -1181,9 +1244,15 @@ mod tests {
                 left_out += words.starts(0).unwrap_or_default().len() - starts.len();
                 lexicon.find_at_into(text, starts, &mut from_starts);
                 assert_eq!(from_starts, full, "{text}");
+                // And with the walks over known words going on after the space.
+                let (starts, resume_of, resumes) = fewer.starts_resuming(0).unwrap_or_default();
+                resumed += resumes.len();
+                lexicon.find_resuming_into(text, starts, resume_of, resumes, &mut from_starts);
+                assert_eq!(from_starts, full, "{text}");
             }
         }
         assert!(left_out > 0);
+        assert!(resumed > 0);
     }
 
     #[test]

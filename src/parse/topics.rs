@@ -126,8 +126,10 @@ pub(crate) fn topics(
     for (r, region) in regions.iter().enumerate() {
         let Some(slice) = text.get(region.span.start..region.span.end) else { continue };
         // Patterns over one span count for each of their topics, each topic once.
-        match words.filter(|_| lexicon.starts_in_words()).and_then(|w| w.starts(r)) {
-            Some(starts) => lexicon.find_at_into(slice, starts, &mut found),
+        match words.filter(|_| lexicon.starts_in_words()).and_then(|w| w.starts_resuming(r)) {
+            Some((starts, resume_of, resumes)) => {
+                lexicon.find_resuming_into(slice, starts, resume_of, resumes, &mut found)
+            }
             None => lexicon.find_into(slice, &mut found),
         }
         for same_span in found.chunk_by(|a, b| a.span == b.span) {

@@ -282,6 +282,33 @@ pub(crate) struct SpanEntry<'a> {
     pub term: &'a str,
 }
 
+/// What the walk from the start of a word, read with the space after it, finds there
+/// ([`TopicLexicon::walk_word`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WordWalk {
+    /// It ends within them having found nothing.
+    Fruitless,
+    /// It found these terms and may go on.
+    Resume(Resume),
+    /// It must be walked in the text.
+    Needed,
+}
+
+/// The most terms a [`Resume`] holds (a word and its space rarely end more than one).
+const RESUME_TERMS: usize = 2;
+
+/// Where the walk from the start of a word stands after the word and the space after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Resume {
+    /// Its state there (dead when no term goes on).
+    state: StateID,
+    /// Bytes read: the word and the space.
+    len: u32,
+    /// The terms found, as pattern and end (from the word's start), in the order found.
+    found: [(u32, u32); RESUME_TERMS],
+    count: u8,
+}
+
 /// The vocabulary plus every lexicon term, compiled into one automaton.
 #[derive(Clone, Debug)]
 pub struct TopicLexicon {
@@ -585,11 +612,39 @@ impl TopicLexicon {
     /// offsets in `text`, in order, of every ASCII letter or digit that follows a character that
     /// is no letter or digit (or starts the text), as the keyphrase words are read. Only right
     /// when no term starts with another byte ([`TopicLexicon::starts_in_words`]).
+    #[cfg(test)]
     pub(crate) fn find_at_into(&self, text: &str, starts: &[usize], found: &mut Vec<TermMatch>) {
+        self.find_resuming_into(text, starts, &[], &[], found);
+    }
+
+    /// [`TopicLexicon::find_at_into`] with what the walks over some words are known to find:
+    /// `resume_of[i]`, when below `resumes.len()`, is the [`Resume`] of the word at `starts[i]`
+    /// (read with the space after it), so its walk goes on after the space; a shorter
+    /// `resume_of` leaves the rest of the starts to walk from the beginning.
+    pub(crate) fn find_resuming_into(
+        &self,
+        text: &str,
+        starts: &[usize],
+        resume_of: &[u32],
+        resumes: &[Resume],
+        found: &mut Vec<TermMatch>,
+    ) {
         found.clear();
         let Ok(root) = self.automaton.start_state(Anchored::Yes) else { return };
         let bytes = text.as_bytes();
-        for &start in starts {
+        for (i, &start) in starts.iter().enumerate() {
+            if let Some(resume) = resume_of.get(i).and_then(|&r| resumes.get(r as usize)) {
+                for &(pattern, end) in resume.found.get(..usize::from(resume.count)).unwrap_or_default() {
+                    found.push(TermMatch {
+                        pattern: pattern as usize,
+                        span: Span::new(start, start + end as usize),
+                    });
+                }
+                if !self.automaton.is_dead(resume.state) {
+                    self.walk_from(bytes, start, start + resume.len as usize, resume.state, found);
+                }
+                continue;
+            }
             if let (Some(&byte), Some(&next)) = (bytes.get(start), bytes.get(start + 1))
                 && self.opens_term(byte, next)
             {
@@ -605,16 +660,48 @@ impl TopicLexicon {
         self.id
     }
 
-    /// True when the walk from the start of `bytes` ends within them having found nothing. The
-    /// walk then read nothing else, so from any place the text has these bytes it finds nothing
-    /// either: give a word and the character after it, and the word's start may be left out of
-    /// the starts of [`TopicLexicon::find_at_into`].
-    pub(crate) fn walk_finds_nothing(&self, bytes: &[u8]) -> bool {
-        let Ok(root) = self.automaton.start_state(Anchored::Yes) else { return false };
+    /// What the walk from the start of `bytes` (a word and the space after it) finds within them.
+    /// The walk reads nothing else there, so wherever the text has these bytes it finds the same:
+    /// nothing when it ends within them ([`WordWalk::Fruitless`], and the word's start may be left
+    /// out of the starts of [`TopicLexicon::find_at_into`]); otherwise the terms it found and
+    /// the state it goes on from ([`WordWalk::Resume`]), unless they do not fit one.
+    pub(crate) fn walk_word(&self, bytes: &[u8]) -> WordWalk {
+        let automaton = &self.automaton;
+        let Ok(root) = automaton.start_state(Anchored::Yes) else { return WordWalk::Needed };
+        let (Ok(len), Some(&b' ')) = (u32::try_from(bytes.len()), bytes.last()) else {
+            return WordWalk::Needed;
+        };
         // Nothing is pushed unless a term is found, so the list stays unallocated then.
         let mut found = Vec::new();
-        let died = self.walk(bytes, 0, root, &mut found);
-        died && found.is_empty()
+        let mut state = root;
+        for (end, &byte) in bytes.iter().enumerate() {
+            state = automaton.next_state(Anchored::Yes, state, byte);
+            if automaton.is_dead(state) {
+                break;
+            }
+            if automaton.is_match(state) {
+                // A term ending with the space would need the byte after it to tell.
+                if end + 1 == bytes.len() {
+                    return WordWalk::Needed;
+                }
+                self.matches_at(bytes, 0, end + 1, state, &mut found);
+            }
+        }
+        if automaton.is_dead(state) && found.is_empty() {
+            return WordWalk::Fruitless;
+        }
+        let mut resume = Resume { state, len, found: [(0, 0); RESUME_TERMS], count: 0 };
+        if found.len() > RESUME_TERMS {
+            return WordWalk::Needed;
+        }
+        for (slot, m) in resume.found.iter_mut().zip(&found) {
+            let (Ok(pattern), Ok(end)) = (u32::try_from(m.pattern), u32::try_from(m.span.end)) else {
+                return WordWalk::Needed;
+            };
+            *slot = (pattern, end);
+            resume.count += 1;
+        }
+        WordWalk::Resume(resume)
     }
 
     /// True when every term starts with an ASCII letter or digit, so that the word starts of
@@ -685,9 +772,20 @@ impl TopicLexicon {
     /// True when the walk died (no term goes on), false when the text ran out first.
     #[inline(never)]
     fn walk(&self, bytes: &[u8], start: usize, root: StateID, found: &mut Vec<TermMatch>) -> bool {
+        self.walk_from(bytes, start, start, root, found)
+    }
+
+    /// [`TopicLexicon::walk`] gone as far as `end`, in `state`.
+    #[inline(always)]
+    fn walk_from(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        mut end: usize,
+        mut state: StateID,
+        found: &mut Vec<TermMatch>,
+    ) -> bool {
         let automaton = &self.automaton;
-        let mut state = root;
-        let mut end = start;
         while let Some(&byte) = bytes.get(end) {
             end += 1;
             state = automaton.next_state(Anchored::Yes, state, byte);
