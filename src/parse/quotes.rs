@@ -1603,7 +1603,16 @@ impl Ctx<'_, '_> {
                     covered = ce;
                     continue;
                 }
-                let start = self.content_start(v, ce);
+                // `"...," X said Sunday on television.` / `"...," X told the Herald.`: once a
+                // quotation has come first, the words after the verb are the writer's adjunct
+                // or the one addressed, unless a clause of its own follows.
+                let quote_first = subj_start.is_some_and(|ss| {
+                    ss >= s + 2
+                        && doc.toks[ss - 1].kind == Kind::Close
+                        && matches!(doc.toks[ss - 2].kind, Kind::Punct(',' | '?' | '!'))
+                });
+                let start =
+                    self.content_start(v, ce).filter(|&k| !quote_first || self.clause_after_quote(v, k));
                 if let Some(start) = start
                     && !inside[start]
                     && doc.toks[start].kind != Kind::Open
@@ -2057,6 +2066,28 @@ impl Ctx<'_, '_> {
         Some(k)
     }
 
+    /// After a quotation and its attribution (`"...," X said`), whether the words from token `k`
+    /// after the verb at `v` open a reported clause of their own rather than the writer's
+    /// adjunct (`Sunday on television`, `carefully`) or the one addressed (`told the Herald`).
+    fn clause_after_quote(&self, v: usize, k: usize) -> bool {
+        let doc = self.doc;
+        let lw = doc.lw(k);
+        if lw == "that" || cues().question_words.contains(lw) {
+            return true;
+        }
+        if cues().addressing.contains(doc.lw(v)) {
+            return matches!(lw, "he" | "she" | "they" | "we" | "i" | "it");
+        }
+        let adverb =
+            !doc.toks[k].cap && lw.len() > 4 && lw.ends_with("ly") && !cues().not_adverbs.contains(lw);
+        let participle = lw.len() > 5 && lw.ends_with("ing") && !cues().not_participles.contains(lw);
+        !(adverb
+            || participle
+            || lw.starts_with(|c: char| c.is_ascii_digit())
+            || cues().calendar.contains(lw)
+            || cues().quote_tail_adjuncts.contains(lw))
+    }
+
     /// Where reported content that opens with a quotation at token `open` starts and ends, when
     /// the quotation closes before the clause does and the words after it are not an
     /// attribution: from the complementiser before the mark (or the mark) to the clause's end
@@ -2305,6 +2336,7 @@ struct Cues {
     introducers: FastSet<String>,
     not_adverbs: FastSet<String>,
     noun_verbs: FastSet<String>,
+    quote_tail_adjuncts: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: Lexicon,
