@@ -307,7 +307,7 @@ impl<'t> Doc<'t> {
             }
             if matches!(self.toks[i].kind, Kind::Punct('.'))
                 && i > 0
-                && (self.is_abbreviation(i - 1) || self.is_decimal_point(i))
+                && (self.is_abbreviation(i - 1) || self.is_decimal_point(i) || self.glued_hyphen_word(i))
             {
                 continue;
             }
@@ -344,6 +344,17 @@ impl<'t> Doc<'t> {
             && digits(i + 1)
             && self.toks[i - 1].end == self.toks[i].start
             && self.toks[i].end == self.toks[i + 1].start
+    }
+
+    /// `D.C.-based`: a point with a hyphen and a word glued on after it is inside a compound,
+    /// not the end of a sentence.
+    fn glued_hyphen_word(&self, i: usize) -> bool {
+        matches!(self.toks.get(i + 1).map(|t| t.kind), Some(Kind::Punct('-')))
+            && self.toks[i].end == self.toks[i + 1].start
+            && self
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| matches!(t.kind, Kind::Word) && t.start == self.toks[i + 1].end)
     }
 
     fn is_abbreviation(&self, i: usize) -> bool {
