@@ -851,6 +851,15 @@ fn looks_up_place(names: &Names, registry: &Registry, phrase: &str, single: bool
         })
 }
 
+/// True when `word` (lower case) is no country or region and no town's own name, only another
+/// name of a town (`Berri` for `Barrie`).
+fn only_other_name_of_town(registry: &Registry, word: &str) -> bool {
+    let known = registry.places.known(word);
+    known.country.is_none()
+        && known.region.is_none()
+        && known.city.is_some_and(|p| !p.name.eq_ignore_ascii_case(word))
+}
+
 /// True when token `i` opens its sentence.
 fn starts_sentence(doc: &Doc<'_>, i: usize) -> bool {
     i == 0 || !doc.same_sentence(i - 1, i) || matches!(doc.toks[i - 1].kind, Kind::Open)
@@ -1160,8 +1169,18 @@ fn analyse_run(
     let honorific_surname = end == start + 1 && start + 1 == run_end && !honorifics.is_empty();
     // `Ms. Jordan`, `Mr. Washington`: an honorific right before a lone place word names a person.
     let bowler = bowler_in_scorecard(doc, start, end);
+    // `President Berri`: a title head right before a lone word that is only another name of a
+    // town is stronger evidence of a person than the gazetteer.
+    let titled_lone = titled
+        && end == start + 1
+        && start + 1 == run_end
+        && k_title_adjacent(doc, start)
+        && !doc.is_title_head(start)
+        && !doc.is_country(start)
+        && only_other_name_of_town(registry, doc.lw(start));
     if !honorific_surname
         && !bowler
+        && !titled_lone
         && (doc.is_title_head(start) || is_place(doc, names, registry, start, end))
     {
         return None;
