@@ -307,7 +307,7 @@ impl<'t> Doc<'t> {
             }
             if matches!(self.toks[i].kind, Kind::Punct('.'))
                 && i > 0
-                && (self.is_abbreviation(i - 1) || self.is_decimal_point(i))
+                && (self.is_abbreviation(i - 1) || self.is_decimal_point(i) || self.glued_hyphen_word(i))
             {
                 continue;
             }
@@ -346,6 +346,17 @@ impl<'t> Doc<'t> {
             && self.toks[i].end == self.toks[i + 1].start
     }
 
+    /// `D.C.-based`: a point with a hyphen and a word glued on after it is inside a compound,
+    /// not the end of a sentence.
+    fn glued_hyphen_word(&self, i: usize) -> bool {
+        matches!(self.toks.get(i + 1).map(|t| t.kind), Some(Kind::Punct('-')))
+            && self.toks[i].end == self.toks[i + 1].start
+            && self
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| matches!(t.kind, Kind::Word) && t.start == self.toks[i + 1].end)
+    }
+
     fn is_abbreviation(&self, i: usize) -> bool {
         let t = &self.toks[i];
         if !matches!(t.kind, Kind::Word) || t.end != self.toks[i + 1].start {
@@ -354,6 +365,7 @@ impl<'t> Doc<'t> {
         let w = self.w(i);
         let lw = self.lw(i);
         (w.chars().count() == 1 && t.cap)
+            || (t.upper && is_initials(w))
             || self.honorific(i).is_some()
             || self.is_rank_abbreviation(i)
             || matches!(
@@ -616,7 +628,7 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
     // The end of the last mention that a given name, title or context vouched for.
     let mut prev_strong_end = 0usize;
     while i < doc.toks.len() {
-        if !doc.is_cap_word(i) || doc.toks[i].upper {
+        if !doc.is_cap_word(i) || (doc.toks[i].upper && !initials_before_name(doc, names, i)) {
             i += 1;
             continue;
         }
@@ -731,18 +743,23 @@ const PARTICLES: &[&str] = &[
 fn run_end(doc: &Doc<'_>, i: usize) -> usize {
     let mut j = i + 1;
     while j < doc.toks.len() && doc.same_sentence(i, j) {
-        let capital = doc.is_cap_word(j) && !doc.toks[j].upper;
+        // `George H.W. Bush`: initials inside the name.
+        let capital = doc.is_cap_word(j) && (!doc.toks[j].upper || initials_before_name(doc, doc.names, j));
         // `van der Berg`: particles, then a capitalised word.
-        let particle = doc.is_word(j) && is_particle(doc, j) && {
-            let mut k = j + 1;
-            while k < j + 3 && doc.is_word(k) && is_particle(doc, k) {
-                k += 1;
+        let particles_then_name = |j: usize| {
+            doc.is_word(j) && is_particle(doc, j) && {
+                let mut k = j + 1;
+                while k < j + 3 && doc.is_word(k) && is_particle(doc, k) {
+                    k += 1;
+                }
+                doc.is_cap_word(k)
             }
-            doc.is_cap_word(k)
         };
+        let particle = particles_then_name(j);
+        // `F.W. de Klerk`: initials before a particle of the surname.
         let initial_dot = doc.is_punct(j, '.')
             && doc.toks[j].start == doc.toks[j - 1].end
-            && doc.is_cap_word(j + 1)
+            && (doc.is_cap_word(j + 1) || (doc.toks[j - 1].upper && particles_then_name(j + 1)))
             && (doc.w(j - 1).chars().count() == 1
                 || (doc.w(j - 1).contains('.') && doc.w(j - 1).split('.').all(|p| p.chars().count() == 1))
                 || doc.honorific(j - 1).is_some()
@@ -832,6 +849,15 @@ fn looks_up_place(names: &Names, registry: &Registry, phrase: &str, single: bool
                 && !p.name.eq_ignore_ascii_case(phrase);
             p.population >= big && !(single && names.given(phrase).is_some()) && !other_name_of_town
         })
+}
+
+/// True when `word` (lower case) is no country or region and no town's own name, only another
+/// name of a town (`Berri` for `Barrie`).
+fn only_other_name_of_town(registry: &Registry, word: &str) -> bool {
+    let known = registry.places.known(word);
+    known.country.is_none()
+        && known.region.is_none()
+        && known.city.is_some_and(|p| !p.name.eq_ignore_ascii_case(word))
 }
 
 /// True when token `i` opens its sentence.
@@ -1143,8 +1169,18 @@ fn analyse_run(
     let honorific_surname = end == start + 1 && start + 1 == run_end && !honorifics.is_empty();
     // `Ms. Jordan`, `Mr. Washington`: an honorific right before a lone place word names a person.
     let bowler = bowler_in_scorecard(doc, start, end);
+    // `President Berri`: a title head right before a lone word that is only another name of a
+    // town is stronger evidence of a person than the gazetteer.
+    let titled_lone = titled
+        && end == start + 1
+        && start + 1 == run_end
+        && k_title_adjacent(doc, start)
+        && !doc.is_title_head(start)
+        && !doc.is_country(start)
+        && only_other_name_of_town(registry, doc.lw(start));
     if !honorific_surname
         && !bowler
+        && !titled_lone
         && (doc.is_title_head(start) || is_place(doc, names, registry, start, end))
     {
         return None;
@@ -1259,8 +1295,11 @@ fn analyse_run(
                 && doc.toks.get(end).is_none_or(|t| !matches!(t.kind, Kind::Poss))));
     let surname = doc.is_surname(last);
     // `G. Thorpe`, `Pietro T.`: an initial next to a capitalised word.
-    let initial =
-        (start..end).any(|j| doc.w(j).chars().count() == 1 && doc.toks[j].cap && doc.is_punct(j + 1, '.'));
+    let initial = (start..end).any(|j| {
+        doc.toks[j].cap
+            && doc.is_punct(j + 1, '.')
+            && (doc.w(j).chars().count() == 1 || (j == start && initials_before_name(doc, names, j)))
+    });
     // `Khalid Boulami (Morocco)`: a name followed by a country in parentheses.
     // The tests below that look up places run only when the cheaper ones leave it open.
     let country_after = || {
@@ -1422,6 +1461,25 @@ fn is_initial(doc: &Doc<'_>, i: usize) -> bool {
         && doc.is_cap_word(i + 2)
         && !doc.is_stopword(i + 2)
         && !(after_lower && doc.is_common_word(i + 2))
+}
+
+/// `P.W`, `J.R.R`: two or three capital letters joined by dots (the last dot is a token of its own).
+fn is_initials(w: &str) -> bool {
+    (2..=3).contains(&w.split('.').count())
+        && w.split('.').all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// `P.W. Botha`, `F.W. de Klerk`: two or three initials, their dots glued on, before a
+/// capitalised word or a particle open a name. `U.S.`, `U.N.` and other initialisms of places
+/// and bodies do not.
+fn initials_before_name(doc: &Doc<'_>, names: &Names, i: usize) -> bool {
+    is_initials(doc.w(i))
+        && doc.is_punct(i + 1, '.')
+        && doc.toks.get(i + 1).is_some_and(|t| t.start == doc.toks[i].end)
+        && (doc.is_cap_word(i + 2) || (doc.is_word(i + 2) && is_particle(doc, i + 2)))
+        && doc.same_sentence(i, i + 2)
+        && !names.is_initialism(doc.lw(i))
+        && names.country(doc.lw(i)).is_none()
 }
 
 /// `(Van Dorsel 58th, Dos Ramos 73rd)`: a scorer's surname opened by a capitalised particle,

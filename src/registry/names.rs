@@ -50,6 +50,7 @@ pub struct Names {
     kin_nouns: FastSet<String>,
     eponym_nouns: FastSet<String>,
     newsroom_nouns: FastSet<String>,
+    initialisms: FastSet<String>,
     stopwords: FastSet<String>,
     countries: FastMap<String, String>,
     /// The single words of the role tables (all but names and the vocabulary) with what they
@@ -345,6 +346,7 @@ struct Things {
     relatives: Vec<String>,
     eponyms: Vec<String>,
     newsrooms: Vec<String>,
+    initialisms: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -462,6 +464,7 @@ impl Names {
             names.kin_nouns = lexicon.things.relatives.iter().map(|s| key(s)).collect();
             names.eponym_nouns = lexicon.things.eponyms.iter().map(|s| key(s)).collect();
             names.newsroom_nouns = lexicon.things.newsrooms.iter().map(|s| key(s)).collect();
+            names.initialisms = lexicon.things.initialisms.iter().map(|s| key(s)).collect();
             names.stopwords = lexicon.stopwords.words.iter().map(|s| key(s)).collect();
             for phrase in names.title_heads.iter().chain(names.honorifics.keys()) {
                 names.max_phrase_words = names.max_phrase_words.max(phrase.split(' ').count());
@@ -645,6 +648,12 @@ impl Names {
     /// Harlow administration`, `the Jane Doe case`).
     pub fn is_eponym_noun(&self, word: &str) -> bool {
         self.eponym_nouns.contains(word)
+    }
+
+    /// True when `word` (lower case, without its last dot) is an initialism of a place, a body or
+    /// a phrase (`u.s`, `u.n`, `e.g`), not a person's initials.
+    pub fn is_initialism(&self, word: &str) -> bool {
+        self.initialisms.contains(word)
     }
 
     /// True when `word` (lower case) names a newsroom in a reporter's sign-off (`Oslo Newsroom`).
