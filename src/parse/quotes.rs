@@ -30,8 +30,9 @@ pub(crate) fn find(
     organizations: &[Organization],
 ) -> (Vec<(usize, Quote)>, Vec<Source>) {
     let mut index = MentionIndex::new(people);
+    let lists = TokenLists::new(doc);
     // Speaker numbers from `people.len()` on are sources.
-    let mut sources = source_mentions(doc, people, organizations);
+    let mut sources = source_mentions(doc, &lists, people, organizations);
     index.add_sources(people.len(), &sources.mentions);
     let mut paras: Vec<(usize, usize)> = Vec::new();
     let mut sent_first: Vec<usize> = Vec::new();
@@ -46,7 +47,7 @@ pub(crate) fn find(
         }
     }
     let roles = people.iter().map(Person::role).collect();
-    let ctx = Ctx { doc, names, people, index, paras, sent_first, roles };
+    let ctx = Ctx { doc, names, people, index, paras, sent_first, roles, lists };
     let directs = ctx.direct_spans();
     let mut inside = vec![false; doc.toks.len()];
     for d in &directs {
@@ -140,7 +141,7 @@ impl Sources {
 
 /// Every standalone mention of an organisation (from [`super::organizations`]) or of a group
 /// (`Senate Democrats`, `senior officials`, `the Obama administration`) outside people's names.
-fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> Sources {
+fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &[Organization]) -> Sources {
     let n = doc.toks.len();
     let mut taken = vec![false; n];
     for p in people.iter().filter(|p| p.confirmed) {
@@ -156,8 +157,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
     let standalone = |e: usize| {
         !(doc.toks.get(e).is_some_and(|t| t.kind == Kind::Poss)
             || doc.is_cap_word(e)
-            || doc.is_word(e)
-                && (doc.is_title_head(e) || cues.is_group(doc.lw(e)) || cues.bodies.contains(doc.lw(e))))
+            || doc.is_word(e) && (doc.is_title_head(e) || lists.is_group(e) || lists.has(e, CueList::Bodies)))
     };
     let mut sources = Sources::default();
     let mut found: Vec<(usize, usize, String, SourceKind)> = Vec::new();
@@ -169,10 +169,10 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
                 continue;
             }
             let last = doc.lw(e - 1);
-            let (name, kind) = if e == s + 1 && cues.groups.contains(last) {
+            let (name, kind) = if e == s + 1 && lists.has(e - 1, CueList::Groups) {
                 // `Police said`: capitalised only because it opens the sentence.
                 (last.to_string(), SourceKind::Group)
-            } else if cues.is_group(last) && !doc.is_org_cue(e - 1) {
+            } else if lists.is_group(e - 1) && !doc.is_org_cue(e - 1) {
                 (org.name.clone(), SourceKind::Group)
             } else {
                 (org.name.clone(), SourceKind::Organization)
@@ -206,15 +206,16 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
         if t.upper && !t.shouted && (2..=6).contains(&(t.end - t.start)) {
             acronyms.push(h);
         }
-        let group = cues.is_group(lw);
-        let body = cues.bodies.contains(lw);
+        let group = lists.is_group(h);
+        let body = lists.has(h, CueList::Bodies);
         if group || body {
             heads.push((h, group, body));
         }
-        if cues.research.contains(lw) {
+        if lists.has(h, CueList::Research) {
             research.push(h);
         }
-        if !t.cap && (cues.verbs.contains(lw) || doc.is_say_verb(h)) && !cues.noun_verbs.contains(lw) {
+        if !t.cap && (lists.has(h, CueList::Verbs) || doc.is_say_verb(h)) && !lists.has(h, CueList::NounVerbs)
+        {
             verbs.push(h);
         }
     }
@@ -247,7 +248,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
         let words: Vec<String> = (s..=h)
             .map(|k| {
                 let opens = k == 0 || !doc.same_sentence(k - 1, k);
-                let lower = cues.groups.contains(doc.lw(k)) || cues.group_modifiers.contains(doc.lw(k));
+                let lower = lists.has(k, CueList::Groups) || lists.has(k, CueList::GroupModifiers);
                 if opens && lower { doc.lw(k).to_string() } else { doc.w(k).to_string() }
             })
             .collect();
@@ -271,7 +272,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
             && h + 1 < n
             && doc.is_word(h + 1)
             && doc.same_sentence(h, h + 1)
-            && (cues.verbs.contains(doc.lw(h + 1)) || doc.is_say_verb(h + 1));
+            && (lists.has(h + 1, CueList::Verbs) || doc.is_say_verb(h + 1));
         if lone && verb {
             found.push((h, h + 1, doc.w(h).to_string(), SourceKind::Organization));
         }
@@ -322,7 +323,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
         if matches!(doc.lw(v), "has" | "had") && doc.is_word(v) {
             v += 1;
         }
-        let newsroom = cues.newsroom.contains(doc.lw(v)) && doc.same_sentence(h, v);
+        let newsroom = lists.has(v, CueList::Newsroom) && doc.same_sentence(h, v);
         if e > h + 1 && doc.is_word(v) && newsroom {
             let name = (h + 1..e).map(|k| doc.w(k)).collect::<Vec<_>>().join(" ");
             found.push((h + 1, e, name, SourceKind::Organization));
@@ -374,13 +375,13 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
             && v - j < 2
             && doc.is_word(j - 1)
             && !doc.toks[j - 1].cap
-            && cues.auxiliaries.contains(doc.lw(j - 1))
+            && lists.has(j - 1, CueList::Auxiliaries)
         {
             j -= 1;
         }
         if j == 0 || !doc.same_sentence(j - 1, v) || !doc.is_cap_word(j - 1) || doc.is_stopword(j - 1)
             // `To reassure investors, ...`: a function word opening the sentence.
-            || cues.not_content.contains(doc.lw(j - 1))
+            || lists.has(j - 1, CueList::NotContent)
         {
             continue;
         }
@@ -408,7 +409,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
                 && !doc.toks[r - 1].cap
                 && (doc.lw(r - 1) == "the" && boundary(r - 1)
                     || matches!(doc.lw(r - 1), "and" | "but")
-                    || cues.subordinators.contains(doc.lw(r - 1)));
+                    || lists.has(r - 1, CueList::Subordinators));
         let mut s = r;
         while s < k && (doc.is_stopword(s) || !doc.is_cap_word(s)) {
             s += 1;
@@ -416,7 +417,7 @@ fn source_mentions(doc: &Doc<'_>, people: &[Person], orgs: &[Organization]) -> S
         let initial = s == r && (r == 0 || !doc.same_sentence(r - 1, r));
         let common = initial
             && s == k
-            && (doc.is_common_word(s) && !doc.is_surname(s) || cues.calendar.contains(doc.lw(s)));
+            && (doc.is_common_word(s) && !doc.is_surname(s) || lists.has(s, CueList::Calendar));
         // A run cut short by the length limit is not a whole name.
         let truncated = r > 0 && doc.toks[r - 1].para == doc.toks[r].para && doc.is_cap_word(r - 1);
         if !opens || common || truncated || (s..=k).any(|x| covered[x]) {
@@ -489,6 +490,8 @@ struct Ctx<'a, 't> {
     sent_first: Vec<usize>,
     /// Each person's role, worked out once.
     roles: Vec<super::speakers::Role>,
+    /// Which cue lists each token is in.
+    lists: TokenLists,
 }
 
 /// How many neighbouring quotes the paragraph fallbacks look at.
@@ -606,8 +609,8 @@ impl Ctx<'_, '_> {
             }
             if c >= 1
                 && doc.is_word(c - 1)
-                && (cues().infinitive.contains(doc.lw(c - 1))
-                    || cues().catenatives.contains(doc.lw(c - 1)))
+                && (self.lists.has(c - 1, CueList::Infinitive)
+                    || self.lists.has(c - 1, CueList::Catenatives))
                 && !self.passive(c - 1)
                 // One step back only: `to try to say` chains stay bounded.
                 && self.skip_parenthetical_back(self.skip_auxiliaries_back(c - 1)).checked_sub(1).is_none_or(|b| doc.lw(b) != "to")
@@ -851,21 +854,21 @@ impl Ctx<'_, '_> {
             // `X eventually dismissed`: an adverb in -ly may stand there too.
             while e > 0
                 && doc.is_word(e - 1)
-                && (cues().auxiliaries.contains(doc.lw(e - 1)) || self.adverb(e - 1))
+                && (self.lists.has(e - 1, CueList::Auxiliaries) || self.adverb(e - 1))
             {
                 e -= 1;
             }
             // `on Tuesday`, `on Monday night`, `last week`.
             let opens = |k: usize| matches!(doc.lw(k), "on" | "last" | "this" | "early" | "late" | "earlier");
             let mut b = e;
-            if b > 0 && cues().parts_of_day.contains(doc.lw(b - 1)) {
+            if b > 0 && self.lists.has(b - 1, CueList::PartsOfDay) {
                 b -= 1;
             }
             if b > 1 && b < e && opens(b - 1) {
                 e = b - 1;
                 continue;
             }
-            if b > 1 && cues().calendar.contains(doc.lw(b - 1)) && opens(b - 2) {
+            if b > 1 && self.lists.has(b - 1, CueList::Calendar) && opens(b - 2) {
                 e = b - 2;
                 continue;
             }
@@ -881,7 +884,7 @@ impl Ctx<'_, '_> {
     fn adverb(&self, k: usize) -> bool {
         let doc = self.doc;
         let lw = doc.lw(k);
-        !doc.toks[k].cap && lw.len() > 4 && lw.ends_with("ly") && !cues().not_adverbs.contains(lw)
+        !doc.toks[k].cap && lw.len() > 4 && lw.ends_with("ly") && !self.lists.has(k, CueList::NotAdverbs)
     }
 
     fn skip_parenthetical_back(&self, e: usize) -> usize {
@@ -933,11 +936,11 @@ impl Ctx<'_, '_> {
                 && doc.same_sentence(lead - 1, t)
                 && doc.is_word(end)
                 && !doc.toks[end].cap
-                && !cues().not_content.contains(doc.lw(end))
+                && !self.lists.has(end, CueList::NotContent)
                 && !matches!(doc.lw(end), "who" | "which" | "whose" | "whom");
             let opens = opens || fronted;
             let speaks = self.is_say(end)
-                || (doc.is_word(end) && cues().auxiliaries.contains(doc.lw(end)) && self.is_say(end + 1));
+                || (doc.is_word(end) && self.lists.has(end, CueList::Auxiliaries) && self.is_say(end + 1));
             near && (opens || speaks) && self.people[pi].confirmed
         });
         subject.or(recent.first()).map(|&(_, pi)| pi)
@@ -954,7 +957,7 @@ impl Ctx<'_, '_> {
     fn phrase_at(&self, i: usize) -> Option<&str> {
         let doc = self.doc;
         // Most words open no phrase: one probe rules them out.
-        if !doc.is_word(i) || !cues().phrase_heads.contains_token(doc, i) {
+        if !doc.is_word(i) || !self.lists.has(i, CueList::PhraseHeads) {
             return None;
         }
         [3, 2].into_iter().find_map(|n| doc.phrase(i, i + n).filter(|p| cues().phrases.contains(*p)))
@@ -970,7 +973,7 @@ impl Ctx<'_, '_> {
             Some((b.end.checked_sub(a.start)?, *bytes.get(a.start)?, *bytes.get(b.end.checked_sub(1)?)?))
         });
         shape.is_some_and(|(len, first, last)| {
-            cues().stances.may_contain(len, first.to_ascii_lowercase(), last.to_ascii_lowercase())
+            cues().stances.shapes.may_contain(len, first.to_ascii_lowercase(), last.to_ascii_lowercase())
         }) && doc.phrase(i, i + 2).is_some_and(|p| cues().stances.contains(p))
     }
 
@@ -979,10 +982,10 @@ impl Ctx<'_, '_> {
     /// `A study by X found ...`. After a person it reports a discovery (`police found the car`).
     fn finding(&self, s: usize, v: usize) -> bool {
         let doc = self.doc;
-        if v > s + 14 || !doc.is_word(v) || !cues().finding_verbs.contains_token(doc, v) {
+        if v > s + 14 || !doc.is_word(v) || !self.lists.has(v, CueList::FindingVerbs) {
             return false;
         }
-        let head = (s..(s + 6).min(v)).find(|&k| doc.is_word(k) && cues().research.contains(doc.lw(k)));
+        let head = (s..(s + 6).min(v)).find(|&k| doc.is_word(k) && self.lists.has(k, CueList::Research));
         head.is_some_and(|h| (s..v).all(|k| !matches!(doc.toks[k].kind, Kind::Open | Kind::Close)) && h < v)
     }
 
@@ -994,17 +997,17 @@ impl Ctx<'_, '_> {
             return None;
         }
         let noun = v - 1 - usize::from(doc.is_punct(v - 1, ','));
-        if !doc.is_word(noun) || !cues().statements.contains(doc.lw(noun)) {
+        if !doc.is_word(noun) || !self.lists.has(noun, CueList::Statements) {
             return None;
         }
         // The determiner, with at most one word between it and the noun (`a joint statement`).
         let det = (noun.saturating_sub(2).max(s)..noun).rev().find(|&k| matches!(doc.lw(k), "a" | "an"))?;
         let u = det.checked_sub(1)?;
-        (u >= s && doc.is_word(u) && cues().publishing.contains(doc.lw(u))).then_some(u)
+        (u >= s && doc.is_word(u) && self.lists.has(u, CueList::Publishing)).then_some(u)
     }
 
     fn is_say(&self, i: usize) -> bool {
-        self.doc.is_word(i) && { self.doc.is_say_verb(i) || cues().verbs.contains_token(self.doc, i) }
+        self.doc.is_word(i) && { self.doc.is_say_verb(i) || self.lists.has(i, CueList::Verbs) }
     }
 
     fn attribute_directs(&self, directs: &[Direct], indirect: &[Found]) -> Vec<Found> {
@@ -1198,7 +1201,7 @@ impl Ctx<'_, '_> {
             let after_preposition = d.open > 0
                 && matches!(doc.lw(d.open - 1), "on" | "of" | "in" | "at" | "from" | "with" | "the");
             let title_case = (d.open + 1..d.content_end).all(|t| {
-                !doc.is_word(t) || doc.toks[t].cap || cues().title_function_words.contains(doc.lw(t))
+                !doc.is_word(t) || doc.toks[t].cap || self.lists.has(t, CueList::TitleFunctionWords)
             });
             if after_preposition || title_case {
                 return None;
@@ -1223,7 +1226,7 @@ impl Ctx<'_, '_> {
                     // `"...," Sen. X (R-S.C.), a close adviser to Y, told AFP`: past an appositive.
                     // `"...," when Smith attacked him`: a clause of the writer's, whose subject is
                     // the speaker only when no cue before the quote names another.
-                    let subordinate = doc.is_word(j) && cues().subordinators.contains(doc.lw(j));
+                    let subordinate = doc.is_word(j) && self.lists.has(j, CueList::Subordinators);
                     for v in j + 1..(j + 24).min(doc.toks.len()) {
                         // `"...," Smith pointed out`: a cue of verb and particle.
                         if self.is_say(v) || self.phrase_at(v).is_some() {
@@ -1273,7 +1276,7 @@ impl Ctx<'_, '_> {
                 break;
             }
             // `X continued: "..."`: a verb that only introduces a quote before its colon.
-            let introduces = colon && v + 2 == open && cues().colon_verbs.contains(doc.lw(v));
+            let introduces = colon && v + 2 == open && self.lists.has(v, CueList::ColonVerbs);
             if self.is_cue(v) || introduces {
                 if let Some((pi, extra)) = self.subject_before(v) {
                     return Some((pi, extra, doc.lw(v).to_string()));
@@ -1313,10 +1316,10 @@ impl Ctx<'_, '_> {
             let Some(&(pi, _)) = self.index.by_end.get(&k) else { continue };
             // One modifier may stand before the noun: `X's repeated attacks on`.
             let mut nn = k + 1;
-            if !cues().possessive_nouns.contains(doc.lw(nn)) && doc.is_word(nn) && !doc.toks[nn].cap {
+            if !self.lists.has(nn, CueList::PossessiveNouns) && doc.is_word(nn) && !doc.toks[nn].cap {
                 nn += 1;
             }
-            if nn >= ce || !doc.is_word(nn) || !cues().possessive_nouns.contains(doc.lw(nn)) {
+            if nn >= ce || !doc.is_word(nn) || !self.lists.has(nn, CueList::PossessiveNouns) {
                 continue;
             }
             let p = nn + 1;
@@ -1340,7 +1343,7 @@ impl Ctx<'_, '_> {
                 !inside[j]
                     && (matches!(doc.toks[j].kind, Kind::Punct(',' | ';' | ':' | '(' | '—' | '–'))
                         || doc.is_word(j)
-                            && (cues().object_ends.contains(doc.lw(j)) || !doc.toks[j].cap && self.is_say(j)))
+                            && (self.lists.has(j, CueList::ObjectEnds) || !doc.toks[j].cap && self.is_say(j)))
             };
             let b =
                 if clause { ce } else { (a + 1..ce.min(a + 201)).find(|&j| ends_object(j)).unwrap_or(ce) };
@@ -1431,7 +1434,7 @@ impl Ctx<'_, '_> {
                 && doc.toks[end].kind != Kind::Open
                 && let Some(v) = (end.saturating_sub(12)..end - 1).rev().find(|&v| {
                     doc.same_sentence(v, end - 1)
-                        && (self.is_cue(v) || cues().colon_verbs.contains(doc.lw(v)))
+                        && (self.is_cue(v) || self.lists.has(v, CueList::ColonVerbs))
                 })
                 && let Some((pi, extra)) = self.subject_before(v)
             {
@@ -1536,7 +1539,7 @@ impl Ctx<'_, '_> {
                         && (doc.is_cap_word(from)
                             || doc.toks[from].kind == Kind::Poss
                             || doc.is_word(from)
-                                && (doc.lw(from) == "the" || cues().audience.contains(doc.lw(from))))
+                                && (doc.lw(from) == "the" || self.lists.has(from, CueList::Audience)))
                     {
                         from += 1;
                     }
@@ -1913,7 +1916,7 @@ impl Ctx<'_, '_> {
     fn coordinated(&self, v: usize) -> bool {
         let doc = self.doc;
         let mut b = v;
-        while b > 0 && doc.is_word(b - 1) && cues().auxiliaries.contains(doc.lw(b - 1)) {
+        while b > 0 && doc.is_word(b - 1) && self.lists.has(b - 1, CueList::Auxiliaries) {
             b -= 1;
         }
         b > 0 && matches!(doc.lw(b - 1), "and" | "but")
@@ -1927,7 +1930,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         let mut b = v;
-        while b > 0 && doc.is_word(b - 1) && cues().adverbs.contains(doc.lw(b - 1)) {
+        while b > 0 && doc.is_word(b - 1) && self.lists.has(b - 1, CueList::Adverbs) {
             b -= 1;
         }
         b > 0 && matches!(doc.lw(b - 1), "was" | "were" | "is" | "are" | "be" | "been" | "being")
@@ -1969,13 +1972,13 @@ impl Ctx<'_, '_> {
             k = v + 2;
         }
         // `vowed to ...`: the infinitive is the content.
-        if doc.lw(k) == "to" && cues().infinitive.contains(doc.lw(v)) {
+        if doc.lw(k) == "to" && self.lists.has(v, CueList::Infinitive) {
             // `refused to endorse X`: a cue in the infinitive reports its own object.
             let object = k + 2;
             if self.is_say(k + 1)
                 && object < ce
                 && doc.is_word(object)
-                && !cues().not_content.contains(doc.lw(object))
+                && !self.lists.has(object, CueList::NotContent)
             {
                 return Some(object);
             }
@@ -1989,16 +1992,16 @@ impl Ctx<'_, '_> {
                 }
                 if doc.toks.get(k).is_some_and(|t| t.kind == Kind::Poss) {
                     k += 1;
-                    while k < ce && doc.is_word(k) && k < v + 6 && !cues().audience.contains(doc.lw(k)) {
+                    while k < ce && doc.is_word(k) && k < v + 6 && !self.lists.has(k, CueList::Audience) {
                         k += 1;
                     }
-                    if cues().audience.contains(doc.lw(k)) {
+                    if self.lists.has(k, CueList::Audience) {
                         k += 1;
                     }
                 }
-            } else if let Some(n) = (k..(k + 4).min(ce)).find(|&n| cues().audience.contains(doc.lw(n))) {
+            } else if let Some(n) = (k..(k + 4).min(ce)).find(|&n| self.lists.has(n, CueList::Audience)) {
                 let determiners = (k..n).all(|x| {
-                    doc.is_word(x) && !cues().not_content.contains(doc.lw(x)) && doc.lw(x) != "that"
+                    doc.is_word(x) && !self.lists.has(x, CueList::NotContent) && doc.lw(x) != "that"
                 });
                 if determiners {
                     k = n + 1;
@@ -2015,10 +2018,10 @@ impl Ctx<'_, '_> {
             // After a verb that takes the one addressed as its object (`told voters at a
             // diner that ...`), the words before `that` are that object.
             let adjunct = k == t
-                || cues().not_content.contains(doc.lw(k))
+                || self.lists.has(k, CueList::NotContent)
                 || doc.is_punct(k, ',')
                 || doc.is_cap_word(k)
-                || cues().addressing.contains(doc.lw(v));
+                || self.lists.has(v, CueList::Addressing);
             let clean = adjunct
                 && (k..t).all(|x| {
                     doc.is_word(x)
@@ -2037,12 +2040,12 @@ impl Ctx<'_, '_> {
         }
         // `telling donors how ...`, `assured voters he would ...`: past the one addressed, a
         // question word opens the content.
-        if cues().addressing.contains(doc.lw(v))
+        if self.lists.has(v, CueList::Addressing)
             && k < ce
             && !doc.toks[k].cap
             && let Some(w) = (k + 1..(k + 6).min(ce))
                 .take_while(|&w| doc.is_word(w) || doc.toks[w].kind == Kind::Poss)
-                .find(|&w| cues().question_words.contains(doc.lw(w)))
+                .find(|&w| self.lists.has(w, CueList::QuestionWords))
             && w + 1 < ce
         {
             return Some(w);
@@ -2059,8 +2062,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         // The content must read as a clause: not a preposition or an object.
-        let lw = doc.lw(k);
-        if cues().not_content.contains(lw) || doc.toks[k].kind == Kind::Punct('(') {
+        if self.lists.has(k, CueList::NotContent) || doc.toks[k].kind == Kind::Punct('(') {
             return None;
         }
         Some(k)
@@ -2072,20 +2074,20 @@ impl Ctx<'_, '_> {
     fn clause_after_quote(&self, v: usize, k: usize) -> bool {
         let doc = self.doc;
         let lw = doc.lw(k);
-        if lw == "that" || cues().question_words.contains(lw) {
+        if lw == "that" || self.lists.has(k, CueList::QuestionWords) {
             return true;
         }
-        if cues().addressing.contains(doc.lw(v)) {
+        if self.lists.has(v, CueList::Addressing) {
             return matches!(lw, "he" | "she" | "they" | "we" | "i" | "it");
         }
         let adverb =
-            !doc.toks[k].cap && lw.len() > 4 && lw.ends_with("ly") && !cues().not_adverbs.contains(lw);
-        let participle = lw.len() > 5 && lw.ends_with("ing") && !cues().not_participles.contains(lw);
+            !doc.toks[k].cap && lw.len() > 4 && lw.ends_with("ly") && !self.lists.has(k, CueList::NotAdverbs);
+        let participle = lw.len() > 5 && lw.ends_with("ing") && !self.lists.has(k, CueList::NotParticiples);
         !(adverb
             || participle
             || lw.starts_with(|c: char| c.is_ascii_digit())
-            || cues().calendar.contains(lw)
-            || cues().quote_tail_adjuncts.contains(lw))
+            || self.lists.has(k, CueList::Calendar)
+            || self.lists.has(k, CueList::QuoteTailAdjuncts))
     }
 
     /// Where reported content that opens with a quotation at token `open` starts and ends, when
@@ -2127,7 +2129,7 @@ impl Ctx<'_, '_> {
             v = end;
         }
         let from = v;
-        while v < from + 3 && doc.is_word(v) && cues().auxiliaries.contains(doc.lw(v)) {
+        while v < from + 3 && doc.is_word(v) && self.lists.has(v, CueList::Auxiliaries) {
             v += 1;
         }
         doc.same_sentence(k, v) && self.is_cue(v) && !self.passive(v)
@@ -2141,7 +2143,7 @@ impl Ctx<'_, '_> {
         // `A, Smith said, B`, an attribution set inside the content.
         if let Some(&(_, end)) = self.index.by_start.get(&self.skip_honorifics(j)) {
             let mut v = end;
-            while v < end + 3 && doc.is_word(v) && cues().auxiliaries.contains(doc.lw(v)) {
+            while v < end + 3 && doc.is_word(v) && self.lists.has(v, CueList::Auxiliaries) {
                 v += 1;
             }
             let inset = doc.is_punct(v + 1, ',') && doc.toks.get(v + 2).is_none_or(|t| t.kind != Kind::Open);
@@ -2151,7 +2153,9 @@ impl Ctx<'_, '_> {
             return false;
         }
         let lw = doc.lw(j);
-        if lw == "according" || lw.len() > 5 && lw.ends_with("ing") && !cues().not_participles.contains(lw) {
+        if lw == "according"
+            || lw.len() > 5 && lw.ends_with("ing") && !self.lists.has(j, CueList::NotParticiples)
+        {
             return true;
         }
         // `, while turnout fell`, `, even though the vote was close`: a concessive or contrasting
@@ -2228,7 +2232,7 @@ impl Ctx<'_, '_> {
                 if comma(k) {
                     let appositive =
                         Some(k) == last_comma && matches!(next, "a" | "an" | "the") && doc.is_cap_word(k - 1);
-                    cues().clause_breaks.contains(next) || appositive
+                    self.lists.has(k + 1, CueList::ClauseBreaks) || appositive
                 } else {
                     !inside[k] && is_lw(doc, k, "as") && matches!(next, "he" | "she" | "they" | "we" | "i")
                 }
@@ -2245,7 +2249,7 @@ impl Ctx<'_, '_> {
             && let Some(k) = (a..b).find(|&k| !doc.is_word(k) || !doc.toks[k].cap)
             && k > a
             && doc.is_word(k)
-            && cues().object_adjuncts.contains(doc.lw(k))
+            && self.lists.has(k, CueList::ObjectAdjuncts)
         {
             b = k;
         }
@@ -2268,7 +2272,7 @@ impl Ctx<'_, '_> {
         let named_object = words > 0
             && stance
             && doc.toks[a].kind != Kind::Open
-            && !cues().calendar.contains(doc.lw(a))
+            && !self.lists.has(a, CueList::Calendar)
             && (a..b).all(|k| !doc.is_word(k) || doc.toks[k].cap);
         // Two words may be a stance's object (`X criticized the deal`).
         // After a verb of saying, a pronoun and its verb are a whole clause (`X said he would`).
@@ -2340,12 +2344,191 @@ struct Cues {
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: Lexicon,
+    /// Every word of the one-word lists that tokens are checked against, with a bit for each
+    /// [`CueList`] it is in.
+    #[serde(skip)]
+    word_lists: FastMap<String, u64>,
+    /// The lengths and first and last bytes of the words of `word_lists`, as in [`Lexicon`].
+    #[serde(skip)]
+    word_list_shapes: Shapes,
 }
 
 impl Cues {
     /// A plural noun for a group of people: `officials`, `Republicans`.
     fn is_group(&self, lw: &str) -> bool {
         self.groups.contains(lw) || self.parties.contains(lw)
+    }
+
+    /// The one-word lists a token is checked against, by [`CueList`].
+    fn word_list(&self, list: CueList) -> &FastSet<String> {
+        match list {
+            CueList::Verbs => &self.verbs.words,
+            CueList::Groups => &self.groups.words,
+            CueList::Parties => &self.parties.words,
+            CueList::Bodies => &self.bodies.words,
+            CueList::Research => &self.research.words,
+            CueList::FindingVerbs => &self.finding_verbs.words,
+            CueList::PhraseHeads => &self.phrase_heads.words,
+            CueList::GroupModifiers => &self.group_modifiers,
+            CueList::Quantifiers => &self.quantifiers,
+            CueList::Newsroom => &self.newsroom,
+            CueList::Auxiliaries => &self.auxiliaries,
+            CueList::Adverbs => &self.adverbs,
+            CueList::NotAdverbs => &self.not_adverbs,
+            CueList::NotContent => &self.not_content,
+            CueList::NotParticiples => &self.not_participles,
+            CueList::Subordinators => &self.subordinators,
+            CueList::Calendar => &self.calendar,
+            CueList::PartsOfDay => &self.parts_of_day,
+            CueList::Infinitive => &self.infinitive,
+            CueList::Catenatives => &self.catenatives,
+            CueList::Statements => &self.statements,
+            CueList::Publishing => &self.publishing,
+            CueList::TitleFunctionWords => &self.title_function_words,
+            CueList::ColonVerbs => &self.colon_verbs,
+            CueList::PossessiveNouns => &self.possessive_nouns,
+            CueList::ObjectEnds => &self.object_ends,
+            CueList::ObjectAdjuncts => &self.object_adjuncts,
+            CueList::Audience => &self.audience,
+            CueList::Addressing => &self.addressing,
+            CueList::QuestionWords => &self.question_words,
+            CueList::NounVerbs => &self.noun_verbs,
+            CueList::QuoteTailAdjuncts => &self.quote_tail_adjuncts,
+            CueList::ClauseBreaks => &self.clause_breaks,
+        }
+    }
+
+    fn index_word_lists(&mut self) {
+        let mut index: FastMap<String, u64> = FastMap::default();
+        for list in CueList::ALL {
+            for w in self.word_list(list) {
+                *index.entry(w.clone()).or_default() |= list.bit();
+            }
+        }
+        self.word_list_shapes = Shapes::of(index.keys());
+        self.word_lists = index;
+    }
+}
+
+/// The one-word cue lists that the stage asks about tokens, many times over for the same token:
+/// [`TokenLists`] answers from one look-up per token.
+#[derive(Clone, Copy)]
+enum CueList {
+    Verbs,
+    Groups,
+    Parties,
+    Bodies,
+    Research,
+    FindingVerbs,
+    PhraseHeads,
+    GroupModifiers,
+    Quantifiers,
+    Newsroom,
+    Auxiliaries,
+    Adverbs,
+    NotAdverbs,
+    NotContent,
+    NotParticiples,
+    Subordinators,
+    Calendar,
+    PartsOfDay,
+    Infinitive,
+    Catenatives,
+    Statements,
+    Publishing,
+    TitleFunctionWords,
+    ColonVerbs,
+    PossessiveNouns,
+    ObjectEnds,
+    ObjectAdjuncts,
+    Audience,
+    Addressing,
+    QuestionWords,
+    NounVerbs,
+    QuoteTailAdjuncts,
+    ClauseBreaks,
+}
+
+impl CueList {
+    const ALL: [CueList; 33] = [
+        CueList::Verbs,
+        CueList::Groups,
+        CueList::Parties,
+        CueList::Bodies,
+        CueList::Research,
+        CueList::FindingVerbs,
+        CueList::PhraseHeads,
+        CueList::GroupModifiers,
+        CueList::Quantifiers,
+        CueList::Newsroom,
+        CueList::Auxiliaries,
+        CueList::Adverbs,
+        CueList::NotAdverbs,
+        CueList::NotContent,
+        CueList::NotParticiples,
+        CueList::Subordinators,
+        CueList::Calendar,
+        CueList::PartsOfDay,
+        CueList::Infinitive,
+        CueList::Catenatives,
+        CueList::Statements,
+        CueList::Publishing,
+        CueList::TitleFunctionWords,
+        CueList::ColonVerbs,
+        CueList::PossessiveNouns,
+        CueList::ObjectEnds,
+        CueList::ObjectAdjuncts,
+        CueList::Audience,
+        CueList::Addressing,
+        CueList::QuestionWords,
+        CueList::NounVerbs,
+        CueList::QuoteTailAdjuncts,
+        CueList::ClauseBreaks,
+    ];
+
+    fn bit(self) -> u64 {
+        1 << self as u32
+    }
+}
+
+/// For each token of a text, the [`CueList`]s its lower-case form is in.
+struct TokenLists {
+    bits: Vec<u64>,
+}
+
+impl TokenLists {
+    fn new(doc: &Doc<'_>) -> TokenLists {
+        let cues = cues();
+        let bytes = doc.text.as_bytes();
+        let bits = doc
+            .toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let (Some(&first), Some(&last)) =
+                    (bytes.get(t.start), t.end.checked_sub(1).and_then(|e| bytes.get(e)))
+                else {
+                    return 0;
+                };
+                let shape_fits = cues.word_list_shapes.may_contain(
+                    t.end - t.start,
+                    first.to_ascii_lowercase(),
+                    last.to_ascii_lowercase(),
+                );
+                if shape_fits { cues.word_lists.get(doc.lw(i)).copied().unwrap_or(0) } else { 0 }
+            })
+            .collect();
+        TokenLists { bits }
+    }
+
+    /// Whether token `i` is a word of `list` (false past the last token).
+    fn has(&self, i: usize, list: CueList) -> bool {
+        self.bits.get(i).is_some_and(|b| b & list.bit() != 0)
+    }
+
+    /// A plural noun for a group of people (see [`Cues::is_group`]).
+    fn is_group(&self, i: usize) -> bool {
+        self.has(i, CueList::Groups) || self.has(i, CueList::Parties)
     }
 }
 
@@ -2356,6 +2539,7 @@ fn cues() -> &'static Cues {
         let mut cues: Cues = toml::from_str(include_str!("../../data/reporting.toml")).unwrap_or_default();
         cues.phrase_heads =
             cues.phrases.iter().filter_map(|p| p.split(' ').next()).map(str::to_string).collect();
+        cues.index_word_lists();
         cues
     })
 }
@@ -2376,13 +2560,11 @@ fn pronoun(lw: &str) -> Option<Gender> {
 /// A word list that most words of a text are not in. A table of the lengths and first and last
 /// bytes of its entries rules those out before any hashing, and the lists are asked about every
 /// token.
-#[derive(serde::Deserialize)]
+#[derive(Default, serde::Deserialize)]
 #[serde(from = "FastSet<String>")]
 struct Lexicon {
     words: FastSet<String>,
-    /// By the low five bits of the first and of the last byte, bit `len` (at most 31) set when
-    /// some entry has that length and those bytes.
-    shapes: [u32; 1024],
+    shapes: Shapes,
 }
 
 impl Lexicon {
@@ -2391,47 +2573,44 @@ impl Lexicon {
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
             return self.words.contains(word);
         };
-        self.may_contain(word.len(), first, last) && self.words.contains(word)
-    }
-
-    /// Whether token `i` (in lower case) is an entry: its shape is read from the text, and most
-    /// tokens are ruled out before they are sliced.
-    fn contains_token(&self, doc: &Doc<'_>, i: usize) -> bool {
-        let bytes = doc.text.as_bytes();
-        let shape = doc.toks.get(i).and_then(|t| {
-            Some((t.end.checked_sub(t.start)?, *bytes.get(t.start)?, *bytes.get(t.end.checked_sub(1)?)?))
-        });
-        let ruled_out = shape.is_some_and(|(len, first, last)| {
-            !self.may_contain(len, first.to_ascii_lowercase(), last.to_ascii_lowercase())
-        });
-        !ruled_out && self.contains(doc.lw(i))
-    }
-
-    /// False when no entry has length `len` and first and last bytes like `first` and `last`.
-    fn may_contain(&self, len: usize, first: u8, last: u8) -> bool {
-        self.shapes[shape_index(first, last)] & (1 << len.min(31)) != 0
-    }
-}
-
-impl Default for Lexicon {
-    fn default() -> Self {
-        Lexicon { words: FastSet::default(), shapes: [0; 1024] }
+        self.shapes.may_contain(word.len(), first, last) && self.words.contains(word)
     }
 }
 
 impl From<FastSet<String>> for Lexicon {
     fn from(words: FastSet<String>) -> Self {
+        Lexicon { shapes: Shapes::of(words.iter()), words }
+    }
+}
+
+/// By the low five bits of the first and of the last byte, bit `len` (at most 31) set when some
+/// word has that length and those bytes.
+struct Shapes([u32; 1024]);
+
+impl Shapes {
+    fn of<'w>(words: impl Iterator<Item = &'w String>) -> Shapes {
         let mut shapes = [0u32; 1024];
-        for w in &words {
+        for w in words {
             if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
                 shapes[shape_index(first, last)] |= 1 << w.len().min(31);
             }
         }
-        Lexicon { words, shapes }
+        Shapes(shapes)
+    }
+
+    /// False when no word has length `len` and first and last bytes like `first` and `last`.
+    fn may_contain(&self, len: usize, first: u8, last: u8) -> bool {
+        self.0[shape_index(first, last)] & (1 << len.min(31)) != 0
     }
 }
 
-/// Where the lengths of the words with these first and last bytes are kept in `shapes`.
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes([0; 1024])
+    }
+}
+
+/// Where the lengths of the words with these first and last bytes are kept in [`Shapes`].
 fn shape_index(first: u8, last: u8) -> usize {
     (first as usize & 31) << 5 | last as usize & 31
 }
@@ -2444,7 +2623,7 @@ impl FromIterator<String> for Lexicon {
 
 #[cfg(test)]
 mod tests {
-    use super::{Lexicon, cues};
+    use super::{CueList, Lexicon, cues};
 
     #[test]
     fn cue_lexicon_loads() {
@@ -2465,6 +2644,27 @@ mod tests {
         assert!(c.possessive_nouns.contains("criticism") && c.object_ends.contains("has"));
         assert!(c.catenatives.contains("declined") || c.infinitive.contains("declined"));
         assert!(c.catenatives.contains("went") && c.subordinators.contains("when"));
+    }
+
+    #[test]
+    fn word_list_index_has_every_word_of_every_list_and_nothing_else() {
+        let c = cues();
+        for list in CueList::ALL {
+            let words = c.word_list(list);
+            assert!(!words.is_empty());
+            for w in words {
+                assert!(c.word_lists.get(w).is_some_and(|bits| bits & list.bit() != 0), "{w:?}");
+                let b = w.as_bytes();
+                assert!(c.word_list_shapes.may_contain(w.len(), b[0], b[b.len() - 1]), "{w:?}");
+            }
+        }
+        for (w, bits) in &c.word_lists {
+            let lists = CueList::ALL.iter().filter(|l| bits & l.bit() != 0);
+            assert!(lists.clone().count() > 0 && lists.into_iter().all(|&l| c.word_list(l).contains(w)));
+        }
+        assert!(!c.word_lists.contains_key("zebra"));
+        assert_eq!(c.word_lists["said"] & CueList::Verbs.bit(), CueList::Verbs.bit());
+        assert_ne!(c.word_lists["officials"] & CueList::Groups.bit(), 0);
     }
 
     #[test]
