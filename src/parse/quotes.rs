@@ -1583,7 +1583,15 @@ impl Ctx<'_, '_> {
                     && (s..ss).filter(|&k| doc.is_word(k)).count() >= 3
                     && tail_short(v + 1)
                 {
-                    if !inside[s] {
+                    // `"Boots on the ground" would be wise, X said.`: a quotation that opens
+                    // the content and closes before its end is part of it.
+                    let mixed = doc.toks[s].kind == Kind::Open
+                        && (s + 1..ss - 1)
+                            .find(|&k| doc.toks[k].kind == Kind::Close && !inside[k])
+                            .is_some_and(|c| {
+                                (c + 1..ss - 1).filter(|&k| doc.is_word(k) && !inside[k]).count() >= 2
+                            });
+                    if !inside[s] || mixed {
                         let _ = self.push(out, pi, extra, s, ss - 1, &cue, inside);
                     }
                     continue;
