@@ -1624,10 +1624,19 @@ impl Ctx<'_, '_> {
                 });
                 let start =
                     self.content_start(v, ce).filter(|&k| !quote_first || self.clause_after_quote(v, k));
+                // `While X railed against the plan, Y ...`: in a clause that a subordinator
+                // opens, the content ends with that clause, at its comma.
+                let subordinate = subj_start.is_some_and(|ss| {
+                    ss > s && doc.is_word(ss - 1) && self.lists.has(ss - 1, CueList::Subordinators)
+                });
+                let clause_end = |start: usize| {
+                    let comma = (start + 1..ce).find(|&k| !inside[k] && doc.is_punct(k, ','));
+                    comma.filter(|_| subordinate).unwrap_or(ce)
+                };
                 if let Some(start) = start
                     && !inside[start]
                     && doc.toks[start].kind != Kind::Open
-                    && let Some(end) = self.push(out, pi, extra, start, ce, &cue, inside)
+                    && let Some(end) = self.push(out, pi, extra, start, clause_end(start), &cue, inside)
                     && end > covered
                 {
                     covered = end;
