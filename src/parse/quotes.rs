@@ -2249,7 +2249,9 @@ impl Ctx<'_, '_> {
                 if comma(k) {
                     let appositive =
                         Some(k) == last_comma && matches!(next, "a" | "an" | "the") && doc.is_cap_word(k - 1);
-                    self.lists.has(k + 1, CueList::ClauseBreaks) || appositive
+                    // `X said A, but that B`: the report goes on.
+                    let report_goes_on = next == "but" && doc.lw(k + 2) == "that";
+                    self.lists.has(k + 1, CueList::ClauseBreaks) && !report_goes_on || appositive
                 } else {
                     !inside[k] && is_lw(doc, k, "as") && matches!(next, "he" | "she" | "they" | "we" | "i")
                 }
