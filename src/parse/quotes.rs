@@ -587,6 +587,16 @@ impl Ctx<'_, '_> {
                     }
                     return Some((pi, None));
                 }
+                // `X of Texas, the No. 2 Republican in the Senate, said`: the name with the
+                // place or body it is of, before the appositive.
+                if c + 1 < e
+                    && doc.is_punct(c, ',')
+                    && let Some(of) = self.affiliation_back(c, v)
+                    && let Some(&(pi, _)) = self.index.by_end.get(&of)
+                    && pi < self.people.len()
+                {
+                    return Some((pi, None));
+                }
             }
             if let Some(pi) = participle_object {
                 return Some((pi, None));
@@ -2079,7 +2089,10 @@ impl Ctx<'_, '_> {
             return None;
         }
         // The content must read as a clause: not a preposition or an object.
-        if self.lists.has(k, CueList::NotContent) || doc.toks[k].kind == Kind::Punct('(') {
+        // `X said about 20 people ...`: a number's approximation opens a clause.
+        let approximate = matches!(doc.lw(k), "about" | "over" | "under")
+            && doc.lw(k + 1).starts_with(|c: char| c.is_ascii_digit());
+        if self.lists.has(k, CueList::NotContent) && !approximate || doc.toks[k].kind == Kind::Punct('(') {
             return None;
         }
         Some(k)
