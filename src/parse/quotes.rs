@@ -2225,11 +2225,11 @@ impl Ctx<'_, '_> {
         if b > a + 200 {
             return None;
         }
-        // An aside after a dash is the writer's, not the speaker's; so is the next clause after
-        // a semicolon (`X said the vote was close; turnout fell in the cities`).
+        // The next clause after a semicolon is the writer's (`X said the vote was close; turnout
+        // fell in the cities`). A dash does not end the report: what follows it is as often the
+        // speaker's own gloss (`the deal was dead — a victim of the election`).
         if doc.toks[a].kind != Kind::Open
-            && let Some(d) =
-                (a + 3..b).find(|&k| matches!(doc.toks[k].kind, Kind::Punct('—' | '–' | ';')) && !inside[k])
+            && let Some(d) = (a + 3..b).find(|&k| doc.is_punct(k, ';') && !inside[k])
         {
             b = d;
         }
