@@ -2183,8 +2183,13 @@ impl Ctx<'_, '_> {
             return false;
         }
         let lw = doc.lw(j);
+        // `, saying ...`, `, citing ...`: a participle of reporting opens the writer's clause;
+        // another (`, allowing ...`, `, leaving ...`) goes on with what was said.
         if lw == "according"
-            || lw.len() > 5 && lw.ends_with("ing") && !self.lists.has(j, CueList::NotParticiples)
+            || lw.len() > 5
+                && lw.ends_with("ing")
+                && !self.lists.has(j, CueList::NotParticiples)
+                && self.is_cue(j)
         {
             return true;
         }
