@@ -268,13 +268,18 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
             && !(h > 0
                 && doc.same_sentence(h - 1, h)
                 && (doc.is_cap_word(h - 1) && !doc.is_stopword(h - 1) || doc.toks[h - 1].upper));
+        // `The S.E.C. said`: a dotted acronym's last dot stands between it and the verb.
+        let dotted = doc.w(h).contains('.')
+            && doc.is_punct(h + 1, '.')
+            && doc.toks.get(h + 1).is_some_and(|dot| dot.start == doc.toks[h].end);
+        let (end, v) = if dotted { (h + 2, h + 2) } else { (h + 1, h + 1) };
         let verb = lone
-            && h + 1 < n
-            && doc.is_word(h + 1)
-            && doc.same_sentence(h, h + 1)
-            && (lists.has(h + 1, CueList::Verbs) || doc.is_say_verb(h + 1));
+            && v < n
+            && doc.is_word(v)
+            && doc.same_sentence(h, v)
+            && (lists.has(v, CueList::Verbs) || doc.is_say_verb(v));
         if lone && verb {
-            found.push((h, h + 1, doc.w(h).to_string(), SourceKind::Organization));
+            found.push((h, end, doc.span_text(h, end), SourceKind::Organization));
         }
     }
     // The body named after `according to` (`according to the FBI`, `according to a count by
