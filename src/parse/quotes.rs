@@ -2274,7 +2274,13 @@ impl Ctx<'_, '_> {
                         Some(k) == last_comma && matches!(next, "a" | "an" | "the") && doc.is_cap_word(k - 1);
                     // `X said A, but that B`: the report goes on.
                     let report_goes_on = next == "but" && doc.lw(k + 2) == "that";
-                    self.lists.has(k + 1, CueList::ClauseBreaks) && !report_goes_on || appositive
+                    // `X said A, and the vote ...`: a clause with a subject of its own is the
+                    // writer's.
+                    let new_clause = next == "and"
+                        && matches!(doc.lw(k + 2), "the" | "he" | "she" | "they" | "his" | "her" | "their");
+                    self.lists.has(k + 1, CueList::ClauseBreaks) && !report_goes_on
+                        || appositive
+                        || new_clause
                 } else {
                     !inside[k] && is_lw(doc, k, "as") && matches!(next, "he" | "she" | "they" | "we" | "i")
                 }
