@@ -152,7 +152,6 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         }
     }
     let person = taken.clone();
-    let cues = cues();
     // A modifier (`State Department spokesman`, `the Pentagon's`) is not a subject.
     let standalone = |e: usize| {
         !(doc.toks.get(e).is_some_and(|t| t.kind == Kind::Poss)
@@ -232,10 +231,10 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
             && doc.same_sentence(s - 1, h)
             && (!taken[s - 1] || body && person[s - 1])
         {
-            let w = doc.lw(s - 1);
-            let modifier = doc.is_cap_word(s - 1) && !doc.is_stopword(s - 1) && !cues.quantifiers.contains(w)
-                || doc.toks[s - 1].upper
-                || group && cues.group_modifiers.contains(w);
+            let modifier =
+                doc.is_cap_word(s - 1) && !doc.is_stopword(s - 1) && !lists.has(s - 1, CueList::Quantifiers)
+                    || doc.toks[s - 1].upper
+                    || group && lists.has(s - 1, CueList::GroupModifiers);
             if !modifier {
                 break;
             }
@@ -272,7 +271,8 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         let dotted = doc.w(h).contains('.')
             && doc.is_punct(h + 1, '.')
             && doc.toks.get(h + 1).is_some_and(|dot| dot.start == doc.toks[h].end);
-        let (end, v) = if dotted { (h + 2, h + 2) } else { (h + 1, h + 1) };
+        let end = h + 1 + usize::from(dotted);
+        let v = end;
         let verb = lone
             && v < n
             && doc.is_word(v)
@@ -302,8 +302,7 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         while e < n && e < h + 6 && doc.is_cap_word(e) && !covered[e] && doc.same_sentence(h, e) {
             e += 1;
         }
-        let first = doc.lw(h);
-        if e > h && standalone(e) && !doc.is_stopword(h) && !cues.calendar.contains(first) {
+        if e > h && standalone(e) && !doc.is_stopword(h) && !lists.has(h, CueList::Calendar) {
             let name = (h..e).map(|k| doc.w(k)).collect::<Vec<_>>().join(" ");
             found.push((h, e, name, SourceKind::Organization));
             for flag in covered.iter_mut().take(e).skip(h) {
@@ -1645,8 +1644,8 @@ impl Ctx<'_, '_> {
                     ss > s && doc.is_word(ss - 1) && self.lists.has(ss - 1, CueList::Subordinators)
                 });
                 let clause_end = |start: usize| {
-                    let comma = (start + 1..ce).find(|&k| !inside[k] && doc.is_punct(k, ','));
-                    comma.filter(|_| subordinate).unwrap_or(ce)
+                    let comma = || (start + 1..ce).find(|&k| !inside[k] && doc.is_punct(k, ','));
+                    if subordinate { comma().unwrap_or(ce) } else { ce }
                 };
                 if let Some(start) = start
                     && !inside[start]
