@@ -373,6 +373,7 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     for &(s, e, ..) in &found {
         cover(&mut covered, s, e);
     }
+    let mut written_as_name: Option<FastSet<&str>> = None;
     for v in verbs {
         let mut j = v;
         while j > 0
@@ -383,7 +384,7 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         {
             j -= 1;
         }
-        if j == 0 || !doc.same_sentence(j - 1, v) || !doc.is_cap_word(j - 1) || doc.is_stopword(j - 1)
+        if j == 0 || !doc.same_sentence(j - 1, v) || !doc.is_cap_word(j - 1)
             // `To reassure investors, ...`: a function word opening the sentence.
             || lists.has(j - 1, CueList::NotContent)
         {
@@ -414,13 +415,26 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
                 && (doc.lw(r - 1) == "the" && boundary(r - 1)
                     || matches!(doc.lw(r - 1), "and" | "but")
                     || lists.has(r - 1, CueList::Subordinators));
+        // A word never part of a person's name may still name the source, when the text writes
+        // it as a name: `Twitter said`, `The Islamic State said`; not `I`, nor a month.
+        let mut named = |x: usize| {
+            doc.is_stopword(x)
+                && doc.lw(x).len() > 1
+                && !lists.has(x, CueList::Calendar)
+                && written_as_name.get_or_insert_with(|| names_by_case(doc)).contains(doc.lw(x))
+        };
         let mut s = r;
-        while s < k && (doc.is_stopword(s) || !doc.is_cap_word(s)) {
+        while s < k && (doc.is_stopword(s) && !named(s) || !doc.is_cap_word(s)) {
             s += 1;
+        }
+        let named_run = (s..=k).any(&mut named);
+        if doc.is_stopword(k) && !named_run {
+            continue;
         }
         let initial = s == r && (r == 0 || !doc.same_sentence(r - 1, r));
         let common = initial
             && s == k
+            && !named_run
             && (doc.is_common_word(s) && !doc.is_surname(s) || lists.has(s, CueList::Calendar));
         // A run cut short by the length limit is not a whole name.
         let truncated = r > 0 && doc.toks[r - 1].para == doc.toks[r].para && doc.is_cap_word(r - 1);
@@ -436,6 +450,26 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         sources.add(doc, name, kind, s, e);
     }
     sources
+}
+
+/// The words (lower case) the text writes capitalised inside a sentence and never in lower case:
+/// names, whatever a word list says of them (`on Twitter`, `the Islamic State`).
+fn names_by_case<'d>(doc: &'d Doc<'_>) -> FastSet<&'d str> {
+    let mut capitalised: FastSet<&str> = FastSet::default();
+    let mut lower: FastSet<&str> = FastSet::default();
+    for (i, t) in doc.toks.iter().enumerate() {
+        if t.kind != Kind::Word || t.shouted {
+            continue;
+        }
+        let inside = i > 0 && doc.same_sentence(i - 1, i) && doc.toks[i - 1].kind == Kind::Word;
+        if !t.cap {
+            lower.insert(doc.lw(i));
+        } else if inside {
+            capitalised.insert(doc.lw(i));
+        }
+    }
+    capitalised.retain(|w| !lower.contains(w));
+    capitalised
 }
 
 /// Which person a token starts or ends a mention of.
