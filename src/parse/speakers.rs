@@ -684,6 +684,15 @@ fn list_members(doc: &Doc<'_>, mentions: &mut [Mention]) {
 /// French `le`, `la`, `sur` of `Chester-le-Street` name places.
 const HYPHENED_PARTICLES: &[&str] = &["ul", "ur", "ud", "al", "el", "bin", "ibn", "bint"];
 
+/// Abbreviated courtesy titles, written before nothing but a person's name: `Mr. Minor`, `Ms.
+/// Long` are people although `minor` and `long` are words (`Miss Universe` is not).
+const COURTESY_TITLES: &[&str] = &["mr", "mrs", "ms", "messrs", "mme", "dr"];
+
+fn is_courtesy_title(honorific: &str) -> bool {
+    let h = honorific.trim_end_matches('.');
+    COURTESY_TITLES.iter().any(|c| h.eq_ignore_ascii_case(c))
+}
+
 /// The token after the scores that follow a player in a results list (`72 69 74 68`).
 fn past_scores(doc: &Doc<'_>, i: usize) -> usize {
     let mut j = i;
@@ -953,8 +962,12 @@ fn analyse_run(
         // `Bill de Blasio`: a lowercase particle after a given name leads on to its surname (the
         // run only holds particles that a capitalised word follows).
         let particle_next = k + 2 < run_end && doc.is_word(k + 1) && is_particle(doc, k + 1);
+        // `Mr. Long`: the one word after a courtesy title is the name, whatever else it is.
+        let after_courtesy =
+            k + 1 == run_end && honorifics.last().is_some_and(|h: &String| is_courtesy_title(h));
         if doc.is_stopword(k)
             && !is_initial(doc, k)
+            && !after_courtesy
             && !(name_like
                 && ((next_is_name && (!doc.is_common_word(k + 1) || (titled && doc.is_surname(k + 1))))
                     || particle_next))
@@ -1197,7 +1210,8 @@ fn analyse_run(
     let last = (start..end).rev().find(|&j| is_name_word(j)).unwrap_or(start);
     // `Miss Universe`, `Lady Luck`: an honorific before a plain word names a title or a thing.
     let plain = doc.is_common_word(first) && doc.given(first).is_none() && !doc.is_surname(first);
-    if word_count == 1 && !honorifics.is_empty() && plain {
+    let courtesy = honorifics.iter().any(|h| is_courtesy_title(h));
+    if word_count == 1 && !honorifics.is_empty() && plain && !courtesy {
         return None;
     }
     // `Hill City 3 (Varga 59th)`: a team with its score and scorers.
