@@ -684,7 +684,9 @@ impl Ctx<'_, '_> {
         {
             c -= 1;
         }
-        let participle = doc.lw(v).ends_with("ing") && doc.is_punct(c - 1, ',');
+        // `X distanced himself by saying ...`, `... before saying`: a preposition may open it.
+        let participle = doc.lw(v).ends_with("ing")
+            && (doc.is_punct(c - 1, ',') || c == e && self.preposition_of_manner(c - 1));
         if participle && c > 2 {
             // `..., said X, adding ...`: the name after the report's verb.
             if let Some(&(pi, start)) = self.index.by_end.get(&(c - 1))
@@ -714,6 +716,12 @@ impl Ctx<'_, '_> {
             return self.sentence_subject(v);
         }
         self.role_noun_before(e)
+    }
+
+    /// Whether token `k` is a preposition that opens a gerund clause of the subject's own doing:
+    /// `by saying`, `before adding`, `upon hearing`.
+    fn preposition_of_manner(&self, k: usize) -> bool {
+        self.doc.is_word(k) && matches!(self.doc.lw(k), "by" | "before" | "after" | "upon")
     }
 
     /// Whether the mention ending before token `e` is the object of a preposition (`for Mr.
@@ -2315,7 +2323,12 @@ impl Ctx<'_, '_> {
                         || appositive
                         || new_clause
                 } else {
-                    !inside[k] && is_lw(doc, k, "as") && matches!(next, "he" | "she" | "they" | "we" | "i")
+                    // `X distanced himself from A by saying B`: a report of its own.
+                    let by_saying =
+                        self.preposition_of_manner(k) && next.ends_with("ing") && self.is_cue(k + 1);
+                    !inside[k]
+                        && (is_lw(doc, k, "as") && matches!(next, "he" | "she" | "they" | "we" | "i")
+                            || by_saying)
                 }
             });
             if let Some(k) = cut {
