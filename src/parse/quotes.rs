@@ -373,7 +373,8 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     for &(s, e, ..) in &found {
         cover(&mut covered, s, e);
     }
-    let mut written_as_name: Option<FastSet<&str>> = None;
+    // Asked of few words per text: each answer is a scan of the text, kept.
+    let mut written_as_name: FastMap<&str, bool> = FastMap::default();
     for v in verbs {
         let mut j = v;
         while j > 0
@@ -421,7 +422,7 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
             doc.is_stopword(x)
                 && doc.lw(x).len() > 1
                 && !lists.has(x, CueList::Calendar)
-                && written_as_name.get_or_insert_with(|| names_by_case(doc)).contains(doc.lw(x))
+                && *written_as_name.entry(doc.lw(x)).or_insert_with(|| self::written_as_name(doc, doc.lw(x)))
         };
         let mut s = r;
         while s < k && (doc.is_stopword(s) && !named(s) || !doc.is_cap_word(s)) {
@@ -452,24 +453,20 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     sources
 }
 
-/// The words (lower case) the text writes capitalised inside a sentence and never in lower case:
-/// names, whatever a word list says of them (`on Twitter`, `the Islamic State`).
-fn names_by_case<'d>(doc: &'d Doc<'_>) -> FastSet<&'d str> {
-    let mut capitalised: FastSet<&str> = FastSet::default();
-    let mut lower: FastSet<&str> = FastSet::default();
+/// Whether the text writes `word` (lower case) capitalised inside a sentence and never in lower
+/// case: a name after all, whatever a word list says of it (`on Twitter`, `the Islamic State`).
+fn written_as_name(doc: &Doc<'_>, word: &str) -> bool {
+    let mut capitalised_inside = false;
     for (i, t) in doc.toks.iter().enumerate() {
-        if t.kind != Kind::Word || t.shouted {
+        if t.kind != Kind::Word || t.shouted || t.end - t.start != word.len() || doc.lw(i) != word {
             continue;
         }
-        let inside = i > 0 && doc.same_sentence(i - 1, i) && doc.toks[i - 1].kind == Kind::Word;
         if !t.cap {
-            lower.insert(doc.lw(i));
-        } else if inside {
-            capitalised.insert(doc.lw(i));
+            return false;
         }
+        capitalised_inside |= i > 0 && doc.same_sentence(i - 1, i) && doc.toks[i - 1].kind == Kind::Word;
     }
-    capitalised.retain(|w| !lower.contains(w));
-    capitalised
+    capitalised_inside
 }
 
 /// Which person a token starts or ends a mention of.
