@@ -601,9 +601,14 @@ impl Ctx<'_, '_> {
             let mut participle_object = None;
             while c > floor && doc.same_sentence(c - 1, v) && doc.toks[c - 1].kind != Kind::Close {
                 c -= 1;
-                // `X, a spokesman for the State Department, said` is X's report.
+                // `X, a spokesman for the State Department, said` is X's report; `X (R-Ga.), one
+                // of the authors, said` too.
                 if doc.is_punct(c, ',')
-                    && let Some(&(pi, _)) = self.index.by_end.get(&c)
+                    && let Some(&(pi, _)) = self
+                        .index
+                        .by_end
+                        .get(&c)
+                        .or_else(|| self.index.by_end.get(&self.skip_parenthetical_back(c)))
                     && pi < self.people.len()
                 {
                     // `X praised Smith, saying ...`: a name right before a participle's comma
