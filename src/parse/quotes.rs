@@ -1942,6 +1942,17 @@ impl Ctx<'_, '_> {
             self.names.is_say_verb(&w) || cues().verbs.contains(&w)
         };
         let finding = |k: usize| cues().findings.contains(&bare(k));
+        // `Smith Heckles Supporters: 'You're Being Ridiculous.'`: a quotation closing the line
+        // after a colon is the words of the first person of the story named before it.
+        let opens_quote = |k: usize| line[words[k].0..].starts_with(['\'', '"', '‘', '“']);
+        let closes_line = line.trim_end_matches(['.', ' ']).ends_with(['\'', '"', '’', '”']);
+        if closes_line
+            && let Some(colon) = (1..words.len().saturating_sub(1))
+                .find(|&k| line[..words[k].1].ends_with(':') && opens_quote(k + 1))
+            && let Some(pi) = (0..colon + 1).find_map(surname)
+        {
+            return quote(HeadlineSpeaker::Person(pi), words[colon].1, line.len(), String::new());
+        }
         // Where the report starts: after `The Latest:` and the like.
         let mut from = 0;
         if let Some(colon) = (0..words.len().min(6)).find(|&k| line[..words[k].1].ends_with(':')) {
