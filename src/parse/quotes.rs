@@ -373,7 +373,8 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     for &(s, e, ..) in &found {
         cover(&mut covered, s, e);
     }
-    // Asked of few words per text: each answer is a scan of the text, kept.
+    // Asked of few words per text: each answer is a scan of the text, kept (at most
+    // `MAX_NAME_SCANS` of them).
     let mut written_as_name: FastMap<&str, bool> = FastMap::default();
     for v in verbs {
         let mut j = v;
@@ -422,7 +423,17 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
             doc.is_stopword(x)
                 && doc.lw(x).len() > 1
                 && !lists.has(x, CueList::Calendar)
-                && *written_as_name.entry(doc.lw(x)).or_insert_with(|| self::written_as_name(doc, doc.lw(x)))
+                && match written_as_name.get(doc.lw(x)) {
+                    Some(&known) => known,
+                    // A bounded number of scans keeps hostile text (every listed word in turn)
+                    // linear.
+                    None if written_as_name.len() < MAX_NAME_SCANS => {
+                        let known = self::written_as_name(doc, doc.lw(x));
+                        written_as_name.insert(doc.lw(x), known);
+                        known
+                    }
+                    None => false,
+                }
         };
         let mut s = r;
         while s < k && (doc.is_stopword(s) && !named(s) || !doc.is_cap_word(s)) {
@@ -452,6 +463,9 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     }
     sources
 }
+
+/// How many words of the never-a-name list one text may be scanned for (see `written_as_name`).
+const MAX_NAME_SCANS: usize = 32;
 
 /// Whether the text writes `word` (lower case) capitalised inside a sentence and never in lower
 /// case: a name after all, whatever a word list says of it (`on Twitter`, `the Islamic State`).
