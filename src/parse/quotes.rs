@@ -2277,8 +2277,9 @@ impl Ctx<'_, '_> {
             let subject = pronoun(doc.lw(j + 1)).is_some() || self.index.by_start.contains_key(&(j + 1));
             return subject && (j + 2..j + 6).any(|t| doc.same_sentence(j, t) && self.is_say(t));
         }
-        // `, his campaign has argued ...`, `, which critics say ...`: a new report in a clause.
-        (j + 1..j + 6)
+        // `, his campaign has argued ...`, `, which critics say ...`: a new report in a clause;
+        // `, said ...` itself: the verb of a subject further back.
+        (j..j + 6)
             .take_while(|&t| doc.same_sentence(j, t) && !doc.is_punct(t, ','))
             .any(|t| doc.is_word(t) && doc.is_say_verb(t) && !self.passive(t))
     }
