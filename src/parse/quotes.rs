@@ -635,7 +635,7 @@ impl Ctx<'_, '_> {
                     if c + 1 == e && self.object_of_preposition(c) {
                         continue;
                     }
-                    if c + 1 == e && self.object_of_participle(c) {
+                    if c + 1 == e && (self.object_of_participle(c) || self.object_of_verb(c)) {
                         participle_object = Some(pi);
                         continue;
                     }
@@ -760,6 +760,25 @@ impl Ctx<'_, '_> {
             && !doc.toks[k - 1].cap
             && doc.lw(k - 1).len() > 4
             && doc.lw(k - 1).ends_with("ing")
+    }
+
+    /// Whether the mention ending before token `e` is the object of a verb in a relative clause
+    /// (`X, who has criticized Smith, said`): a lower-case word right before it, past its titles,
+    /// that is no title, determiner or possessive (`the senator's rival, Smith, said`).
+    fn object_of_verb(&self, e: usize) -> bool {
+        let doc = self.doc;
+        let Some(&(_, start)) = self.index.by_end.get(&e) else { return false };
+        let k = self.skip_titles_back(start);
+        k > 0
+            && doc.is_word(k - 1)
+            && !doc.toks[k - 1].cap
+            && !doc.is_title_head(k - 1)
+            && !doc.is_title_modifier(k - 1)
+            && !matches!(
+                doc.lw(k - 1),
+                "the" | "a" | "an" | "and" | "or" | "his" | "her" | "their" | "its" | "our"
+            )
+            && (k..start).all(|t| doc.toks[t].kind != Kind::Poss)
     }
 
     /// The first of the capitalised title words and abbreviation periods (at most five) that
