@@ -868,6 +868,22 @@ impl Ctx<'_, '_> {
     fn subject_after(&self, s: usize) -> Option<(usize, Option<Span>)> {
         let doc = self.doc;
         let s = self.skip_honorifics(s);
+        // `said his best friend at Lehigh, X`, `said one of his aides, X`: the person named after
+        // a description that the comma closes.
+        let n = doc.toks.len();
+        if matches!(doc.lw(s), "his" | "her" | "their" | "its" | "a" | "an" | "the" | "one")
+            && let Some(c) = (s + 1..(s + 10).min(n))
+                .take_while(|&k| doc.same_sentence(s, k) && doc.toks[k].kind != Kind::Open)
+                .find(|&k| doc.is_punct(k, ','))
+            && (pronoun(doc.lw(s)).is_some() || !self.index.by_start.contains_key(&s))
+            && let Some(&(pi, end)) = self.index.by_start.get(&self.skip_honorifics(c + 1))
+            && pi < self.people.len()
+            && (end >= n
+                || !doc.same_sentence(c, end)
+                || matches!(doc.toks[end].kind, Kind::Punct(',' | '.')))
+        {
+            return Some((pi, None));
+        }
         if let Some(&(pi, _)) = self.index.by_start.get(&s) {
             return Some((pi, None));
         }
