@@ -743,23 +743,16 @@ impl Ctx<'_, '_> {
     /// Whether the mention ending before token `e` is the object of a preposition (`for Mr.
     /// Obama`, `to Senator X`), past its titles and honorifics.
     fn object_of_preposition(&self, e: usize) -> bool {
-        let doc = self.doc;
-        let Some(&(_, start)) = self.index.by_end.get(&e) else { return false };
-        let k = self.skip_titles_back(start);
-        k > 0 && doc.is_word(k - 1) && matches!(doc.lw(k - 1), "for" | "to" | "under" | "with" | "by")
+        self.word_before_mention(e)
+            .is_some_and(|(w, _)| matches!(self.doc.lw(w), "for" | "to" | "under" | "with" | "by"))
     }
 
     /// Whether the mention ending before token `e` is the object of a participle right before
     /// it (`X, contradicting Smith, said`).
     fn object_of_participle(&self, e: usize) -> bool {
         let doc = self.doc;
-        let Some(&(_, start)) = self.index.by_end.get(&e) else { return false };
-        let k = self.skip_titles_back(start);
-        k > 0
-            && doc.is_word(k - 1)
-            && !doc.toks[k - 1].cap
-            && doc.lw(k - 1).len() > 4
-            && doc.lw(k - 1).ends_with("ing")
+        self.word_before_mention(e)
+            .is_some_and(|(w, _)| !doc.toks[w].cap && doc.lw(w).len() > 4 && doc.lw(w).ends_with("ing"))
     }
 
     /// Whether the mention ending before token `e` is the object of a verb in a relative clause
@@ -767,18 +760,24 @@ impl Ctx<'_, '_> {
     /// that is no title, determiner or possessive (`the senator's rival, Smith, said`).
     fn object_of_verb(&self, e: usize) -> bool {
         let doc = self.doc;
-        let Some(&(_, start)) = self.index.by_end.get(&e) else { return false };
+        self.word_before_mention(e).is_some_and(|(w, start)| {
+            !doc.toks[w].cap
+                && !doc.is_title_head(w)
+                && !doc.is_title_modifier(w)
+                && !matches!(
+                    doc.lw(w),
+                    "the" | "a" | "an" | "and" | "or" | "his" | "her" | "their" | "its" | "our"
+                )
+                && (w + 1..start).all(|t| doc.toks[t].kind != Kind::Poss)
+        })
+    }
+
+    /// The word right before the mention that ends before token `e`, past the mention's titles,
+    /// with the mention's first token.
+    fn word_before_mention(&self, e: usize) -> Option<(usize, usize)> {
+        let &(_, start) = self.index.by_end.get(&e)?;
         let k = self.skip_titles_back(start);
-        k > 0
-            && doc.is_word(k - 1)
-            && !doc.toks[k - 1].cap
-            && !doc.is_title_head(k - 1)
-            && !doc.is_title_modifier(k - 1)
-            && !matches!(
-                doc.lw(k - 1),
-                "the" | "a" | "an" | "and" | "or" | "his" | "her" | "their" | "its" | "our"
-            )
-            && (k..start).all(|t| doc.toks[t].kind != Kind::Poss)
+        (k > 0 && self.doc.is_word(k - 1)).then_some((k - 1, start))
     }
 
     /// The first of the capitalised title words and abbreviation periods (at most five) that
