@@ -297,12 +297,22 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         }
         if doc.lw(h) == "the" {
             h += 1;
+            // `according to the conservative-leaning Tax Foundation`, `the state Division of
+            // Gaming Enforcement`: a lower-case modifier or two before the name.
+            let modifiers = (h..(h + 4).min(n))
+                .take_while(|&k| doc.is_word(k) && !doc.toks[k].cap || doc.is_punct(k, '-'))
+                .count();
+            if modifiers > 0 && doc.is_cap_word(h + modifiers) {
+                h += modifiers;
+            }
         }
         let mut e = h;
         while e < n && e < h + 6 && doc.is_cap_word(e) && !covered[e] && doc.same_sentence(h, e) {
             e += 1;
         }
-        if e > h && standalone(e) && !doc.is_stopword(h) && !lists.has(h, CueList::Calendar) {
+        // `according to the AP`: an acronym on the never-a-name list names a body all the same.
+        let listed = doc.is_stopword(h) && !(doc.toks[h].upper && e == h + 1);
+        if e > h && standalone(e) && !listed && !lists.has(h, CueList::Calendar) {
             let name = (h..e).map(|k| doc.w(k)).collect::<Vec<_>>().join(" ");
             found.push((h, e, name, SourceKind::Organization));
             for flag in covered.iter_mut().take(e).skip(h) {
@@ -1815,6 +1825,13 @@ impl Ctx<'_, '_> {
         let j = past_titles(s);
         if self.index.by_start.contains_key(&j) {
             return Some(j);
+        }
+        // `the conservative-leaning Tax Foundation`: lower-case modifiers before the name.
+        let m = (j..(j + 4).min(doc.toks.len()))
+            .take_while(|&k| doc.is_word(k) && !doc.toks[k].cap || doc.is_punct(k, '-'))
+            .count();
+        if m > 0 && self.index.by_start.contains_key(&(j + m)) {
+            return Some(j + m);
         }
         // `a count by`, `an analysis from`, `a new article in`: lower-case words, then the source.
         let by = (s..(s + 5).min(doc.toks.len()))
