@@ -299,9 +299,7 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
             h += 1;
             // `according to the conservative-leaning Tax Foundation`, `the state Division of
             // Gaming Enforcement`: a lower-case modifier or two before the name.
-            let modifiers = (h..(h + 4).min(n))
-                .take_while(|&k| doc.is_word(k) && !doc.toks[k].cap || doc.is_punct(k, '-'))
-                .count();
+            let modifiers = lower_case_modifiers(doc, h);
             if modifiers > 0 && doc.is_cap_word(h + modifiers) {
                 h += modifiers;
             }
@@ -383,9 +381,7 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     for &(s, e, ..) in &found {
         cover(&mut covered, s, e);
     }
-    // Asked of few words per text: each answer is a scan of the text, kept (at most
-    // `MAX_NAME_SCANS` of them).
-    let mut written_as_name: FastMap<&str, bool> = FastMap::default();
+    let mut written_as_name = NameScans { doc, known: FastMap::default() };
     for v in verbs {
         let mut j = v;
         while j > 0
@@ -433,17 +429,7 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
             doc.is_stopword(x)
                 && doc.lw(x).len() > 1
                 && !lists.has(x, CueList::Calendar)
-                && match written_as_name.get(doc.lw(x)) {
-                    Some(&known) => known,
-                    // A bounded number of scans keeps hostile text (every listed word in turn)
-                    // linear.
-                    None if written_as_name.len() < MAX_NAME_SCANS => {
-                        let known = self::written_as_name(doc, doc.lw(x));
-                        written_as_name.insert(doc.lw(x), known);
-                        known
-                    }
-                    None => false,
-                }
+                && written_as_name.ask(doc.lw(x))
         };
         let mut s = r;
         while s < k && (doc.is_stopword(s) && !named(s) || !doc.is_cap_word(s)) {
@@ -474,23 +460,54 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     sources
 }
 
-/// How many words of the never-a-name list one text may be scanned for (see `written_as_name`).
+/// How many words of the never-a-name list one text may be scanned for (see [`NameScans`]).
 const MAX_NAME_SCANS: usize = 32;
 
-/// Whether the text writes `word` (lower case) capitalised inside a sentence and never in lower
-/// case: a name after all, whatever a word list says of it (`on Twitter`, `the Islamic State`).
-fn written_as_name(doc: &Doc<'_>, word: &str) -> bool {
-    let mut capitalised_inside = false;
-    for (i, t) in doc.toks.iter().enumerate() {
-        if t.kind != Kind::Word || t.shouted || t.end - t.start != word.len() || doc.lw(i) != word {
-            continue;
+/// Whether the text writes a word capitalised inside a sentence and never in lower case: a name
+/// after all, whatever a word list says of it (`on Twitter`, `the Islamic State`). Asked of few
+/// words per text; each answer is one scan of the text, kept. A bounded number of scans keeps
+/// hostile text (every listed word in turn) linear: past it the answer is no.
+struct NameScans<'d> {
+    doc: &'d Doc<'d>,
+    known: FastMap<&'d str, bool>,
+}
+
+impl<'d> NameScans<'d> {
+    /// `word` in lower case, borrowed from the text.
+    fn ask(&mut self, word: &'d str) -> bool {
+        if let Some(&known) = self.known.get(word) {
+            return known;
         }
-        if !t.cap {
+        if self.known.len() >= MAX_NAME_SCANS {
             return false;
         }
-        capitalised_inside |= i > 0 && doc.same_sentence(i - 1, i) && doc.toks[i - 1].kind == Kind::Word;
+        let known = self.scan(word);
+        self.known.insert(word, known);
+        known
     }
-    capitalised_inside
+
+    fn scan(&self, word: &str) -> bool {
+        let doc = self.doc;
+        let mut capitalised_inside = false;
+        for (i, t) in doc.toks.iter().enumerate() {
+            if t.kind != Kind::Word || t.shouted || t.end - t.start != word.len() || doc.lw(i) != word {
+                continue;
+            }
+            if !t.cap {
+                return false;
+            }
+            capitalised_inside |= i > 0 && doc.same_sentence(i - 1, i) && doc.toks[i - 1].kind == Kind::Word;
+        }
+        capitalised_inside
+    }
+}
+
+/// How many lower-case words (and the hyphens between them), at most four, stand from token
+/// `from` on: the modifiers before a name (`the conservative-leaning Tax Foundation`).
+fn lower_case_modifiers(doc: &Doc<'_>, from: usize) -> usize {
+    (from..(from + 4).min(doc.toks.len()))
+        .take_while(|&k| doc.is_word(k) && !doc.toks[k].cap || doc.is_punct(k, '-'))
+        .count()
 }
 
 /// Which person a token starts or ends a mention of.
@@ -1827,9 +1844,7 @@ impl Ctx<'_, '_> {
             return Some(j);
         }
         // `the conservative-leaning Tax Foundation`: lower-case modifiers before the name.
-        let m = (j..(j + 4).min(doc.toks.len()))
-            .take_while(|&k| doc.is_word(k) && !doc.toks[k].cap || doc.is_punct(k, '-'))
-            .count();
+        let m = lower_case_modifiers(doc, j);
         if m > 0 && self.index.by_start.contains_key(&(j + m)) {
             return Some(j + m);
         }
