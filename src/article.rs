@@ -237,17 +237,20 @@ pub enum SourceKind {
     Organization,
     /// A group of unnamed people: `Republicans`, `Senate Democrats`, `police`, `officials`.
     Group,
+    /// A person, group or document the copy describes without naming: `a senior administration
+    /// official`, `people familiar with the matter`, `a spokeswoman for YouTube`.
+    Unnamed,
 }
 
-/// An organisation or group that the article reports as saying something. People's quotes stay
-/// under [`Speaker::quotes`]; a quote is attributed to a source only when no person is named as
-/// its speaker.
+/// An organisation, group or unnamed source that the article reports as saying something.
+/// People's quotes stay under [`Speaker::quotes`]; a quote is attributed to a source only when
+/// no person is named as its speaker.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// The source as written, without a leading article or quantifier (`State Department`,
     /// `Republicans`, `police`).
     pub name: String,
-    /// Organisation or group.
+    /// Organisation, group or unnamed source.
     pub kind: SourceKind,
     /// Every place the source is named as the subject of a report, in text order.
     pub mentions: Vec<Span>,

@@ -240,12 +240,15 @@ class Organization:
 
 @final
 class Source:
-    """An organisation or group reported as saying something (`the State Department said`)."""
+    """An organisation, group or unnamed source reported as saying something (`the State
+    Department said`, `a senior administration official said`)."""
 
     @property
     def name(self) -> str: ...
     @property
-    def kind(self) -> str: ...
+    def kind(self) -> str:
+        """`"organization"`, `"group"` or `"unnamed"`."""
+        ...
     @property
     def mentions(self) -> list[Span]: ...
     @property

@@ -382,7 +382,7 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         cover(&mut covered, s, e);
     }
     let mut written_as_name = NameScans { doc, known: FastMap::default() };
-    for v in verbs {
+    for &v in &verbs {
         let mut j = v;
         while j > 0
             && v - j < 2
@@ -453,11 +453,131 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         found.push((s, k + 1, name, SourceKind::Organization));
         cover(&mut covered, s, k + 1);
     }
+    for &v in verbs.iter().filter(|&&v| lists.has(v, CueList::UnnamedVerbs)) {
+        if let Some((s, e, name)) = unnamed_subject(doc, lists, &person, v)
+            && !found.iter().any(|&(fs, fe, ..)| fe == e && fs <= s + 1)
+        {
+            found.push((s, e, name, SourceKind::Unnamed));
+        }
+    }
     found.sort_by_key(|&(s, ..)| s);
     for (s, e, name, kind) in found {
         sources.add(doc, name, kind, s, e);
     }
     sources
+}
+
+/// The first token of the sentence `s..e` after a dateline lead (`NEW YORK (Reuters) -`),
+/// which is not part of the sentence.
+fn after_dateline(doc: &Doc<'_>, s: usize, e: usize) -> usize {
+    (s..(s + 12).min(e))
+        .find(|&k| {
+            matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–' | '_'))
+                && k > s
+                && (s..k).all(|j| {
+                    doc.toks[j].upper
+                        || matches!(doc.toks[j].kind, Kind::Punct(',' | '(' | ')' | '.'))
+                        || (doc.is_word(j)
+                            && (doc.toks[j].cap || doc.w(j).starts_with(|c: char| c.is_ascii_digit())))
+                })
+        })
+        .map_or(s, |k| k + 1)
+}
+
+/// The longest subject, in tokens, that describes a source without naming it.
+const MAX_UNNAMED: usize = 12;
+
+/// Prepositions that make a name the object inside a described subject (`a spokeswoman for X`).
+const NAME_PREPOSITIONS: [&str; 12] =
+    ["for", "of", "to", "with", "from", "at", "by", "in", "on", "behind", "about", "near"];
+
+/// A subject opening its sentence before the reporting verb `v` that describes its source
+/// without naming it (`A senior administration official said`, `People familiar with the
+/// matter said`, `Some delegates at the convention said`): its tokens and its name without a
+/// leading article or vague quantifier.
+fn unnamed_subject(
+    doc: &Doc<'_>,
+    lists: &TokenLists,
+    person: &[bool],
+    v: usize,
+) -> Option<(usize, usize, String)> {
+    let mut e = v;
+    while e > 0
+        && v - e < 2
+        && doc.is_word(e - 1)
+        && !doc.toks[e - 1].cap
+        && lists.has(e - 1, CueList::Auxiliaries)
+    {
+        e -= 1;
+    }
+    // The sentence's start, after a dateline lead of up to 12 tokens.
+    let mut s = e;
+    while s > 0 && e - s <= MAX_UNNAMED + 12 && doc.same_sentence(s - 1, e) {
+        s -= 1;
+    }
+    if s > 0 && doc.same_sentence(s - 1, e) {
+        return None;
+    }
+    let mut s = after_dateline(doc, s, e);
+    if e - s < 2 || e - s > MAX_UNNAMED {
+        return None;
+    }
+    // `But a senior official said`: a conjunction may open the sentence.
+    if matches!(doc.lw(s), "but" | "and" | "yet" | "still") {
+        s += 1;
+    }
+    let opener = doc.lw(s);
+    let number = opener.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    let opens = number
+        || lists.has(s, CueList::UnnamedOpeners)
+        || lists.has(s, CueList::Quantifiers)
+        || lists.is_group(s)
+        // `Senior officials in the administration said`, `Local residents told`.
+        || lists.is_group(s + 1) && (doc.is_common_word(s) || lists.has(s, CueList::GroupModifiers));
+    if !opens {
+        return None;
+    }
+    let words_only = (s..e).all(|k| {
+        doc.is_word(k)
+            && !lists.has(k, CueList::UnnamedBreaks)
+            && !lists.has(k, CueList::Verbs)
+            && !doc.is_say_verb(k)
+            || doc.toks[k].kind == Kind::Poss
+            || matches!(doc.toks[k].kind, Kind::Punct('-' | '&' | '.'))
+    });
+    // All capitalised after the article, it is a name (`The Associated Press`), found above.
+    let described = (s + 1..e).any(|k| doc.is_word(k) && !doc.toks[k].cap);
+    // `the spokesman said`, `the company said`: a definite role noun or body refers back to a
+    // named person or organisation, which the attribution resolves.
+    let anaphoric =
+        opener == "the" && (e - s == 2 || doc.is_title_head(e - 1) || lists.has(e - 1, CueList::Bodies));
+    // `A teary-eyed Bush said` names its speaker; `A spokeswoman for Hillary Clinton said` does
+    // not, and neither does `The email goes on to say`.
+    let mut name_start = e;
+    while name_start > s && person[name_start - 1] {
+        name_start -= 1;
+    }
+    let named = name_start < e && (name_start == s || !NAME_PREPOSITIONS.contains(&doc.lw(name_start - 1)));
+    let infinitive = doc.lw(e - 1) == "to";
+    if !words_only || !described || anaphoric || named || infinitive {
+        return None;
+    }
+    // `some of the senators`, `some in the crowd` keep their quantifier.
+    let vague = matches!(
+        opener,
+        "a" | "an" | "another" | "the" | "some" | "many" | "most" | "several" | "few" | "both" | "all"
+    ) && !matches!(doc.lw(s + 1), "of" | "in" | "on" | "at" | "from" | "among" | "with");
+    let first = if vague { s + 1 } else { s };
+    let mut name = doc.span_text(first, e);
+    // `People familiar with the matter`: capitalised only because it opens the sentence.
+    let listed = lists.has(s, CueList::UnnamedOpeners)
+        || lists.has(s, CueList::Groups)
+        || lists.has(s, CueList::Quantifiers)
+        || lists.has(s, CueList::GroupModifiers);
+    if first == s && listed && !doc.toks[s].upper {
+        name = format!("{}{}", doc.lw(s), &name[doc.w(s).len()..]);
+    }
+    Some((s, e, name))
 }
 
 /// How many words of the never-a-name list one text may be scanned for (see [`NameScans`]).
@@ -1609,7 +1729,7 @@ impl Ctx<'_, '_> {
 
     fn sentence(&self, s: usize, e: usize, inside: &[bool], out: &mut Vec<Found>) {
         let doc = self.doc;
-        let s = self.after_dateline(s, e);
+        let s = after_dateline(self.doc, s, e);
         if s >= e {
             return;
         }
@@ -1880,24 +2000,6 @@ impl Ctx<'_, '_> {
         opens && end + 30 >= ce && (end..ce).all(|k| !self.is_say(k) && !doc.is_punct(k, ';'))
     }
 
-    /// The first token of the sentence `s..e` after a dateline lead (`NEW YORK (Reuters) -`),
-    /// which is not part of the sentence.
-    fn after_dateline(&self, s: usize, e: usize) -> usize {
-        let doc = self.doc;
-        (s..(s + 12).min(e))
-            .find(|&k| {
-                matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–' | '_'))
-                    && k > s
-                    && (s..k).all(|j| {
-                        doc.toks[j].upper
-                            || matches!(doc.toks[j].kind, Kind::Punct(',' | '(' | ')' | '.'))
-                            || (doc.is_word(j)
-                                && (doc.toks[j].cap || doc.w(j).starts_with(|c: char| c.is_ascii_digit())))
-                    })
-            })
-            .map_or(s, |k| k + 1)
-    }
-
     /// Where a quote that closes a sentence begun in the writer's words starts, when the
     /// attribution follows it: in `The plan, critics say, "will not work," Smith said.` the
     /// whole sentence is what Smith said. None when the quote opens its sentence or the words
@@ -1908,7 +2010,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let first = self.sent_first.get(doc.toks[d.open].sent as usize).copied()?;
-        let start = self.after_dateline(first, d.open);
+        let start = after_dateline(self.doc, first, d.open);
         if start >= d.open
             || d.open - start > 60
             || (start..d.open).filter(|&k| doc.is_word(k)).count() < 3
@@ -2529,6 +2631,9 @@ struct Cues {
     not_adverbs: FastSet<String>,
     noun_verbs: FastSet<String>,
     quote_tail_adjuncts: FastSet<String>,
+    unnamed_openers: FastSet<String>,
+    unnamed_breaks: FastSet<String>,
+    unnamed_verbs: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: Lexicon,
@@ -2583,6 +2688,9 @@ impl Cues {
             CueList::NounVerbs => &self.noun_verbs,
             CueList::QuoteTailAdjuncts => &self.quote_tail_adjuncts,
             CueList::ClauseBreaks => &self.clause_breaks,
+            CueList::UnnamedOpeners => &self.unnamed_openers,
+            CueList::UnnamedBreaks => &self.unnamed_breaks,
+            CueList::UnnamedVerbs => &self.unnamed_verbs,
         }
     }
 
@@ -2635,10 +2743,13 @@ enum CueList {
     NounVerbs,
     QuoteTailAdjuncts,
     ClauseBreaks,
+    UnnamedOpeners,
+    UnnamedBreaks,
+    UnnamedVerbs,
 }
 
 impl CueList {
-    const ALL: [CueList; 33] = [
+    const ALL: [CueList; 36] = [
         CueList::Verbs,
         CueList::Groups,
         CueList::Parties,
@@ -2672,6 +2783,9 @@ impl CueList {
         CueList::NounVerbs,
         CueList::QuoteTailAdjuncts,
         CueList::ClauseBreaks,
+        CueList::UnnamedOpeners,
+        CueList::UnnamedBreaks,
+        CueList::UnnamedVerbs,
     ];
 
     fn bit(self) -> u64 {

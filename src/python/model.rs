@@ -650,7 +650,7 @@ impl PyOrganization {
     }
 }
 
-/// An organisation or group reported as saying something (`the State Department said`).
+/// An organisation, group or unnamed source reported as saying something (`the State Department said`).
 #[pyclass(name = "Source", module = "newswire", frozen, eq, hash, get_all)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PySource {

@@ -42,3 +42,17 @@ def test_to_dict_lists_source_quotes_once():
     # People's quotes are only under speakers.
     assert all(q["speaker"] != "John Kirby" for q in flat)
     assert [s["name"] for s in d["sources"]] == ["State Department", "police"]
+
+
+def test_unnamed_sources_are_described_not_named():
+    text = (
+        "Port Deal\n\n"
+        "WASHINGTON (AP) \u2014 A senior administration official said the deal would be signed next month.\n\n"
+        "People familiar with the talks said the price had not been settled.\n"
+    )
+    d = newswire.parse(text).to_dict()
+    assert [(q["speaker"], q["source_kind"], q["text"]) for q in d["quotes"]] == [
+        ("senior administration official", "unnamed", "the deal would be signed next month"),
+        ("people familiar with the talks", "unnamed", "the price had not been settled"),
+    ]
+    assert d["speakers"] == []
