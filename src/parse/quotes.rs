@@ -284,7 +284,7 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     }
     // The body named after `according to` (`according to the FBI`, `according to a count by
     // The Associated Press`): its capitalised words, standing on their own.
-    for a in according.into_iter().filter(|&a| a + 3 < n) {
+    for &a in according.iter().filter(|&&a| a + 3 < n) {
         if doc.lw(a + 1) != "to" || !doc.same_sentence(a, a + 2) {
             continue;
         }
@@ -453,10 +453,22 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         found.push((s, k + 1, name, SourceKind::Organization));
         cover(&mut covered, s, k + 1);
     }
+    // Unnamed sources: before a plain verb of saying (`A senior official said`), after it in an
+    // inverted attribution (`"...," said a senior official.`), and after `according to`.
+    let unnamed = Unnamed { doc, lists, person: &person };
+    let mut described = Vec::new();
     for &v in verbs.iter().filter(|&&v| lists.has(v, CueList::UnnamedVerbs)) {
-        if let Some((s, e, name)) = unnamed_subject(doc, lists, &person, v)
-            && !found.iter().any(|&(fs, fe, ..)| fe == e && fs <= s + 1)
-        {
+        described.extend(unnamed.before(v));
+        let inverted = v > 0 && (doc.is_punct(v - 1, ',') || doc.toks[v - 1].kind == Kind::Close);
+        if inverted {
+            described.extend(unnamed.after(v + 1));
+        }
+    }
+    for &a in according.iter().filter(|&&a| is_lw(doc, a + 1, "to")) {
+        described.extend(unnamed.after(a + 2));
+    }
+    for (s, e, name) in described {
+        if !found.iter().any(|&(fs, fe, ..)| fe == e && fs <= s + 1 || fs == s) {
             found.push((s, e, name, SourceKind::Unnamed));
         }
     }
@@ -491,93 +503,174 @@ const MAX_UNNAMED: usize = 12;
 const NAME_PREPOSITIONS: [&str; 12] =
     ["for", "of", "to", "with", "from", "at", "by", "in", "on", "behind", "about", "near"];
 
-/// A subject opening its sentence before the reporting verb `v` that describes its source
-/// without naming it (`A senior administration official said`, `People familiar with the
-/// matter said`, `Some delegates at the convention said`): its tokens and its name without a
-/// leading article or vague quantifier.
-fn unnamed_subject(
-    doc: &Doc<'_>,
-    lists: &TokenLists,
-    person: &[bool],
-    v: usize,
-) -> Option<(usize, usize, String)> {
-    let mut e = v;
-    while e > 0
-        && v - e < 2
-        && doc.is_word(e - 1)
-        && !doc.toks[e - 1].cap
-        && lists.has(e - 1, CueList::Auxiliaries)
-    {
-        e -= 1;
-    }
-    // The sentence's start, after a dateline lead of up to 12 tokens.
-    let mut s = e;
-    while s > 0 && e - s <= MAX_UNNAMED + 12 && doc.same_sentence(s - 1, e) {
-        s -= 1;
-    }
-    if s > 0 && doc.same_sentence(s - 1, e) {
-        return None;
-    }
-    let mut s = after_dateline(doc, s, e);
-    if e - s < 2 || e - s > MAX_UNNAMED {
-        return None;
-    }
-    // `But a senior official said`: a conjunction may open the sentence.
-    if matches!(doc.lw(s), "but" | "and" | "yet" | "still") {
-        s += 1;
-    }
-    let opener = doc.lw(s);
-    let number = opener.bytes().next().is_some_and(|b| b.is_ascii_digit());
-    let opens = number
-        || lists.has(s, CueList::UnnamedOpeners)
-        || lists.has(s, CueList::Quantifiers)
-        || lists.is_group(s)
-        // `Senior officials in the administration said`, `Local residents told`.
-        || lists.is_group(s + 1) && (doc.is_common_word(s) || lists.has(s, CueList::GroupModifiers));
-    if !opens {
-        return None;
-    }
-    let words_only = (s..e).all(|k| {
+/// Finds subjects that describe their source without naming it: `a senior administration
+/// official`, `people familiar with the matter`, `some delegates at the convention`, `a
+/// spokeswoman for X`.
+struct Unnamed<'a, 't> {
+    doc: &'a Doc<'t>,
+    lists: &'a TokenLists,
+    /// Tokens inside a confirmed person's mention.
+    person: &'a [bool],
+}
+
+impl Unnamed<'_, '_> {
+    /// Whether token `k` may stand inside such a subject: a word that is no pronoun, relative,
+    /// finite or cue verb, a possessive, or a joining mark.
+    fn inside(&self, k: usize) -> bool {
+        let (doc, lists) = (self.doc, self.lists);
         doc.is_word(k)
             && !lists.has(k, CueList::UnnamedBreaks)
             && !lists.has(k, CueList::Verbs)
             && !doc.is_say_verb(k)
             || doc.toks[k].kind == Kind::Poss
-            || matches!(doc.toks[k].kind, Kind::Punct('-' | '&' | '.'))
-    });
-    // All capitalised after the article, it is a name (`The Associated Press`), found above.
-    let described = (s + 1..e).any(|k| doc.is_word(k) && !doc.toks[k].cap);
-    // `the spokesman said`, `the company said`: a definite role noun or body refers back to a
-    // named person or organisation, which the attribution resolves.
-    let anaphoric =
-        opener == "the" && (e - s == 2 || doc.is_title_head(e - 1) || lists.has(e - 1, CueList::Bodies));
-    // `A teary-eyed Bush said` names its speaker; `A spokeswoman for Hillary Clinton said` does
-    // not, and neither does `The email goes on to say`.
-    let mut name_start = e;
-    while name_start > s && person[name_start - 1] {
-        name_start -= 1;
+            || matches!(doc.toks[k].kind, Kind::Punct('&' | '.'))
+            // A hyphen inside a word (`well-known`), not a dash between words.
+            || doc.is_punct(k, '-')
+                && k > 0
+                && doc.toks.get(k + 1).is_some_and(|t| t.start == doc.toks[k].end)
+                && doc.toks[k - 1].end == doc.toks[k].start
     }
-    let named = name_start < e && (name_start == s || !NAME_PREPOSITIONS.contains(&doc.lw(name_start - 1)));
-    let infinitive = doc.lw(e - 1) == "to";
-    if !words_only || !described || anaphoric || named || infinitive {
-        return None;
+
+    /// The subject ending before the reporting verb `v` (and its auxiliaries), opening its
+    /// sentence (after a dateline lead) or a clause after a comma or a closing quotation mark:
+    /// `A senior official said`, `"...," a senior official said`.
+    fn before(&self, v: usize) -> Option<(usize, usize, String)> {
+        let (doc, lists) = (self.doc, self.lists);
+        let mut e = v;
+        while e > 0
+            && v - e < 2
+            && doc.is_word(e - 1)
+            && !doc.toks[e - 1].cap
+            && lists.has(e - 1, CueList::Auxiliaries)
+        {
+            e -= 1;
+        }
+        let mut s = e;
+        while s > 0 && e - s <= MAX_UNNAMED && doc.same_sentence(s - 1, e) && self.inside(s - 1) {
+            s -= 1;
+        }
+        if s == e || e - s > MAX_UNNAMED {
+            return None;
+        }
+        let opens_sentence = s == 0 || !doc.same_sentence(s - 1, s);
+        let after_dateline = !opens_sentence && {
+            let mut first = s;
+            while first > 0 && s - first < 12 && doc.same_sentence(first - 1, s) {
+                first -= 1;
+            }
+            after_dateline(doc, first, e) == s
+        };
+        let opens_clause = !opens_sentence
+            && (matches!(doc.toks[s - 1].kind, Kind::Punct(',') | Kind::Close) || after_dateline);
+        if !opens_sentence && !opens_clause {
+            return None;
+        }
+        // `But a senior official said`: a conjunction may open the sentence.
+        let s = if matches!(doc.lw(s), "but" | "and" | "yet" | "still") { s + 1 } else { s };
+        let name = self.describes(s, e)?;
+        // `A senior official on Tuesday said`: the subject ends before its adjunct of time, as
+        // the attribution reads it.
+        let e = match (s + 1..e).find(|&k| lists.has(k, CueList::Calendar)) {
+            Some(k) if matches!(doc.lw(k - 1), "on" | "last" | "this" | "late" | "early") => k - 1,
+            Some(k) => k,
+            None => e,
+        };
+        Some((s, e, name))
     }
-    // `some of the senators`, `some in the crowd` keep their quantifier.
-    let vague = matches!(
-        opener,
-        "a" | "an" | "another" | "the" | "some" | "many" | "most" | "several" | "few" | "both" | "all"
-    ) && !matches!(doc.lw(s + 1), "of" | "in" | "on" | "at" | "from" | "among" | "with");
-    let first = if vague { s + 1 } else { s };
-    let mut name = doc.span_text(first, e);
-    // `People familiar with the matter`: capitalised only because it opens the sentence.
-    let listed = lists.has(s, CueList::UnnamedOpeners)
-        || lists.has(s, CueList::Groups)
-        || lists.has(s, CueList::Quantifiers)
-        || lists.has(s, CueList::GroupModifiers);
-    if first == s && listed && !doc.toks[s].upper {
-        name = format!("{}{}", doc.lw(s), &name[doc.w(s).len()..]);
+
+    /// The subject starting at token `s`, after an inverted verb of saying or `according to`,
+    /// that ends its sentence or a clause: `said a senior official.`, `according to people
+    /// familiar with the talks, who ...`. Not one that a name follows (`said one of his aides,
+    /// John Smith`): the name is the source.
+    fn after(&self, s: usize) -> Option<(usize, usize, String)> {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let mut e = s;
+        while e < n && e - s <= MAX_UNNAMED && doc.same_sentence(s, e) && self.inside(e) {
+            e += 1;
+        }
+        // A trailing dot belongs to the sentence.
+        while e > s && doc.is_punct(e - 1, '.') {
+            e -= 1;
+        }
+        if e == s || e - s > MAX_UNNAMED {
+            return None;
+        }
+        let ends = e >= n
+            || !doc.same_sentence(s, e)
+            || doc.is_punct(e, '.')
+            || doc.is_punct(e, ';')
+            || doc.is_punct(e, ',') && (e + 1 >= n || doc.is_word(e + 1) && !doc.toks[e + 1].cap);
+        if !ends {
+            return None;
+        }
+        self.describes(s, e).map(|name| (s, e, name))
     }
-    Some((s, e, name))
+
+    /// The source's name when tokens `s..e` describe one: an opener (an article, quantifier,
+    /// number or group noun), some lower-case words, and no clause; without a leading article
+    /// or vague quantifier.
+    fn describes(&self, s: usize, e: usize) -> Option<String> {
+        let (doc, lists) = (self.doc, self.lists);
+        if e < s + 2 || !(s..e).all(|k| self.inside(k)) {
+            return None;
+        }
+        let opener = doc.lw(s);
+        let number = opener.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        let opens = number
+            || lists.has(s, CueList::UnnamedOpeners)
+            || lists.has(s, CueList::Quantifiers)
+            || lists.is_group(s)
+            // `Senior officials in the administration said`, `Local residents told`.
+            || lists.is_group(s + 1) && (doc.is_common_word(s) || lists.has(s, CueList::GroupModifiers));
+        // All capitalised after the article, it is a name (`The Associated Press`), found above.
+        let described = (s + 1..e).any(|k| doc.is_word(k) && !doc.toks[k].cap);
+        // `the spokesman said`, `the company said`: a definite role noun or body refers back to
+        // a named person or organisation, which the attribution resolves.
+        let anaphoric =
+            opener == "the" && (e - s == 2 || doc.is_title_head(e - 1) || lists.has(e - 1, CueList::Bodies));
+        // `A teary-eyed Bush said` names its speaker; `A spokeswoman for Hillary Clinton said`
+        // does not.
+        let mut name_start = e;
+        while name_start > s && self.person[name_start - 1] {
+            name_start -= 1;
+        }
+        let named =
+            name_start < e && (name_start == s || !NAME_PREPOSITIONS.contains(&doc.lw(name_start - 1)));
+        // `The email goes on to say`.
+        let infinitive = doc.lw(e - 1) == "to";
+        if !opens || !described || anaphoric || named || infinitive {
+            return None;
+        }
+        // `some of the senators`, `some in the crowd` keep their quantifier.
+        let vague = matches!(
+            opener,
+            "a" | "an" | "another" | "the" | "some" | "many" | "most" | "several" | "few" | "both" | "all"
+        ) && !matches!(doc.lw(s + 1), "of" | "in" | "on" | "at" | "from" | "among" | "with");
+        let first = if vague { s + 1 } else { s };
+        // `A senior official on Tuesday said`: the day is no part of the name.
+        let mut last = e;
+        if let Some(k) = (first..e).find(|&k| lists.has(k, CueList::Calendar)) {
+            last = if k > first && matches!(doc.lw(k - 1), "on" | "last" | "this" | "late" | "early") {
+                k - 1
+            } else {
+                k
+            };
+        }
+        if last <= first {
+            return None;
+        }
+        let mut name = doc.span_text(first, last);
+        // `People familiar with the matter`: capitalised only because it opens the sentence.
+        let listed = lists.has(s, CueList::UnnamedOpeners)
+            || lists.has(s, CueList::Groups)
+            || lists.has(s, CueList::Quantifiers)
+            || lists.has(s, CueList::GroupModifiers);
+        if first == s && listed && !doc.toks[s].upper {
+            name = format!("{}{}", doc.lw(s), &name[doc.w(s).len()..]);
+        }
+        Some(name)
+    }
 }
 
 /// How many words of the never-a-name list one text may be scanned for (see [`NameScans`]).
