@@ -455,7 +455,11 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     }
     // Unnamed sources: before a plain verb of saying (`A senior official said`), after it in an
     // inverted attribution (`"...," said a senior official.`), and after `according to`.
-    let unnamed = Unnamed { doc, lists, person: &person };
+    let mut source_starts = vec![false; n];
+    for &(s, ..) in &found {
+        source_starts[s] = true;
+    }
+    let unnamed = Unnamed { doc, lists, person: &person, source_starts: &source_starts };
     let mut described = Vec::new();
     for &v in verbs.iter().filter(|&&v| lists.has(v, CueList::UnnamedVerbs)) {
         described.extend(unnamed.before(v));
@@ -511,6 +515,8 @@ struct Unnamed<'a, 't> {
     lists: &'a TokenLists,
     /// Tokens inside a confirmed person's mention.
     person: &'a [bool],
+    /// Tokens that start the mention of a named source.
+    source_starts: &'a [bool],
 }
 
 impl Unnamed<'_, '_> {
@@ -567,7 +573,6 @@ impl Unnamed<'_, '_> {
         }
         // `But a senior official said`: a conjunction may open the sentence.
         let s = if matches!(doc.lw(s), "but" | "and" | "yet" | "still") { s + 1 } else { s };
-        let name = self.describes(s, e)?;
         // `A senior official on Tuesday said`: the subject ends before its adjunct of time, as
         // the attribution reads it.
         let e = match (s + 1..e).find(|&k| lists.has(k, CueList::Calendar)) {
@@ -575,7 +580,7 @@ impl Unnamed<'_, '_> {
             Some(k) => k,
             None => e,
         };
-        Some((s, e, name))
+        self.describes(s, e).map(|name| (s, e, name))
     }
 
     /// The subject starting at token `s`, after an inverted verb of saying or `according to`,
@@ -639,7 +644,20 @@ impl Unnamed<'_, '_> {
             name_start < e && (name_start == s || !NAME_PREPOSITIONS.contains(&doc.lw(name_start - 1)));
         // `The email goes on to say`.
         let infinitive = doc.lw(e - 1) == "to";
-        if !opens || !described || anaphoric || named || infinitive {
+        // A named source closing the words is the source unless a preposition makes it an
+        // object (`a spokeswoman for YouTube`): `the conservative-leaning Tax Foundation` is a
+        // body with modifiers, and `a new analysis by the Tax Policy Center` is the Center's.
+        let starts_source =
+            |k: usize| self.source_starts.get(k).copied().unwrap_or(false) && doc.is_cap_word(k);
+        let modified_name = (s + 2..e).any(|k| {
+            let before = if doc.lw(k - 1) == "the" { k - 2 } else { k - 1 };
+            starts_source(k) && !NAME_PREPOSITIONS.contains(&doc.lw(before))
+        });
+        let authored = (s..e).any(|k| {
+            matches!(doc.lw(k), "by" | "from")
+                && (starts_source(k + 1) || doc.lw(k + 1) == "the" && starts_source(k + 2))
+        });
+        if !opens || !described || anaphoric || named || infinitive || modified_name || authored {
             return None;
         }
         // `some of the senators`, `some in the crowd` keep their quantifier.
