@@ -1509,6 +1509,29 @@ impl Ctx<'_, '_> {
             && matches!(doc.toks[n.open - 1].kind, Kind::Punct('.' | ',' | ':' | ';'))
     }
 
+    /// The person who is the subject of the clause that ends at token `e` (a colon): the
+    /// sentence's first name or pronoun (after a dateline lead), or one after a leading phrase
+    /// and its comma (`When Wallace died, President Clinton released a statement:`), the
+    /// nearest such start first. Not a possessive (`Clinton's campaign released a statement:`).
+    fn clause_subject(&self, e: usize) -> Option<usize> {
+        let doc = self.doc;
+        let first = self.sent_first.get(doc.toks[e].sent as usize).copied().unwrap_or(e);
+        let first = after_dateline(doc, first, e);
+        let commas = (first..(first + 16).min(e)).filter(|&k| doc.is_punct(k, ',')).map(|c| c + 1).take(3);
+        let starts: Vec<usize> = std::iter::once(first).chain(commas).collect();
+        for &s in starts.iter().rev() {
+            let s = self.skip_honorifics(s);
+            if let Some(g) = pronoun(doc.lw(s)) {
+                return self.resolve_pronoun(s, g);
+            }
+            if let Some((pi, end)) = self.mention_after_titles(s, e) {
+                let possessive = doc.toks.get(end).is_some_and(|t| t.kind == Kind::Poss);
+                return (pi < self.people.len() && !possessive).then_some(pi);
+            }
+        }
+        None
+    }
+
     fn opens_sentence(&self, i: usize) -> bool {
         i == 0 || self.doc.toks[i - 1].sent != self.doc.toks[i].sent
     }
@@ -1619,10 +1642,12 @@ impl Ctx<'_, '_> {
         // before a paragraph that opens with the quote.
         let open = d.open;
         let colon = open > 0 && doc.is_punct(open - 1, ':');
-        // `Smith: "..."`: a name alone before the colon, opening its sentence.
+        // `Smith: "..."`: a name alone before the colon, opening its sentence or an item after a
+        // dash (`... in the Northeast - Philip Bump: "..."`).
         if colon
             && let Some(&(pi, start)) = self.index.by_end.get(&(open - 1))
-            && self.opens_sentence(start)
+            && (self.opens_sentence(start)
+                || start > 0 && matches!(doc.toks[start - 1].kind, Kind::Punct('-' | '—' | '–')))
         {
             return Some((pi, None, String::new()));
         }
@@ -1655,6 +1680,18 @@ impl Ctx<'_, '_> {
                 }
                 break;
             }
+        }
+        // `X delivered a blunt message to Trump: "..."`, `He had a simple answer: "..."`: with no
+        // cue before it, a closed quotation after a colon that ends its sentence is what the
+        // sentence's subject said.
+        let ends_sentence = d.closed
+            && doc.toks.get(d.content_end + 1).is_none_or(|t| {
+                t.para != doc.toks[open].para
+                    || matches!(t.kind, Kind::Punct('.'))
+                    || t.sent != doc.toks[d.content_end].sent
+            });
+        if guess.is_none() && colon && ends_sentence && !(floor..open).any(|k| self.is_cue(k)) {
+            return self.clause_subject(open - 1).map(|pi| (pi, None, String::new()));
         }
         guess
     }

@@ -880,6 +880,13 @@ const PLACE_PREFIXES: &[&str] = &[
     "lake", "mount",
 ];
 
+/// A US party tag written as one word after a name: `R-Ohio`, `D-Texas`, `I-Vt.` (the party's
+/// letter, a hyphen, the state).
+fn is_party_tag(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() > 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
 fn analyse_run(
     doc: &Doc<'_>,
     names: &Names,
@@ -891,7 +898,7 @@ fn analyse_run(
 ) -> Option<Mention> {
     // A lone capitalised stopword (`The`, `But` opening a sentence) is no name: the peeling
     // below would drop it too, after more look-ups.
-    if run_end == run_start + 1 && doc.is_stopword(run_start) {
+    if run_end == run_start + 1 && (doc.is_stopword(run_start) || is_party_tag(doc.w(run_start))) {
         return None;
     }
     // `Ho Chi Minh City`, `Abu Dhabi`: a run that is a place's name whole names no one, though a
