@@ -551,6 +551,18 @@ impl Unnamed<'_, '_> {
         {
             e -= 1;
         }
+        // `A senior official, who spoke on condition of anonymity, said`: the subject ends
+        // before its relative clause.
+        if e > 0
+            && doc.is_punct(e - 1, ',')
+            && let Some(c) = (e.saturating_sub(30)..e - 1)
+                .rev()
+                .take_while(|&k| doc.same_sentence(k, e))
+                .find(|&k| doc.is_punct(k, ','))
+            && matches!(doc.lw(c + 1), "who" | "which")
+        {
+            e = c;
+        }
         let mut s = e;
         while s > 0 && e - s <= MAX_UNNAMED && doc.same_sentence(s - 1, e) && self.inside(s - 1) {
             s -= 1;
@@ -875,13 +887,16 @@ impl Ctx<'_, '_> {
                 c -= 1;
                 // `X, a spokesman for the State Department, said` is X's report; `X (R-Ga.), one
                 // of the authors, said` too.
+                // `The State Department, which oversees the talks, said`: a source before a
+                // relative clause, too.
+                let relative = matches!(doc.lw(c + 1), "who" | "which");
                 if doc.is_punct(c, ',')
                     && let Some(&(pi, _)) = self
                         .index
                         .by_end
                         .get(&c)
                         .or_else(|| self.index.by_end.get(&self.skip_parenthetical_back(c)))
-                    && pi < self.people.len()
+                    && (pi < self.people.len() || relative && self.subject_opens_sentence(c))
                 {
                     // `X praised Smith, saying ...`: a name right before a participle's comma
                     // is the object of the clause before, not an appositive's subject.
@@ -1530,6 +1545,18 @@ impl Ctx<'_, '_> {
             }
         }
         None
+    }
+
+    /// Whether the mention ending before token `e` (with its article) opens its sentence, after
+    /// any dateline lead: it is the sentence's subject, not an object inside it.
+    fn subject_opens_sentence(&self, e: usize) -> bool {
+        let doc = self.doc;
+        let Some(&(_, start)) = self.index.by_end.get(&e) else {
+            return false;
+        };
+        let start = if start > 0 && doc.lw(start - 1) == "the" { start - 1 } else { start };
+        let first = self.sent_first.get(doc.toks[start].sent as usize).copied().unwrap_or(start);
+        start == first || after_dateline(doc, first, e) == start
     }
 
     fn opens_sentence(&self, i: usize) -> bool {
