@@ -585,6 +585,19 @@ impl Unnamed<'_, '_> {
         }
         // `But a senior official said`: a conjunction may open the sentence.
         let s = if matches!(doc.lw(s), "but" | "and" | "yet" | "still") { s + 1 } else { s };
+        // `Mourners say`, `Companies say`: a plural common noun alone, capitalised only because
+        // it opens the sentence.
+        if e == s + 1
+            && opens_sentence
+            && doc.is_common_word(s)
+            && !doc.is_stopword(s)
+            && doc.lw(s).len() > 3
+            && doc.lw(s).ends_with('s')
+            && !doc.lw(s).ends_with("ss")
+            && !self.person[s]
+        {
+            return Some((s, e, doc.lw(s).to_string()));
+        }
         // `A senior official on Tuesday said`: the subject ends before its adjunct of time, as
         // the attribution reads it.
         let e = match (s + 1..e).find(|&k| lists.has(k, CueList::Calendar)) {
