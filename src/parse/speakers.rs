@@ -1299,7 +1299,10 @@ fn analyse_run(
         pre.organization = None;
     }
     titled |= pre.title.is_some() || post.title.is_some();
-    let speaks = says_after(doc, end);
+    // `Shippers say`: one word in -s before the plural verb is a group, not a person.
+    let plural_subject =
+        word_count == 1 && doc.lw(last).ends_with('s') && doc.is_word(end) && doc.lw(end) == "say";
+    let speaks = says_after(doc, end) && !plural_subject;
     let given = doc.given(first).is_some()
         && word_count > 1
         && (!doc.is_common_word(last)
