@@ -385,7 +385,8 @@ pub struct Article {
     pub speakers: Vec<Speaker>,
     /// Organisations named in the story.
     pub organizations: Vec<Organization>,
-    /// Organisations and groups reported as saying something (`the State Department said`).
+    /// Organisations, groups and unnamed sources reported as saying something (`the State
+    /// Department said`, `a senior official said`).
     pub sources: Vec<Source>,
     /// IPTC Media Topics, highest score first.
     pub topics: Vec<Topic>,

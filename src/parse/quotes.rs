@@ -22,7 +22,7 @@ use crate::registry::names::{Gender, Names};
 use crate::registry::{FastMap, FastSet};
 
 /// Quotes with the index of the person (in `people`) each is attributed to, and the
-/// organisations and groups reported as speaking, with their quotes.
+/// organisations, groups and unnamed sources reported as speaking, with their quotes.
 pub(crate) fn find(
     doc: &Doc<'_>,
     names: &Names,
@@ -111,8 +111,8 @@ enum HeadlineSpeaker {
     Source(String, SourceKind, Span),
 }
 
-/// Organisations and groups that stand on their own as a noun phrase, any of which may be the
-/// subject of a report.
+/// Organisations, groups and unnamed sources that stand on their own as a noun phrase, any of
+/// which may be the subject of a report.
 #[derive(Default)]
 struct Sources {
     list: Vec<Source>,
@@ -383,15 +383,7 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     }
     let mut written_as_name = NameScans { doc, known: FastMap::default() };
     for &v in &verbs {
-        let mut j = v;
-        while j > 0
-            && v - j < 2
-            && doc.is_word(j - 1)
-            && !doc.toks[j - 1].cap
-            && lists.has(j - 1, CueList::Auxiliaries)
-        {
-            j -= 1;
-        }
+        let j = before_auxiliaries(doc, lists, v);
         if j == 0 || !doc.same_sentence(j - 1, v) || !doc.is_cap_word(j - 1)
             // `To reassure investors, ...`: a function word opening the sentence.
             || lists.has(j - 1, CueList::NotContent)
@@ -483,6 +475,21 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     sources
 }
 
+/// The first of up to two lower-case auxiliaries or adverbs right before the verb `v` (`has
+/// long said`), or `v` itself.
+fn before_auxiliaries(doc: &Doc<'_>, lists: &TokenLists, v: usize) -> usize {
+    let mut j = v;
+    while j > 0
+        && v - j < 2
+        && doc.is_word(j - 1)
+        && !doc.toks[j - 1].cap
+        && lists.has(j - 1, CueList::Auxiliaries)
+    {
+        j -= 1;
+    }
+    j
+}
+
 /// The first token of the sentence `s..e` after a dateline lead (`NEW YORK (Reuters) -`),
 /// which is not part of the sentence.
 fn after_dateline(doc: &Doc<'_>, s: usize, e: usize) -> usize {
@@ -542,15 +549,7 @@ impl Unnamed<'_, '_> {
     /// `A senior official said`, `"...," a senior official said`.
     fn before(&self, v: usize) -> Option<(usize, usize, String)> {
         let (doc, lists) = (self.doc, self.lists);
-        let mut e = v;
-        while e > 0
-            && v - e < 2
-            && doc.is_word(e - 1)
-            && !doc.toks[e - 1].cap
-            && lists.has(e - 1, CueList::Auxiliaries)
-        {
-            e -= 1;
-        }
+        let mut e = before_auxiliaries(doc, lists, v);
         // `A senior official, who spoke on condition of anonymity, said`: the subject ends
         // before its relative clause.
         if e > 0
@@ -899,9 +898,8 @@ impl Ctx<'_, '_> {
             while c > floor && doc.same_sentence(c - 1, v) && doc.toks[c - 1].kind != Kind::Close {
                 c -= 1;
                 // `X, a spokesman for the State Department, said` is X's report; `X (R-Ga.), one
-                // of the authors, said` too.
-                // `The State Department, which oversees the talks, said`: a source before a
-                // relative clause, too.
+                // of the authors, said` too; and `The State Department, which oversees the
+                // talks, said` for a source that opens the sentence before a relative clause.
                 let relative = matches!(doc.lw(c + 1), "who" | "which");
                 if doc.is_punct(c, ',')
                     && let Some(&(pi, _)) = self

@@ -959,7 +959,7 @@ pub struct PyArticle {
     pub speakers: Vec<PySpeaker>,
     /// Organisations named in the story.
     pub organizations: Vec<PyOrganization>,
-    /// Organisations and groups reported as saying something.
+    /// Organisations, groups and unnamed sources reported as saying something.
     pub sources: Vec<PySource>,
     /// IPTC Media Topics, highest score first.
     pub topics: Vec<PyTopic>,
@@ -1033,7 +1033,7 @@ impl PyArticle {
     }
 
     /// Every quote of a person with its speaker, in text order: `[(Speaker, Quote), ...]`.
-    /// Quotes of organisations and groups are under `sources`.
+    /// Quotes of organisations, groups and unnamed sources are under `sources`.
     fn quotes(&self) -> Vec<(PySpeaker, PyQuote)> {
         let mut all: Vec<(PySpeaker, PyQuote)> =
             self.speakers.iter().flat_map(|s| s.quotes.iter().map(move |q| (s.clone(), q.clone()))).collect();
@@ -1058,7 +1058,7 @@ impl PyArticle {
         d.set_item("authors", dicts(py, &byline, PyAuthor::dict)?)?;
         d.set_item("credits", dicts(py, &credits, PyAuthor::dict)?)?;
         d.set_item("speakers", dicts(py, &self.speakers, PySpeaker::dict)?)?;
-        // Quotes of organisations and groups; people's quotes are only under `speakers`.
+        // Quotes of organisations, groups and unnamed sources; people's quotes are only under `speakers`.
         let quotes = PyList::empty(py);
         for source in &self.sources {
             source.quote_dicts(py, &quotes)?;
