@@ -2492,6 +2492,11 @@ impl Ctx<'_, '_> {
                 return Some(if doc.toks[t + 1].kind == Kind::Open { t + 1 } else { t });
             }
         }
+        // `said on Tuesday the deal ...`, `said Tuesday night the deal ...`: an adjunct of time
+        // before a clause without `that`.
+        if !complementiser {
+            k = self.past_report_adjunct(k, ce);
+        }
         // `telling donors how ...`, `assured voters he would ...`: past the one addressed, a
         // question word opens the content.
         if self.lists.has(v, CueList::Addressing)
@@ -2528,6 +2533,34 @@ impl Ctx<'_, '_> {
     /// After a quotation and its attribution (`"...," X said`), whether the words from token `k`
     /// after the verb at `v` open a reported clause of their own rather than the writer's
     /// adjunct (`Sunday on television`, `carefully`) or the one addressed (`told the Herald`).
+    /// The token after an adjunct of time (`on Tuesday`, `Tuesday night`, `last week`)
+    /// starting at `k`, right after a verb of saying, when a clause follows it; `k` itself
+    /// otherwise. Not one of medium (`in a statement`): what follows it is as often the
+    /// writer's (`in a statement obtained by X`).
+    fn past_report_adjunct(&self, k: usize, ce: usize) -> usize {
+        let doc = self.doc;
+        let mut j = k;
+        if matches!(doc.lw(j), "on" | "last" | "this" | "late" | "early") && doc.is_word(j) {
+            j += 1;
+        }
+        let timed = is_weekday(doc.lw(j)) || j > k && self.lists.has(j, CueList::PartsOfDay);
+        if timed {
+            j += 1;
+            if self.lists.has(j, CueList::PartsOfDay) {
+                j += 1;
+            }
+        } else {
+            return k;
+        }
+        // The clause must follow: a word that may open one, in the same sentence.
+        let clause = j < ce
+            && doc.is_word(j)
+            && doc.same_sentence(k, j)
+            && !self.lists.has(j, CueList::NotContent)
+            && !doc.lw(j).ends_with("ing");
+        if clause { j } else { k }
+    }
+
     fn clause_after_quote(&self, v: usize, k: usize) -> bool {
         let doc = self.doc;
         let lw = doc.lw(k);
