@@ -463,8 +463,19 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     for &a in according.iter().filter(|&&a| is_lw(doc, a + 1, "to")) {
         described.extend(unnamed.after(a + 2));
     }
+    // A source found above that ends where the description does (`some Democrats`) or starts
+    // with it stays; one look-up each, so many sources and verbs stay linear.
+    let mut first_start_by_end: FastMap<usize, usize> = FastMap::default();
+    for &(fs, fe, ..) in &found {
+        let first = first_start_by_end.entry(fe).or_insert(fs);
+        *first = (*first).min(fs);
+    }
     for (s, e, name) in described {
-        if !found.iter().any(|&(fs, fe, ..)| fe == e && fs <= s + 1 || fs == s) {
+        let ends_there = first_start_by_end.get(&e).is_some_and(|&fs| fs <= s + 1);
+        if !ends_there && !source_starts[s] {
+            source_starts[s] = true;
+            let first = first_start_by_end.entry(e).or_insert(s);
+            *first = (*first).min(s);
             found.push((s, e, name, SourceKind::Unnamed));
         }
     }
@@ -505,6 +516,19 @@ fn after_dateline(doc: &Doc<'_>, s: usize, e: usize) -> usize {
                 })
         })
         .map_or(s, |k| k + 1)
+}
+
+/// Words that lead an adjunct of time: `on Tuesday`, `last week`, `late Friday`.
+const TIME_LEADS: [&str; 5] = ["on", "last", "this", "late", "early"];
+
+/// Where an adjunct of time (`on Tuesday`, `Tuesday`) starts among tokens `from..e`: at its
+/// leading word or its calendar word; `e` when there is none.
+fn time_adjunct_start(doc: &Doc<'_>, lists: &TokenLists, from: usize, e: usize) -> usize {
+    match (from..e).find(|&k| lists.has(k, CueList::Calendar)) {
+        Some(k) if k > from && TIME_LEADS.contains(&doc.lw(k - 1)) => k - 1,
+        Some(k) => k,
+        None => e,
+    }
 }
 
 /// The longest subject, in tokens, that describes a source without naming it.
@@ -599,11 +623,7 @@ impl Unnamed<'_, '_> {
         }
         // `A senior official on Tuesday said`: the subject ends before its adjunct of time, as
         // the attribution reads it.
-        let e = match (s + 1..e).find(|&k| lists.has(k, CueList::Calendar)) {
-            Some(k) if matches!(doc.lw(k - 1), "on" | "last" | "this" | "late" | "early") => k - 1,
-            Some(k) => k,
-            None => e,
-        };
+        let e = time_adjunct_start(doc, lists, s + 1, e);
         self.describes(s, e).map(|name| (s, e, name))
     }
 
@@ -690,15 +710,8 @@ impl Unnamed<'_, '_> {
             "a" | "an" | "another" | "the" | "some" | "many" | "most" | "several" | "few" | "both" | "all"
         ) && !matches!(doc.lw(s + 1), "of" | "in" | "on" | "at" | "from" | "among" | "with");
         let first = if vague { s + 1 } else { s };
-        // `A senior official on Tuesday said`: the day is no part of the name.
-        let mut last = e;
-        if let Some(k) = (first..e).find(|&k| lists.has(k, CueList::Calendar)) {
-            last = if k > first && matches!(doc.lw(k - 1), "on" | "last" | "this" | "late" | "early") {
-                k - 1
-            } else {
-                k
-            };
-        }
+        // `said a senior official on Tuesday`: the day is no part of the name.
+        let last = time_adjunct_start(doc, lists, first, e);
         if last <= first {
             return None;
         }
@@ -2530,9 +2543,6 @@ impl Ctx<'_, '_> {
         Some(k)
     }
 
-    /// After a quotation and its attribution (`"...," X said`), whether the words from token `k`
-    /// after the verb at `v` open a reported clause of their own rather than the writer's
-    /// adjunct (`Sunday on television`, `carefully`) or the one addressed (`told the Herald`).
     /// The token after an adjunct of time (`on Tuesday`, `Tuesday night`, `last week`)
     /// starting at `k`, right after a verb of saying, when a clause follows it; `k` itself
     /// otherwise. Not one of medium (`in a statement`): what follows it is as often the
@@ -2540,7 +2550,7 @@ impl Ctx<'_, '_> {
     fn past_report_adjunct(&self, k: usize, ce: usize) -> usize {
         let doc = self.doc;
         let mut j = k;
-        if matches!(doc.lw(j), "on" | "last" | "this" | "late" | "early") && doc.is_word(j) {
+        if TIME_LEADS.contains(&doc.lw(j)) && doc.is_word(j) {
             j += 1;
         }
         let timed = is_weekday(doc.lw(j)) || j > k && self.lists.has(j, CueList::PartsOfDay);
@@ -2561,6 +2571,9 @@ impl Ctx<'_, '_> {
         if clause { j } else { k }
     }
 
+    /// After a quotation and its attribution (`"...," X said`), whether the words from token `k`
+    /// after the verb at `v` open a reported clause of their own rather than the writer's
+    /// adjunct (`Sunday on television`, `carefully`) or the one addressed (`told the Herald`).
     fn clause_after_quote(&self, v: usize, k: usize) -> bool {
         let doc = self.doc;
         let lw = doc.lw(k);
