@@ -1116,15 +1116,7 @@ impl Ctx<'_, '_> {
     /// closed by a comma (`At the forum, X ...`) and the titles before the name.
     fn sentence_subject(&self, v: usize) -> Option<(usize, Option<Span>)> {
         let doc = self.doc;
-        let first = self.sent_first.get(doc.toks[v].sent as usize).copied().unwrap_or(v);
-        // After the dateline lead (`LIMA (AP) -`), then after a leading phrase.
-        let lead = (first..(first + 12).min(v))
-            .find(|&k| matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–')))
-            .map_or(first, |d| d + 1);
-        // After each of the first few commas: `On Thursday, however, X spoke ...`.
-        let mut commas = (lead..(lead + 16).min(v)).filter(|&k| doc.is_punct(k, ',')).map(|c| c + 1);
-        let (c1, c2, c3) = (commas.next(), commas.next(), commas.next());
-        for s in [Some(first), Some(lead), c1, c2, c3].into_iter().flatten() {
+        for s in self.subject_starts(v).into_iter().flatten() {
             let s = self.skip_honorifics(s);
             if let Some(g) = pronoun(doc.lw(s)) {
                 return self.resolve_pronoun(s, g).map(|p| (p, None));
@@ -1548,17 +1540,26 @@ impl Ctx<'_, '_> {
             && matches!(doc.toks[n.open - 1].kind, Kind::Punct('.' | ',' | ':' | ';'))
     }
 
-    /// The person who is the subject of the clause that ends at token `e` (a colon): the
-    /// sentence's first name or pronoun (after a dateline lead), or one after a leading phrase
-    /// and its comma (`When Wallace died, President Clinton released a statement:`), the
-    /// nearest such start first. Not a possessive (`Clinton's campaign released a statement:`).
+    /// Where the subject of the sentence holding token `v` may start, before `v`: the
+    /// sentence's first token, the first after a dateline lead (`LIMA (AP) -`), and the first
+    /// after each of the first three commas (`On Thursday, however, X spoke ...`).
+    fn subject_starts(&self, v: usize) -> [Option<usize>; 5] {
+        let doc = self.doc;
+        let first = self.sent_first.get(doc.toks[v].sent as usize).copied().unwrap_or(v);
+        let lead = (first..(first + 12).min(v))
+            .find(|&k| matches!(doc.toks[k].kind, Kind::Punct('-' | '—' | '–')))
+            .map_or(first, |d| d + 1);
+        let mut commas = (lead..(lead + 16).min(v)).filter(|&k| doc.is_punct(k, ',')).map(|c| c + 1);
+        [Some(first), Some(lead), commas.next(), commas.next(), commas.next()]
+    }
+
+    /// The person who is the subject of the clause that ends at token `e` (a colon): a name or
+    /// pronoun at one of the [`Self::subject_starts`], the nearest to `e` first (`When Wallace
+    /// died, President Clinton released a statement:`). Not a possessive (`Clinton's campaign
+    /// released a statement:`).
     fn clause_subject(&self, e: usize) -> Option<usize> {
         let doc = self.doc;
-        let first = self.sent_first.get(doc.toks[e].sent as usize).copied().unwrap_or(e);
-        let first = after_dateline(doc, first, e);
-        let commas = (first..(first + 16).min(e)).filter(|&k| doc.is_punct(k, ',')).map(|c| c + 1).take(3);
-        let starts: Vec<usize> = std::iter::once(first).chain(commas).collect();
-        for &s in starts.iter().rev() {
+        for s in self.subject_starts(e).into_iter().rev().flatten() {
             let s = self.skip_honorifics(s);
             if let Some(g) = pronoun(doc.lw(s)) {
                 return self.resolve_pronoun(s, g);
