@@ -2041,6 +2041,14 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
         role.country = country_within(doc, names, l, r);
         return role;
     };
+    // `will host President X`, `to head Y`: a head right after a modal or `to` is a verb.
+    if ts == l && ts > 0 && VERB_LEADS.contains(&doc.lw(ts - 1)) && doc.is_word(ts - 1) {
+        ts += 1;
+        if ts >= te {
+            role.country = country_within(doc, names, ts, r);
+            return role;
+        }
+    }
     // `Commander of the IRGC Major General X`: the office, not the rank.
     if doc.phrase(ts, te).is_some_and(|p| names.is_rank(p))
         && let Some(office) = title_group(doc, names, l, ts)
@@ -2091,6 +2099,9 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
 
 /// Bodies written in lower case before a title (`police Inspector X`, `Afghan interim
 /// administration chairman X`): the institution of that title.
+/// Words after which a title head reads as a verb: `will host X`, `to head Y`.
+const VERB_LEADS: &[&str] = &["will", "would", "to", "can", "could", "may", "might", "shall", "should", "must"];
+
 const LOWERCASE_BODIES: &[&str] =
     &["police", "army", "navy", "government", "administration", "ministry", "embassy", "party"];
 
