@@ -1024,6 +1024,14 @@ impl Ctx<'_, '_> {
             {
                 return Some(found);
             }
+            // `"...," said X at the time, adding ...`: an inverted report with an adjunct.
+            if let Some(k) = report
+                && k > 0
+                && (doc.is_punct(k - 1, ',') || doc.toks[k - 1].kind == Kind::Close)
+                && let Some(found) = self.subject_after(k + 1)
+            {
+                return Some(found);
+            }
         }
         if participle || matches!(doc.lw(e - 1), "and" | "but") {
             return self.sentence_subject(v);
@@ -1666,6 +1674,10 @@ impl Ctx<'_, '_> {
                     // `"...," when Smith attacked him`: a clause of the writer's, whose subject is
                     // the speaker only when no cue before the quote names another.
                     let subordinate = doc.is_word(j) && self.lists.has(j, CueList::Subordinators);
+                    // `"... for a long time." Analyst X agreed.`: after a quotation that ends
+                    // its sentence, the next sentence's verb is only a guess; a cue before the
+                    // quotation (`..., adding that "..."`) comes first.
+                    let closed_sentence = d.content_end > d.open + 1 && doc.is_punct(d.content_end - 1, '.');
                     for v in j + 1..(j + 24).min(doc.toks.len()) {
                         // `"...," Smith pointed out`: a cue of verb and particle.
                         if self.is_say(v) || self.phrase_at(v).is_some() {
@@ -1673,7 +1685,7 @@ impl Ctx<'_, '_> {
                                 && self.subject_starts_at_or_after(pi, extra, j, v)
                             {
                                 let found = Some((pi, extra, doc.lw(v).to_string()));
-                                if !subordinate {
+                                if !subordinate && !closed_sentence {
                                     return found;
                                 }
                                 guess = found;
