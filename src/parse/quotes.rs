@@ -387,6 +387,8 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         if j == 0 || !doc.same_sentence(j - 1, v) || !doc.is_cap_word(j - 1)
             // `To reassure investors, ...`: a function word opening the sentence.
             || lists.has(j - 1, CueList::NotContent)
+            // `I’d want answers`, `We’re told`: a contraction is no name.
+            || is_contraction(doc.w(j - 1))
         {
             continue;
         }
@@ -516,6 +518,13 @@ fn after_dateline(doc: &Doc<'_>, s: usize, e: usize) -> usize {
                 })
         })
         .map_or(s, |k| k + 1)
+}
+
+/// Whether a word is a contraction (`I’d`, `We’re`, `Don't`): an apostrophe and a lower-case
+/// ending of a verb; names keep a capital after theirs (`O’Neill`, `D'Amato`).
+fn is_contraction(word: &str) -> bool {
+    word.rsplit_once(['\'', '’'])
+        .is_some_and(|(head, tail)| !head.is_empty() && matches!(tail, "d" | "ll" | "m" | "re" | "ve" | "t"))
 }
 
 /// Words that lead an adjunct of time: `on Tuesday`, `last week`, `late Friday`.
@@ -649,7 +658,9 @@ impl Unnamed<'_, '_> {
             || !doc.same_sentence(s, e)
             || doc.is_punct(e, '.')
             || doc.is_punct(e, ';')
-            || doc.is_punct(e, ',') && (e + 1 >= n || doc.is_word(e + 1) && !doc.toks[e + 1].cap);
+            || doc.is_punct(e, ',') && (e + 1 >= n || doc.is_word(e + 1) && !doc.toks[e + 1].cap)
+            // `said a committee member who backs the plan`: a restrictive relative clause.
+            || is_lw(doc, e, "who");
         if !ends {
             return None;
         }
@@ -693,7 +704,9 @@ impl Unnamed<'_, '_> {
         // body with modifiers, and `a new analysis by the Tax Policy Center` is the Center's.
         let starts_source =
             |k: usize| self.source_starts.get(k).copied().unwrap_or(false) && doc.is_cap_word(k);
-        let modified_name = (s + 2..e).any(|k| {
+        // `a prominent Republican National Committee member`: a name before the head noun of a
+        // person is that head's modifier.
+        let modified_name = !doc.is_title_head(e - 1) && (s + 2..e).any(|k| {
             let before = if doc.lw(k - 1) == "the" { k - 2 } else { k - 1 };
             starts_source(k) && !NAME_PREPOSITIONS.contains(&doc.lw(before))
         });
