@@ -706,10 +706,11 @@ impl Unnamed<'_, '_> {
             |k: usize| self.source_starts.get(k).copied().unwrap_or(false) && doc.is_cap_word(k);
         // `a prominent Republican National Committee member`: a name before the head noun of a
         // person is that head's modifier.
-        let modified_name = !doc.is_title_head(e - 1) && (s + 2..e).any(|k| {
-            let before = if doc.lw(k - 1) == "the" { k - 2 } else { k - 1 };
-            starts_source(k) && !NAME_PREPOSITIONS.contains(&doc.lw(before))
-        });
+        let modified_name = !doc.is_title_head(e - 1)
+            && (s + 2..e).any(|k| {
+                let before = if doc.lw(k - 1) == "the" { k - 2 } else { k - 1 };
+                starts_source(k) && !NAME_PREPOSITIONS.contains(&doc.lw(before))
+            });
         let authored = (s..e).any(|k| {
             matches!(doc.lw(k), "by" | "from")
                 && (starts_source(k + 1) || doc.lw(k + 1) == "the" && starts_source(k + 2))
@@ -1286,6 +1287,12 @@ impl Ctx<'_, '_> {
             }
             if b > 1 && self.lists.has(b - 1, CueList::Calendar) && opens(b - 2) {
                 e = b - 2;
+                continue;
+            }
+            // `X Thursday told`, `X later Monday said`: a weekday alone (adverbs are skipped
+            // above).
+            if b > 1 && is_weekday(doc.lw(b - 1)) {
+                e = b - 1;
                 continue;
             }
             if e > 2 && doc.phrase(e - 3, e).is_some_and(|p| cues().subject_adjuncts.contains(p)) {
@@ -2479,6 +2486,35 @@ impl Ctx<'_, '_> {
         }
         // `told reporters`, `told Reuters`, `told the conference`
         if matches!(doc.lw(v), "told" | "tell" | "tells" | "telling" | "asked" | "urged" | "warned") {
+            // `told the Ledger: "..."`, `told the AP his firm ...`: a named outlet or body with
+            // its article, when the content opens right after the name (not `warned the
+            // Chinese leader`, whose head noun follows).
+            if is_lw(doc, k, "the") && doc.is_cap_word(k + 1) {
+                let mut e = k + 1;
+                while e < ce && doc.is_cap_word(e) {
+                    e += 1;
+                }
+                let opens_content = e < ce
+                    && (matches!(doc.toks[e].kind, Kind::Punct(':' | ',') | Kind::Open)
+                        || doc.is_word(e)
+                            && matches!(
+                                doc.lw(e),
+                                "that"
+                                    | "he"
+                                    | "she"
+                                    | "they"
+                                    | "we"
+                                    | "i"
+                                    | "it"
+                                    | "his"
+                                    | "her"
+                                    | "their"
+                                    | "its"
+                            ));
+                if opens_content {
+                    k += 1;
+                }
+            }
             if doc.is_cap_word(k) {
                 while k < ce && doc.is_cap_word(k) {
                     k += 1;
