@@ -1160,6 +1160,8 @@ impl Ctx<'_, '_> {
                 return Some((pi, end));
             }
             let titled = doc.is_cap_word(k)
+                // `added his campaign manager X`, `said the party's chairman X`.
+                || k == s && doc.is_word(k) && matches!(doc.lw(k), "his" | "her" | "their" | "its" | "the")
                 || doc.is_punct(k, '.')
                 // `9/11 widow X`
                 || doc.is_punct(k, '/')
