@@ -550,15 +550,7 @@ impl Names {
     /// What the tables of `part` say about `word` (lower case, one word), from one look-up.
     pub fn class(&self, word: &str, part: Part) -> WordClass {
         let facts = match part {
-            Part::Roles => {
-                let facts = self.role_classes.get(word);
-                // `secretary-treasurer`: a compound of title words heads a title too.
-                if facts.0 == 0 && word.contains('-') && self.is_hyphened_title(word) {
-                    WordClass(WordClass::TITLE_HEAD)
-                } else {
-                    facts
-                }
-            }
+            Part::Roles => self.role_classes.get(word),
             Part::Vocabulary => self.vocabulary_classes.get(word),
             Part::Given => self.given_classes.get(word),
         };
@@ -603,23 +595,6 @@ impl Names {
     /// True when `phrase` (lower case) is the head of a title (`minister`, `prime minister`).
     pub fn is_title_head(&self, phrase: &str) -> bool {
         self.title_heads.contains(phrase)
-    }
-
-    /// `secretary-treasurer`, `ex-president`: words of titles joined by hyphens, the last a head
-    /// and the others heads or modifiers.
-    fn is_hyphened_title(&self, phrase: &str) -> bool {
-        let Some((first, last)) = phrase.split_once('-').map(|(f, _)| f).zip(phrase.rsplit_once('-')) else {
-            return false;
-        };
-        let last = last.1;
-        !phrase.contains(' ')
-            && !first.is_empty()
-            && self.title_heads.contains(last)
-            && phrase
-                .split('-')
-                .rev()
-                .skip(1)
-                .all(|part| self.title_heads.contains(part) || self.is_title_modifier(part))
     }
 
     /// True when `phrase` (lower case) is a military or police rank only (`major general`),
