@@ -1536,6 +1536,10 @@ impl Ctx<'_, '_> {
         if d.open == 0 || !doc.is_word(d.open - 1) || !doc.same_sentence(d.open - 1, d.open) {
             return false;
         }
+        // A quotation opening a line of its own stands apart from the words before it.
+        if doc.text[doc.toks[d.open - 1].end..doc.toks[d.open].start].contains('\n') {
+            return false;
+        }
         if (d.open + 1..d.content_end).filter(|&t| doc.is_word(t)).count() > 8 {
             return false;
         }
@@ -1677,6 +1681,22 @@ impl Ctx<'_, '_> {
             }
         }
         let mut guess = None;
+        // `"..." ― Sonya Herridge`: a quotation signed with a dash and a name closing its line
+        // (readers' voices, epigraphs, posts).
+        if d.closed
+            && let Some(j) = Some(d.content_end + 1)
+            && matches!(doc.toks.get(j).map(|t| t.kind), Some(Kind::Punct('-' | '—' | '–' | '―')))
+            && doc.toks[j].para == doc.toks[d.open].para
+            && let Some(&(pi, end)) = self.index.by_start.get(&self.skip_honorifics(j + 1))
+            && pi < self.people.len()
+            // `― Carla Sanchez.`: a full stop may close the signature.
+            && let Some(end) = Some(if doc.is_punct(end, '.') { end + 1 } else { end })
+            && doc.toks.get(end).is_none_or(|t| {
+                t.para != doc.toks[j].para || doc.text[doc.toks[end - 1].end..t.start].contains('\n')
+            })
+        {
+            return Some((pi, None, String::new()));
+        }
         // After: `"...," X said` / `"...," said X` / `"...," he added`.
         if d.closed {
             let mut j = d.content_end + 1;
