@@ -954,7 +954,11 @@ fn analyse_run(
             k += if doc.is_punct(k + 1, '.') { 2 } else { 1 };
             continue;
         }
-        let n = longest(doc, names, k, run_end, Phrases::Title);
+        // `Ms. White`: the one word after a courtesy title is the name, even a title's modifier.
+        let courtesy_name = k + 1 == run_end
+            && !doc.is_title_head(k)
+            && honorifics.last().is_some_and(|h: &String| is_courtesy_title(h));
+        let n = if courtesy_name { 0 } else { longest(doc, names, k, run_end, Phrases::Title) };
         if n > 0 {
             titled |= (k..k + n).any(|j| doc.is_title_head(j))
                 || doc.phrase(k, k + n).is_some_and(|p| names.is_title_head(p));
