@@ -527,6 +527,10 @@ fn is_contraction(word: &str) -> bool {
         .is_some_and(|(head, tail)| !head.is_empty() && matches!(tail, "d" | "ll" | "m" | "re" | "ve" | "t"))
 }
 
+/// Words that open a reported clause right after the one addressed: `told the AP his firm ...`.
+const CLAUSE_OPENERS: [&str; 11] =
+    ["that", "he", "she", "they", "we", "i", "it", "his", "her", "their", "its"];
+
 /// Words that lead an adjunct of time: `on Tuesday`, `last week`, `late Friday`.
 const TIME_LEADS: [&str; 5] = ["on", "last", "this", "late", "early"];
 
@@ -1683,19 +1687,21 @@ impl Ctx<'_, '_> {
         let mut guess = None;
         // `"..." ― Sonya Herridge`: a quotation signed with a dash and a name closing its line
         // (readers' voices, epigraphs, posts).
+        let dash = d.content_end + 1;
         if d.closed
-            && let Some(j) = Some(d.content_end + 1)
-            && matches!(doc.toks.get(j).map(|t| t.kind), Some(Kind::Punct('-' | '—' | '–' | '―')))
-            && doc.toks[j].para == doc.toks[d.open].para
-            && let Some(&(pi, end)) = self.index.by_start.get(&self.skip_honorifics(j + 1))
+            && matches!(doc.toks.get(dash).map(|t| t.kind), Some(Kind::Punct('-' | '—' | '–' | '―')))
+            && doc.toks[dash].para == doc.toks[d.open].para
+            && let Some(&(pi, end)) = self.index.by_start.get(&self.skip_honorifics(dash + 1))
             && pi < self.people.len()
-            // `― Carla Sanchez.`: a full stop may close the signature.
-            && let Some(end) = Some(if doc.is_punct(end, '.') { end + 1 } else { end })
-            && doc.toks.get(end).is_none_or(|t| {
-                t.para != doc.toks[j].para || doc.text[doc.toks[end - 1].end..t.start].contains('\n')
-            })
         {
-            return Some((pi, None, String::new()));
+            // `― Carla Sanchez.`: a full stop may close the signature.
+            let end = if doc.is_punct(end, '.') { end + 1 } else { end };
+            let closes_line = doc.toks.get(end).is_none_or(|t| {
+                t.para != doc.toks[dash].para || doc.text[doc.toks[end - 1].end..t.start].contains('\n')
+            });
+            if closes_line {
+                return Some((pi, None, String::new()));
+            }
         }
         // After: `"...," X said` / `"...," said X` / `"...," he added`.
         if d.closed {
@@ -2518,21 +2524,7 @@ impl Ctx<'_, '_> {
                 }
                 let opens_content = e < ce
                     && (matches!(doc.toks[e].kind, Kind::Punct(':' | ',') | Kind::Open)
-                        || doc.is_word(e)
-                            && matches!(
-                                doc.lw(e),
-                                "that"
-                                    | "he"
-                                    | "she"
-                                    | "they"
-                                    | "we"
-                                    | "i"
-                                    | "it"
-                                    | "his"
-                                    | "her"
-                                    | "their"
-                                    | "its"
-                            ));
+                        || doc.is_word(e) && CLAUSE_OPENERS.contains(&doc.lw(e)));
                 if opens_content {
                     k += 1;
                 }

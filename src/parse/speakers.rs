@@ -2101,12 +2101,12 @@ fn prenominal(doc: &Doc<'_>, names: &Names, registry: &Registry, start: usize, f
     role
 }
 
-/// Bodies written in lower case before a title (`police Inspector X`, `Afghan interim
-/// administration chairman X`): the institution of that title.
 /// Words after which a title head reads as a verb: `will host X`, `to head Y`.
 const VERB_LEADS: &[&str] =
     &["will", "would", "to", "can", "could", "may", "might", "shall", "should", "must"];
 
+/// Bodies written in lower case before a title (`police Inspector X`, `Afghan interim
+/// administration chairman X`): the institution of that title.
 const LOWERCASE_BODIES: &[&str] =
     &["police", "army", "navy", "government", "administration", "ministry", "embassy", "party"];
 
