@@ -1099,8 +1099,9 @@ impl Ctx<'_, '_> {
     /// with the mention's first token.
     fn word_before_mention(&self, e: usize) -> Option<(usize, usize)> {
         let &(_, start) = self.index.by_end.get(&e)?;
-        let k = self.skip_titles_back(start);
-        (k > 0 && self.doc.is_word(k - 1)).then_some((k - 1, start))
+        // `then_some` evaluates its argument first: the subtraction must not come before the test.
+        let w = self.skip_titles_back(start).checked_sub(1)?;
+        self.doc.is_word(w).then_some((w, start))
     }
 
     /// The first of the capitalised title words and abbreviation periods (at most five) that
