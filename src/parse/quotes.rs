@@ -1283,7 +1283,7 @@ impl Ctx<'_, '_> {
                 e -= 1;
             }
             // `on Tuesday`, `on Monday night`, `last week`.
-            let opens = |k: usize| matches!(doc.lw(k), "on" | "last" | "this" | "early" | "late" | "earlier");
+            let opens = |k: usize| TIME_LEADS.contains(&doc.lw(k)) || doc.lw(k) == "earlier";
             let mut b = e;
             if b > 0 && self.lists.has(b - 1, CueList::PartsOfDay) {
                 b -= 1;

@@ -954,11 +954,15 @@ fn analyse_run(
             k += if doc.is_punct(k + 1, '.') { 2 } else { 1 };
             continue;
         }
-        // `Ms. White`: the one word after a courtesy title is the name, even a title's modifier.
-        let courtesy_name = k + 1 == run_end
-            && !doc.is_title_head(k)
-            && honorifics.last().is_some_and(|h: &String| is_courtesy_title(h));
-        let n = if courtesy_name { 0 } else { longest(doc, names, k, run_end, Phrases::Title) };
+        // `Mr. Long`, `Ms. White`: the one word after a courtesy title is the name, whatever
+        // else it is, even a title's modifier (a head stays a title: `Mr. President`).
+        let after_courtesy =
+            k + 1 == run_end && honorifics.last().is_some_and(|h: &String| is_courtesy_title(h));
+        let n = if after_courtesy && !doc.is_title_head(k) {
+            0
+        } else {
+            longest(doc, names, k, run_end, Phrases::Title)
+        };
         if n > 0 {
             titled |= (k..k + n).any(|j| doc.is_title_head(j))
                 || doc.phrase(k, k + n).is_some_and(|p| names.is_title_head(p));
@@ -973,9 +977,6 @@ fn analyse_run(
         // `Bill de Blasio`: a lowercase particle after a given name leads on to its surname (the
         // run only holds particles that a capitalised word follows).
         let particle_next = k + 2 < run_end && doc.is_word(k + 1) && is_particle(doc, k + 1);
-        // `Mr. Long`: the one word after a courtesy title is the name, whatever else it is.
-        let after_courtesy =
-            k + 1 == run_end && honorifics.last().is_some_and(|h: &String| is_courtesy_title(h));
         if doc.is_stopword(k)
             && !is_initial(doc, k)
             && !after_courtesy
