@@ -977,11 +977,16 @@ fn analyse_run(
         // `Bill de Blasio`: a lowercase particle after a given name leads on to its surname (the
         // run only holds particles that a capitalised word follows).
         let particle_next = k + 2 < run_end && doc.is_word(k + 1) && is_particle(doc, k + 1);
+        // `Ben Jealous, the former president of the NAACP,`: a given name that is also a
+        // stopword, before a word that is also a common word, names a person who holds the
+        // title in the appositive after them.
+        let titled_after = || k + 2 == run_end && appositive(doc, names, registry, run_end).title.is_some();
         if doc.is_stopword(k)
             && !is_initial(doc, k)
             && !after_courtesy
             && !(name_like
-                && ((next_is_name && (!doc.is_common_word(k + 1) || (titled && doc.is_surname(k + 1))))
+                && ((next_is_name
+                    && (!doc.is_common_word(k + 1) || (titled && doc.is_surname(k + 1)) || titled_after()))
                     || particle_next))
             && !scorer_with_particle(doc, k, run_end)
         {
