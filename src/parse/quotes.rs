@@ -531,6 +531,11 @@ fn is_contraction(word: &str) -> bool {
 const CLAUSE_OPENERS: [&str; 11] =
     ["that", "he", "she", "they", "we", "i", "it", "his", "her", "their", "its"];
 
+/// Prepositions that open a sentence's leading phrase, whose object is never the subject:
+/// `Like Corker, Menendez said`. Not the words that may also open a clause (`As X spoke, ...`).
+const LEADING_PREPOSITIONS: [&str; 10] =
+    ["like", "unlike", "with", "despite", "besides", "following", "against", "among", "than", "behind"];
+
 /// Words that lead an adjunct of time: `on Tuesday`, `last week`, `late Friday`.
 const TIME_LEADS: [&str; 5] = ["on", "last", "this", "late", "early"];
 
@@ -954,6 +959,10 @@ impl Ctx<'_, '_> {
                         participle_object = Some(pi);
                         continue;
                     }
+                    // `Like Corker, Menendez rejected it, arguing ...`: a leading phrase's object.
+                    if self.object_of_leading_phrase(c) {
+                        continue;
+                    }
                     return Some((pi, None));
                 }
                 // `X of Texas, the No. 2 Republican in the Senate, said`: the name with the
@@ -1095,6 +1104,21 @@ impl Ctx<'_, '_> {
         })
     }
 
+    /// Whether the mention ending before token `e` is the object of the preposition that opens
+    /// its sentence (`Like Sen. Corker, ...`), with no comma between them.
+    fn object_of_leading_phrase(&self, e: usize) -> bool {
+        let doc = self.doc;
+        let Some(&(_, start)) = self.index.by_end.get(&e) else {
+            return false;
+        };
+        let first = self.sent_first.get(doc.toks[start].sent as usize).copied().unwrap_or(start);
+        first < start
+            && start - first <= 6
+            && doc.is_word(first)
+            && LEADING_PREPOSITIONS.contains(&doc.lw(first))
+            && (first + 1..start).all(|k| !doc.is_punct(k, ','))
+    }
+
     /// The word right before the mention that ends before token `e`, past the mention's titles,
     /// with the mention's first token.
     fn word_before_mention(&self, e: usize) -> Option<(usize, usize)> {
@@ -1127,7 +1151,7 @@ impl Ctx<'_, '_> {
             && c + 10 > e
             && doc.is_word(c - 1)
             && doc.same_sentence(c - 1, v)
-            && (doc.toks[c - 1].cap || matches!(doc.lw(c - 1), "the" | "for" | "and" | "of" | "on"))
+            && (doc.toks[c - 1].cap || matches!(doc.lw(c - 1), "the" | "for" | "and" | "of" | "on" | "in"))
         {
             c -= 1;
             if matches!(doc.lw(c), "of" | "at" | "from")
@@ -1156,9 +1180,13 @@ impl Ctx<'_, '_> {
     }
 
     /// The person named from token `s` on, after title words (`Former Florida Gov. X`,
-    /// `Mayor X`), before token `limit`; with the mention's end.
+    /// `Mayor X`), before token `limit`; with the mention's end. None when `s` is a leading
+    /// preposition (`Like X, Y said`).
     fn mention_after_titles(&self, s: usize, limit: usize) -> Option<(usize, usize)> {
         let doc = self.doc;
+        if doc.is_word(s) && LEADING_PREPOSITIONS.contains(&doc.lw(s)) {
+            return None;
+        }
         let mut k = s;
         while k < limit && k < s + 6 {
             if let Some(&(pi, end)) = self.index.by_start.get(&k) {
@@ -1492,6 +1520,14 @@ impl Ctx<'_, '_> {
             };
             let d = &directs[k];
             let mixed = self.mixed_start(d);
+            // A short quotation set in the writer's clause after a word that does not report it
+            // (`a plan she thinks is "a bit rushed"`) is a fragment of a paraphrase, not a quote
+            // of its own, nor the start of one running on; after a reporting verb, `that`,
+            // `called` or `as` it still is one.
+            if mixed.is_none() && self.embedded(d) {
+                k += 1;
+                continue;
+            }
             let (mut text, mut span) = match mixed {
                 Some(ms) => (doc.span_text(ms, d.content_end + 1), doc.span(ms, d.content_end + 1)),
                 None => (doc.span_text(d.open + 1, d.content_end), doc.span(d.open + 1, d.content_end)),
@@ -1520,13 +1556,6 @@ impl Ctx<'_, '_> {
                 k += 1;
             }
             let text = text.trim_end_matches([',', ' ']).to_string();
-            // A short quotation set in the writer's clause after a word that does not report it
-            // (`a plan she thinks is "a bit rushed"`) is a fragment of a paraphrase, not a quote
-            // of its own; after a reporting verb, `that`, `called` or `as` it still is one.
-            if mixed.is_none() && span.end <= doc.span(d.open + 1, d.content_end).end && self.embedded(d) {
-                k += 1;
-                continue;
-            }
             let kind = if mixed.is_some() { QuoteKind::Indirect } else { QuoteKind::Direct };
             out.push((pi, Quote { text, span, cue: (!cue.is_empty()).then_some(cue), kind }, extra));
             k += 1;
@@ -1730,7 +1759,13 @@ impl Ctx<'_, '_> {
                     for v in j + 1..(j + 24).min(doc.toks.len()) {
                         // `"...," Smith pointed out`: a cue of verb and particle.
                         if self.is_say(v) || self.phrase_at(v).is_some() {
-                            if let Some((pi, extra)) = self.subject_before(v)
+                            // `"..." Kasich said he would ...`: a verb with a clause of its own
+                            // reports that clause, not the quotation before its sentence.
+                            let own_clause = closed_sentence
+                                && doc.is_word(v + 1)
+                                && CLAUSE_OPENERS.contains(&doc.lw(v + 1));
+                            if !own_clause
+                                && let Some((pi, extra)) = self.subject_before(v)
                                 && self.subject_starts_at_or_after(pi, extra, j, v)
                             {
                                 let found = Some((pi, extra, doc.lw(v).to_string()));
@@ -2022,6 +2057,7 @@ impl Ctx<'_, '_> {
                 let _ = self.push(out, pi, None, s, a - 1, "according to", inside);
             }
         }
+        let first_found = out.len();
         self.possessive_cues(s, ce, inside, out);
         self.fronted_participle(s, ce, inside, out);
         // Cues inside reported content are the speaker's words (`X said he plans to ...`).
@@ -2115,15 +2151,23 @@ impl Ctx<'_, '_> {
                     && ss > s + 1
                     && doc.is_punct(ss - 1, ',')
                     && doc.is_punct(v + 1, ',')
-                    && (s..ss).filter(|&k| doc.is_word(k)).count() <= 12
                     && !inside[s]
                     && !doc.toks.get(v + 2).is_some_and(|t| t.kind == Kind::Open)
                 {
-                    // `A, X said, adding B`: A is X's, and B a report of its own.
+                    // `A, X said, adding B`: A is X's, however long, and B a report of its own.
                     if self.resumes_narration(v + 2) {
                         let _ = self.push(out, pi, extra, s, ss - 1, &cue, inside);
                         continue;
                     }
+                }
+                if let Some(ss) = subj_start
+                    && ss > s + 1
+                    && doc.is_punct(ss - 1, ',')
+                    && doc.is_punct(v + 1, ',')
+                    && (s..ss).filter(|&k| doc.is_word(k)).count() <= 12
+                    && !inside[s]
+                    && !doc.toks.get(v + 2).is_some_and(|t| t.kind == Kind::Open)
+                {
                     let _ = self.push(out, pi, extra, s, ce, &cue, inside);
                     covered = ce;
                     continue;
@@ -2195,6 +2239,34 @@ impl Ctx<'_, '_> {
                 let _ = self.push(out, pi, extra, s, v - 1, &cue, inside);
             }
         }
+        self.drop_nested_stances(out, first_found);
+    }
+
+    /// `Mr. Trump intends to run, Mr. Manafort said.`: a stance found in this sentence (from
+    /// `out[from..]`) that lies inside what another person said is part of their words, not a
+    /// quote of its own. The inner stance is found first, so this runs once the sentence is done.
+    fn drop_nested_stances(&self, out: &mut Vec<Found>, from: usize) {
+        let found = &out[from..];
+        if found.len() < 2 {
+            return;
+        }
+        let nested: Vec<bool> = found
+            .iter()
+            .map(|(pi, q, _)| {
+                q.cue.as_deref().is_some_and(|cue| cue != "according to" && !self.names.is_say_verb(cue))
+                    && found.iter().any(|(other, o, _)| {
+                        other != pi
+                            && o.cue.as_deref().is_some_and(|cue| self.names.is_say_verb(cue))
+                            && o.span.start <= q.span.start
+                            && q.span.end <= o.span.end
+                    })
+            })
+            .collect();
+        let mut i = 0;
+        out.retain(|_| {
+            i += 1;
+            i <= from || !nested[i - 1 - from]
+        });
     }
 
     /// After `according to`, from token `s`: where the source's mention starts, past its titles
@@ -2726,21 +2798,17 @@ impl Ctx<'_, '_> {
             while v < end + 3 && doc.is_word(v) && self.lists.has(v, CueList::Auxiliaries) {
                 v += 1;
             }
-            let inset = doc.is_punct(v + 1, ',') && doc.toks.get(v + 2).is_none_or(|t| t.kind != Kind::Open);
+            // `A, Smith said, adding B` is not set inside: the writer's clause goes on after it.
+            let inset = doc.is_punct(v + 1, ',')
+                && doc.toks.get(v + 2).is_none_or(|t| t.kind != Kind::Open)
+                && !self.reporting_participle(v + 2);
             return doc.same_sentence(j, v) && self.is_say(v) && !self.passive(v) && !inset;
         }
         if !doc.is_word(j) || doc.toks[j].cap {
             return false;
         }
         let lw = doc.lw(j);
-        // `, saying ...`, `, citing ...`: a participle of reporting opens the writer's clause;
-        // another (`, allowing ...`, `, leaving ...`) goes on with what was said.
-        if lw == "according"
-            || lw.len() > 5
-                && lw.ends_with("ing")
-                && !self.lists.has(j, CueList::NotParticiples)
-                && self.is_cue(j)
-        {
+        if lw == "according" || self.reporting_participle(j) {
             return true;
         }
         // `, while turnout fell`, `, even though the vote was close`: a concessive or contrasting
@@ -2759,6 +2827,18 @@ impl Ctx<'_, '_> {
         (j..j + 6)
             .take_while(|&t| doc.same_sentence(j, t) && !doc.is_punct(t, ','))
             .any(|t| doc.is_word(t) && doc.is_say_verb(t) && !self.passive(t))
+    }
+
+    /// `, saying ...`, `, citing ...`: a participle of reporting at token `j` opens the writer's
+    /// clause; another (`, allowing ...`, `, leaving ...`) goes on with what was said.
+    fn reporting_participle(&self, j: usize) -> bool {
+        let doc = self.doc;
+        doc.is_word(j)
+            && !doc.toks[j].cap
+            && doc.lw(j).len() > 5
+            && doc.lw(j).ends_with("ing")
+            && !self.lists.has(j, CueList::NotParticiples)
+            && self.is_cue(j)
     }
 
     #[allow(clippy::too_many_arguments)]
