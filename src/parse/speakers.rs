@@ -17,7 +17,7 @@ use crate::article::{Organization, Quote, Source, Span, Speaker, Text};
 use std::cell::Cell;
 
 use crate::registry::names::{Gender, Names, Part, Phrases, WordClass};
-use crate::registry::{FastMap, Registry};
+use crate::registry::{FastMap, FastSet, Registry};
 
 /// People, organisations, and the organisations and groups reported as speaking.
 pub fn extract(
@@ -627,6 +627,8 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
     let mut prev_end = 0usize;
     // The end of the last mention that a given name, title or context vouched for.
     let mut prev_strong_end = 0usize;
+    // The last words of the full names vouched for so far.
+    let mut surnames: FastSet<&str> = FastSet::default();
     while i < doc.toks.len() {
         if !doc.is_cap_word(i) || (doc.toks[i].upper && !initials_before_name(doc, names, i)) {
             i += 1;
@@ -637,8 +639,34 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
             prev_end = m.end;
             if m.strong {
                 prev_strong_end = m.end;
+                if m.word_len() > 1
+                    && let Some(&last) = m.word_tokens().last()
+                {
+                    surnames.insert(doc.lw(last as usize));
+                }
             }
             mentions.push(m);
+        } else if end == i + 1
+            && !surnames.is_empty()
+            && surnames.contains(doc.lw(i))
+            && (says_after(doc, end) || said_before_name(doc, i, end))
+        {
+            // `Mark Cuban ... Cuban said`: a lone word that is also a place's or a people's
+            // name is the surname of the person named in full before, when it speaks.
+            let mut word_toks = [0u32; MAX_NAME_WORDS];
+            word_toks[0] = u32::try_from(i).unwrap_or(u32::MAX);
+            mentions.push(Mention {
+                start: i,
+                end,
+                word_toks,
+                word_count: 1,
+                honorifics: Vec::new(),
+                gender: Gender::Unknown,
+                role: Role::default(),
+                strong: true,
+            });
+            prev_end = end;
+            prev_strong_end = end;
         }
         i = end.max(i + 1);
     }
