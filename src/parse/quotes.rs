@@ -1497,9 +1497,12 @@ impl Ctx<'_, '_> {
                 .map(|(_, f)| f);
             let (ps, pe) = self.para_bounds(para);
             let first = indirect.partition_point(|(_, q, _)| q.span.start < ps);
-            let from_indirect = indirect
-                .get(first)
-                .filter(|(_, q, _)| q.span.end <= pe)
+            // Not the one who asked (`Asked by X if ...`): the paragraph is the answer's.
+            let from_indirect = indirect[first..]
+                .iter()
+                .take_while(|(_, q, _)| q.span.end <= pe)
+                .take(WINDOW)
+                .find(|(_, q, _)| !q.cue.as_deref().is_some_and(is_question_cue))
                 .map(|(pi, q, _)| (*pi, q.cue.clone().unwrap_or_default()));
             found[k] = same_para.or_else(|| from_indirect.map(|(pi, cue)| (pi, None, cue)));
             // A paragraph that is all quote, after a paragraph whose speaker is known.
@@ -1682,7 +1685,10 @@ impl Ctx<'_, '_> {
             .map(|o| (self.doc.toks[directs[o].open].start, found[o].clone()));
         let upto = indirect.partition_point(|(_, q, _)| q.span.start < end);
         let i = indirect[..upto]
-            .last()
+            .iter()
+            .rev()
+            .take(WINDOW)
+            .find(|(_, q, _)| !q.cue.as_deref().is_some_and(is_question_cue))
             .filter(|(_, q, _)| q.span.start >= start && q.span.end <= end)
             .map(|(pi, q, _)| (q.span.start, Some((*pi, None, q.cue.clone().unwrap_or_default()))));
         match (d, i) {
@@ -1905,6 +1911,21 @@ impl Ctx<'_, '_> {
     /// comma, for the subject named right after that comma.
     fn fronted_participle(&self, s: usize, ce: usize, inside: &[bool], out: &mut Vec<Found>) {
         let doc = self.doc;
+        // `Asked by X if ..., Y said ...`: the question is X's.
+        if !inside[s]
+            && doc.is_cap_word(s)
+            && cues().questioned.contains(doc.lw(s))
+            && is_lw(doc, s + 1, "by")
+            && let Some((pi, end)) = self.mention_after_titles(self.skip_honorifics(s + 2), ce)
+            && end < ce
+            && doc.is_word(end)
+            && cues().question_openers.contains(doc.lw(end))
+            && let Some(c) = (end + 2..ce.min(end + 60)).find(|&k| !inside[k] && doc.is_punct(k, ','))
+        {
+            let cue = format!("{} by", doc.lw(s));
+            let _ = self.push(out, pi, None, end, c, &cue, inside);
+            return;
+        }
         // `Speaking on Fox News, X said`: what follows `speaking` is mostly the venue.
         if inside[s]
             || !doc.toks[s].cap
@@ -2094,7 +2115,8 @@ impl Ctx<'_, '_> {
                         from += 1;
                     }
                 }
-                from + 4 >= ce && (from..ce).all(|k| !self.is_say(k))
+                // `A, X said that he did not`: a clause after the verb is its content.
+                from + 4 >= ce && (from..ce).all(|k| !self.is_say(k)) && !is_lw(doc, from, "that")
             };
             if let Some((pi, extra)) = self.subject_before(v) {
                 let subj_start =
@@ -2127,11 +2149,14 @@ impl Ctx<'_, '_> {
                     }
                     ss
                 });
+                // `Asked by X if ..., Y demurred`: the question is X's, not Y's words.
+                let question = cues().questioned.contains(doc.lw(s)) && is_lw(doc, s + 1, "by");
                 if let Some(ss) = subj_start
                     && ss > s
                     && doc.is_punct(ss - 1, ',')
                     && (s..ss).filter(|&k| doc.is_word(k)).count() >= 3
                     && tail_short(v + 1)
+                    && !question
                 {
                     // `"Boots on the ground" would be wise, X said.`: a quotation that opens
                     // the content and closes before its end is part of it.
@@ -2243,23 +2268,29 @@ impl Ctx<'_, '_> {
     }
 
     /// `Mr. Trump intends to run, Mr. Manafort said.`: a stance found in this sentence (from
-    /// `out[from..]`) that lies inside what another person said is part of their words, not a
-    /// quote of its own. The inner stance is found first, so this runs once the sentence is done.
+    /// `out[from..]`) that lies inside what another person said or asked (`Asked by X if he
+    /// believed ...`) is part of their words, not a quote of its own. The inner stance is found first, so this runs once the sentence is done.
     fn drop_nested_stances(&self, out: &mut Vec<Found>, from: usize) {
         let found = &out[from..];
         if found.len() < 2 {
             return;
         }
-        let nested: Vec<bool> = found
-            .iter()
-            .map(|(pi, q, _)| {
-                q.cue.as_deref().is_some_and(|cue| cue != "according to" && !self.names.is_say_verb(cue))
-                    && found.iter().any(|(other, o, _)| {
-                        other != pi
-                            && o.cue.as_deref().is_some_and(|cue| self.names.is_say_verb(cue))
-                            && o.span.start <= q.span.start
-                            && q.span.end <= o.span.end
-                    })
+        let stance = |q: &Quote| {
+            q.cue.as_deref().is_some_and(|cue| cue != "according to" && !self.names.is_say_verb(cue))
+        };
+        // Neighbours only: a sentence may hold any number of reports, and this stays linear.
+        let nested: Vec<bool> = (0..found.len())
+            .map(|i| {
+                let (pi, q, _) = &found[i];
+                (i.saturating_sub(WINDOW)..(i + WINDOW).min(found.len())).any(|j| {
+                    let (other, o, _) = &found[j];
+                    let question = o.cue.as_deref().is_some_and(is_question_cue);
+                    let says = o.cue.as_deref().is_some_and(|cue| self.names.is_say_verb(cue));
+                    j != i
+                        && (question || says && stance(q) && other != pi)
+                        && o.span.start <= q.span.start
+                        && q.span.end <= o.span.end
+                })
             })
             .collect();
         let mut i = 0;
@@ -3015,6 +3046,8 @@ struct Cues {
     publishing: FastSet<String>,
     addressing: FastSet<String>,
     question_words: FastSet<String>,
+    questioned: FastSet<String>,
+    question_openers: FastSet<String>,
     clause_breaks: FastSet<String>,
     introducers: FastSet<String>,
     not_adverbs: FastSet<String>,
@@ -3236,6 +3269,12 @@ fn cues() -> &'static Cues {
 }
 
 /// Whether token `i` is `word` (in lower case): the length rules most tokens out before slicing.
+/// The cue of a question put by the one named after it (`Asked by X if ...`): its asker is not
+/// the one who speaks in the paragraph.
+fn is_question_cue(cue: &str) -> bool {
+    cue.strip_suffix(" by").is_some_and(|verb| cues().questioned.contains(verb))
+}
+
 fn is_lw(doc: &Doc<'_>, i: usize, word: &str) -> bool {
     doc.toks.get(i).is_some_and(|t| t.end.checked_sub(t.start) == Some(word.len())) && doc.lw(i) == word
 }
@@ -3335,6 +3374,7 @@ mod tests {
         assert!(c.possessive_nouns.contains("criticism") && c.object_ends.contains("has"));
         assert!(c.catenatives.contains("declined") || c.infinitive.contains("declined"));
         assert!(c.catenatives.contains("went") && c.subordinators.contains("when"));
+        assert!(c.questioned.contains("asked") && c.question_openers.contains("whether"));
     }
 
     #[test]
