@@ -951,8 +951,9 @@ impl Ctx<'_, '_> {
                         break;
                     }
                     // `X, an adviser to Mr. Obama, said`: a name closing the appositive is not
-                    // its head; the head is further back.
-                    if c + 1 == e && self.object_of_preposition(c) {
+                    // its head; the head is further back. Nor is a preposition's object with an
+                    // appositive of its own (`her distaste for Y, the front-runner, saying`).
+                    if self.object_of_preposition(c) {
                         continue;
                     }
                     if c + 1 == e && (self.object_of_participle(c) || self.object_of_verb(c)) {
@@ -1060,10 +1061,38 @@ impl Ctx<'_, '_> {
                 return Some(found);
             }
         }
+        if participle && let Some(found) = self.coordinate_subject(c, v) {
+            return Some(found);
+        }
         if participle || matches!(doc.lw(e - 1), "and" | "but") {
             return self.sentence_subject(v);
         }
         self.role_noun_before(e)
+    }
+
+    /// `X pivoted to trade, but Wallace brought him back, asking ...`: the subject of the last
+    /// clause that `, but` or `, and` opens before the participle's comma `c` (in the sentence
+    /// of token `v`), a name or pronoun before its verb. The nearest such clause decides.
+    fn coordinate_subject(&self, c: usize, v: usize) -> Option<(usize, Option<Span>)> {
+        let doc = self.doc;
+        let floor = c.saturating_sub(30);
+        let mut k = c;
+        while k > floor + 1 && doc.same_sentence(k - 1, v) {
+            k -= 1;
+            if !(doc.is_word(k) && matches!(doc.lw(k), "but" | "and") && doc.is_punct(k - 1, ',')) {
+                continue;
+            }
+            let s = self.skip_honorifics(k + 1);
+            let verb_at = |end: usize| end < c && doc.is_word(end) && !doc.toks[end].cap;
+            if let Some(g) = pronoun(doc.lw(s)) {
+                return if verb_at(s + 1) { self.resolve_pronoun(s, g).map(|p| (p, None)) } else { None };
+            }
+            return self
+                .mention_after_titles(s, c)
+                .filter(|&(pi, end)| pi < self.people.len() && verb_at(end))
+                .map(|(pi, _)| (pi, None));
+        }
+        None
     }
 
     /// Whether token `k` is a preposition that opens a gerund clause of the subject's own doing:
@@ -1129,11 +1158,15 @@ impl Ctx<'_, '_> {
     }
 
     /// The first of the capitalised title words and abbreviation periods (at most five) that
-    /// stand right before token `start`.
+    /// stand right before token `start`, in its sentence.
     fn skip_titles_back(&self, start: usize) -> usize {
         let doc = self.doc;
         let mut k = start;
-        while k > 0 && start - k < 5 && (doc.is_cap_word(k - 1) || doc.is_punct(k - 1, '.')) {
+        while k > 0
+            && start - k < 5
+            && doc.same_sentence(k - 1, start)
+            && (doc.is_cap_word(k - 1) || doc.is_punct(k - 1, '.'))
+        {
             k -= 1;
         }
         k
@@ -1451,10 +1484,15 @@ impl Ctx<'_, '_> {
     /// saying`, `released a joint letter calling`), the verb that put it out.
     fn statement_verb(&self, s: usize, v: usize) -> Option<usize> {
         let doc = self.doc;
-        if !doc.lw(v).ends_with("ing") || v < s + 3 {
+        if v < s + 3 {
             return None;
         }
-        let noun = v - 1 - usize::from(doc.is_punct(v - 1, ','));
+        // `a statement saying ...`, `a video that said ...`.
+        let relative = matches!(doc.lw(v - 1), "that" | "which") && self.is_say(v);
+        if !doc.lw(v).ends_with("ing") && !relative {
+            return None;
+        }
+        let noun = if relative { v - 2 } else { v - 1 - usize::from(doc.is_punct(v - 1, ',')) };
         if !doc.is_word(noun) || !self.lists.has(noun, CueList::Statements) {
             return None;
         }
@@ -1822,6 +1860,13 @@ impl Ctx<'_, '_> {
             let introduces = colon && v + 2 == open && self.lists.has(v, CueList::ColonVerbs);
             if self.is_cue(v) || introduces {
                 if let Some((pi, extra)) = self.subject_before(v) {
+                    return Some((pi, extra, doc.lw(v).to_string()));
+                }
+                // `X released a video that said: "..."`: the statement's author says it.
+                let first = self.sent_first.get(doc.toks[v].sent as usize).copied().unwrap_or(v);
+                if let Some(u) = self.statement_verb(first, v)
+                    && let Some((pi, extra)) = self.subject_before(u)
+                {
                     return Some((pi, extra, doc.lw(v).to_string()));
                 }
                 // `said X: "..."`: the name must end right at the punctuation before the quote.
