@@ -1954,13 +1954,18 @@ impl Ctx<'_, '_> {
     /// `Citing the deficit, X voted against the bill.`, `Responding to the charge, X wrote ...`:
     /// a sentence that opens with a reporting participle reports what follows it, up to the
     /// comma, for the subject named right after that comma.
+    /// `Asked by X if ...`, `Pressed by X on ...`: token `s` opens a question put by the one
+    /// named after `by`.
+    fn opens_question(&self, s: usize) -> bool {
+        let doc = self.doc;
+        doc.is_cap_word(s) && cues().questioned.contains(doc.lw(s)) && is_lw(doc, s + 1, "by")
+    }
+
     fn fronted_participle(&self, s: usize, ce: usize, inside: &[bool], out: &mut Vec<Found>) {
         let doc = self.doc;
         // `Asked by X if ..., Y said ...`: the question is X's.
         if !inside[s]
-            && doc.is_cap_word(s)
-            && cues().questioned.contains(doc.lw(s))
-            && is_lw(doc, s + 1, "by")
+            && self.opens_question(s)
             && let Some((pi, end)) = self.mention_after_titles(self.skip_honorifics(s + 2), ce)
             && end < ce
             && doc.is_word(end)
@@ -2126,6 +2131,8 @@ impl Ctx<'_, '_> {
         let first_found = out.len();
         self.possessive_cues(s, ce, inside, out);
         self.fronted_participle(s, ce, inside, out);
+        // `Asked by X if ..., Y demurred`: the question is X's, never Y's words before the verb.
+        let question = self.opens_question(s);
         // Cues inside reported content are the speaker's words (`X said he plans to ...`).
         let mut covered = s;
         let mut covered_by = usize::MAX;
@@ -2194,8 +2201,6 @@ impl Ctx<'_, '_> {
                     }
                     ss
                 });
-                // `Asked by X if ..., Y demurred`: the question is X's, not Y's words.
-                let question = cues().questioned.contains(doc.lw(s)) && is_lw(doc, s + 1, "by");
                 if let Some(ss) = subj_start
                     && ss > s
                     && doc.is_punct(ss - 1, ',')
@@ -2229,18 +2234,11 @@ impl Ctx<'_, '_> {
                         let _ = self.push(out, pi, extra, s, ss - 1, &cue, inside);
                         continue;
                     }
-                }
-                if let Some(ss) = subj_start
-                    && ss > s + 1
-                    && doc.is_punct(ss - 1, ',')
-                    && doc.is_punct(v + 1, ',')
-                    && (s..ss).filter(|&k| doc.is_word(k)).count() <= 12
-                    && !inside[s]
-                    && !doc.toks.get(v + 2).is_some_and(|t| t.kind == Kind::Open)
-                {
-                    let _ = self.push(out, pi, extra, s, ce, &cue, inside);
-                    covered = ce;
-                    continue;
+                    if (s..ss).filter(|&k| doc.is_word(k)).count() <= 12 {
+                        let _ = self.push(out, pi, extra, s, ce, &cue, inside);
+                        covered = ce;
+                        continue;
+                    }
                 }
                 // `"...," X said Sunday on television.` / `"...," X told the Herald.`: once a
                 // quotation has come first, the words after the verb are the writer's adjunct
@@ -2314,7 +2312,8 @@ impl Ctx<'_, '_> {
 
     /// `Mr. Trump intends to run, Mr. Manafort said.`: a stance found in this sentence (from
     /// `out[from..]`) that lies inside what another person said or asked (`Asked by X if he
-    /// believed ...`) is part of their words, not a quote of its own. The inner stance is found first, so this runs once the sentence is done.
+    /// believed ...`) is part of their words, not a quote of its own. The inner stance is found
+    /// first, so this runs once the sentence is done.
     fn drop_nested_stances(&self, out: &mut Vec<Found>, from: usize) {
         let found = &out[from..];
         if found.len() < 2 {
@@ -3313,13 +3312,13 @@ fn cues() -> &'static Cues {
     })
 }
 
-/// Whether token `i` is `word` (in lower case): the length rules most tokens out before slicing.
 /// The cue of a question put by the one named after it (`Asked by X if ...`): its asker is not
 /// the one who speaks in the paragraph.
 fn is_question_cue(cue: &str) -> bool {
     cue.strip_suffix(" by").is_some_and(|verb| cues().questioned.contains(verb))
 }
 
+/// Whether token `i` is `word` (in lower case): the length rules most tokens out before slicing.
 fn is_lw(doc: &Doc<'_>, i: usize, word: &str) -> bool {
     doc.toks.get(i).is_some_and(|t| t.end.checked_sub(t.start) == Some(word.len())) && doc.lw(i) == word
 }
