@@ -2713,9 +2713,11 @@ impl Ctx<'_, '_> {
                 || doc.is_punct(k, ',')
                 || doc.is_cap_word(k)
                 || self.lists.has(v, CueList::Addressing);
+            // A finite verb before it makes the words a clause (`said Freddy had complained
+            // that`): the content starts at its subject, and this `that` is inside it.
             let clean = adjunct
                 && (k..t).all(|x| {
-                    doc.is_word(x)
+                    doc.is_word(x) && !self.lists.has(x, CueList::FiniteAuxiliaries)
                         || doc.is_punct(x, ',')
                         || matches!(doc.toks[x].kind, Kind::Open | Kind::Close | Kind::Poss)
                 })
@@ -3093,6 +3095,7 @@ struct Cues {
     questioned: FastSet<String>,
     question_openers: FastSet<String>,
     clause_breaks: FastSet<String>,
+    finite_auxiliaries: FastSet<String>,
     introducers: FastSet<String>,
     not_adverbs: FastSet<String>,
     noun_verbs: FastSet<String>,
@@ -3154,6 +3157,7 @@ impl Cues {
             CueList::NounVerbs => &self.noun_verbs,
             CueList::QuoteTailAdjuncts => &self.quote_tail_adjuncts,
             CueList::ClauseBreaks => &self.clause_breaks,
+            CueList::FiniteAuxiliaries => &self.finite_auxiliaries,
             CueList::UnnamedOpeners => &self.unnamed_openers,
             CueList::UnnamedBreaks => &self.unnamed_breaks,
             CueList::UnnamedVerbs => &self.unnamed_verbs,
@@ -3209,13 +3213,14 @@ enum CueList {
     NounVerbs,
     QuoteTailAdjuncts,
     ClauseBreaks,
+    FiniteAuxiliaries,
     UnnamedOpeners,
     UnnamedBreaks,
     UnnamedVerbs,
 }
 
 impl CueList {
-    const ALL: [CueList; 36] = [
+    const ALL: [CueList; 37] = [
         CueList::Verbs,
         CueList::Groups,
         CueList::Parties,
@@ -3249,6 +3254,7 @@ impl CueList {
         CueList::NounVerbs,
         CueList::QuoteTailAdjuncts,
         CueList::ClauseBreaks,
+        CueList::FiniteAuxiliaries,
         CueList::UnnamedOpeners,
         CueList::UnnamedBreaks,
         CueList::UnnamedVerbs,
