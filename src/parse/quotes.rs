@@ -864,6 +864,10 @@ struct Ctx<'a, 't> {
 /// How many neighbouring quotes the paragraph fallbacks look at.
 const WINDOW: usize = 8;
 
+/// How many tokens before a quotation its cue may stand: room for an adjunct and a clause
+/// between them (`X said in the spring, when the story broke, "..."`).
+const CUE_REACH: usize = 18;
+
 /// The longest attribution (in tokens) between two quotes that still make one quote:
 /// `"...," said X, a former adviser to the governor of the state. "..."`.
 const MAX_GAP: usize = 40;
@@ -1843,7 +1847,7 @@ impl Ctx<'_, '_> {
         {
             return Some((pi, None, String::new()));
         }
-        let floor = open.saturating_sub(12);
+        let floor = open.saturating_sub(CUE_REACH);
         let mut v = open;
         while v > floor {
             v -= 1;
