@@ -35,9 +35,9 @@ pub fn extract(
             *flag = true;
         }
     }
-    let organizations = organizations::find(&doc, &person);
+    let mut organizations = organizations::find(&doc, &person);
     let mut people = merge(&doc, mentions);
-    drop_company_names(&mut people, &organizations, names);
+    drop_company_names(&doc, &mut people, &mut organizations, names);
     let mut said: Vec<Vec<Quote>> = vec![Vec::new(); people.len()];
     let (quotes, sources) = quotes::find(&doc, names, &mut people, &organizations);
     for (person, quote) in quotes {
@@ -2520,14 +2520,25 @@ impl<'d> WordIndex<'d> {
 
 /// `Halvard Marine NV ... Halvard said`, `Norhavn Fisk ASA ... Norhavn Fisk said`: a name written,
 /// in the same story, inside a company's name with its legal form is the company's short name.
-/// Someone with an honorific or a title stays a person (`Mr. Vale`, `chairman Orrin Vale`).
-fn drop_company_names(people: &mut Vec<Person>, organizations: &[Organization], names: &Names) {
+/// `the evening newspaper Kurier ... Kurier said`: a name that is the whole of an organisation's
+/// name elsewhere in the story is that organisation. Either way its mentions become the
+/// organisation's, so what it said is the organisation's. Someone with an honorific or a title
+/// stays a person (`Mr. Vale`, `chairman Orrin Vale`).
+fn drop_company_names(
+    doc: &Doc<'_>,
+    people: &mut Vec<Person>,
+    organizations: &mut [Organization],
+    names: &Names,
+) {
+    if organizations.is_empty() {
+        return;
+    }
     // The companies' names as lower-case words, indexed by word; a few candidates per word.
-    let mut companies: Vec<Vec<String>> = Vec::new();
+    let mut companies: Vec<(usize, Vec<String>)> = Vec::new();
     let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
     // Most names hold no legal form: they are read without copying a word.
     let mut lower = String::new();
-    for org in organizations {
+    for (o, org) in organizations.iter().enumerate() {
         let legal = org_words(&org.name).any(|w| {
             lower.clear();
             lower.push_str(w);
@@ -2544,22 +2555,39 @@ fn drop_company_names(people: &mut Vec<Person>, organizations: &[Organization], 
                 list.push(companies.len());
             }
         }
-        companies.push(words);
+        companies.push((o, words));
     }
-    if companies.is_empty() {
-        return;
-    }
-    people.retain(|p| {
+    let whole_name = |org: &Organization, words: &[String]| {
+        let mut written = org_words(&org.name);
+        words.iter().all(|w| written.next().is_some_and(|x| x.eq_ignore_ascii_case(w)))
+            && written.next().is_none()
+    };
+    let organisation_of = |p: &Person| {
         let words = p.words();
-        let Some(first) = words.first() else { return true };
-        let addressed = p.mentions.iter().any(|m| !m.honorifics.is_empty() || m.role.title.is_some());
-        let in_company = || {
-            by_word.get(first).is_some_and(|list| {
-                list.iter().any(|&c| companies[c].windows(words.len()).any(|w| w == words))
-            })
-        };
-        addressed || !in_company()
+        let first = words.first()?;
+        if p.mentions.iter().any(|m| !m.honorifics.is_empty() || m.role.title.is_some()) {
+            return None;
+        }
+        let in_company = by_word.get(first).and_then(|list| {
+            list.iter()
+                .map(|&c| &companies[c])
+                .find(|(_, name)| name.windows(words.len()).any(|w| w == words))
+        });
+        in_company.map(|&(o, _)| o).or_else(|| organizations.iter().position(|org| whole_name(org, words)))
+    };
+    let mut moved: Vec<(usize, Span)> = Vec::new();
+    people.retain(|p| {
+        let Some(o) = organisation_of(p) else { return true };
+        moved.extend(p.mentions.iter().map(|m| (o, doc.span(m.start, m.end))));
+        false
     });
+    for &(o, span) in &moved {
+        organizations[o].mentions.push(span);
+    }
+    for &(o, _) in &moved {
+        organizations[o].mentions.sort();
+        organizations[o].mentions.dedup();
+    }
 }
 
 /// The words of an organisation's name, as in a person's words: initials left out (`Orrin J.
