@@ -2533,11 +2533,19 @@ fn drop_company_names(
     if organizations.is_empty() {
         return;
     }
-    // The companies' names as lower-case words, indexed by word; a few candidates per word.
-    let mut companies: Vec<(usize, Vec<String>)> = Vec::new();
+    // The organisations' names as lower-case words, indexed by word (a company's every word, any
+    // other's first word); a few candidates per word. A company's name may hold the person's
+    // words anywhere, any other's must be just those words.
+    // A company's words are kept (`None` for any other organisation, read from its name).
+    let mut candidates: Vec<(usize, Option<Vec<String>>)> = Vec::with_capacity(organizations.len());
     let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
-    // Most names hold no legal form: they are read without copying a word.
     let mut lower = String::new();
+    let mut index = |word: String, candidate: usize| {
+        let list = by_word.entry(word).or_default();
+        if list.len() < CANDIDATES && list.last() != Some(&candidate) {
+            list.push(candidate);
+        }
+    };
     for (o, org) in organizations.iter().enumerate() {
         let legal = org_words(&org.name).any(|w| {
             lower.clear();
@@ -2545,17 +2553,16 @@ fn drop_company_names(
             lower.make_ascii_lowercase();
             names.is_legal_form(&lower)
         });
-        if !legal {
-            continue;
-        }
-        let words: Vec<String> = org_words(&org.name).map(str::to_ascii_lowercase).collect();
-        for w in &words {
-            let list = by_word.entry(w.clone()).or_default();
-            if list.len() < CANDIDATES && list.last() != Some(&companies.len()) {
-                list.push(companies.len());
+        if legal {
+            let words: Vec<String> = org_words(&org.name).map(str::to_ascii_lowercase).collect();
+            for w in &words {
+                index(w.clone(), candidates.len());
             }
+            candidates.push((o, Some(words)));
+        } else if let Some(first) = org_words(&org.name).next() {
+            index(first.to_ascii_lowercase(), candidates.len());
+            candidates.push((o, None));
         }
-        companies.push((o, words));
     }
     let whole_name = |org: &Organization, words: &[String]| {
         let mut written = org_words(&org.name);
@@ -2568,12 +2575,14 @@ fn drop_company_names(
         if p.mentions.iter().any(|m| !m.honorifics.is_empty() || m.role.title.is_some()) {
             return None;
         }
-        let in_company = by_word.get(first).and_then(|list| {
-            list.iter()
-                .map(|&c| &companies[c])
-                .find(|(_, name)| name.windows(words.len()).any(|w| w == words))
-        });
-        in_company.map(|&(o, _)| o).or_else(|| organizations.iter().position(|org| whole_name(org, words)))
+        let list = by_word.get(first)?;
+        list.iter().map(|&c| &candidates[c]).find_map(|(o, company)| {
+            let holds = match company {
+                Some(name) => name.windows(words.len()).any(|w| w == words),
+                None => whole_name(&organizations[*o], words),
+            };
+            holds.then_some(*o)
+        })
     };
     let mut moved: Vec<(usize, Span)> = Vec::new();
     people.retain(|p| {
