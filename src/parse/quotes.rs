@@ -29,7 +29,7 @@ pub(crate) fn find(
     people: &mut [Person],
     organizations: &[Organization],
 ) -> (Vec<(usize, Quote)>, Vec<Source>) {
-    let mut index = MentionIndex::new(people);
+    let mut index = MentionIndex::new(doc, people);
     let lists = TokenLists::new(doc);
     // Speaker numbers from `people.len()` on are sources.
     let mut sources = source_mentions(doc, &lists, people, organizations);
@@ -539,6 +539,9 @@ const LEADING_PREPOSITIONS: [&str; 10] =
 /// Words that lead an adjunct of time: `on Tuesday`, `last week`, `late Friday`.
 const TIME_LEADS: [&str; 5] = ["on", "last", "this", "late", "early"];
 
+/// Generational suffixes that close a name with an abbreviation's period (`Comey Jr.`).
+const NAME_SUFFIXES: [&str; 2] = ["jr", "sr"];
+
 /// Where an adjunct of time (`on Tuesday`, `Tuesday`) starts among tokens `from..e`: at its
 /// leading word or its calendar word; `e` when there is none.
 fn time_adjunct_start(doc: &Doc<'_>, lists: &TokenLists, from: usize, e: usize) -> usize {
@@ -810,7 +813,7 @@ struct MentionIndex {
 }
 
 impl MentionIndex {
-    fn new(people: &[Person]) -> Self {
+    fn new(doc: &Doc<'_>, people: &[Person]) -> Self {
         let mut by_end = FastMap::default();
         let mut by_start = FastMap::default();
         let mut order = Vec::new();
@@ -819,8 +822,12 @@ impl MentionIndex {
                 continue;
             }
             for m in &p.mentions {
-                by_end.insert(m.end, (pi, m.start));
-                by_start.insert(m.start, (pi, m.end));
+                // `James B. Comey Jr., the director, said`: the suffix's period ends the mention.
+                let suffixed =
+                    m.end > m.start && NAME_SUFFIXES.contains(&doc.lw(m.end - 1)) && doc.is_punct(m.end, '.');
+                let end = if suffixed { m.end + 1 } else { m.end };
+                by_end.insert(end, (pi, m.start));
+                by_start.insert(m.start, (pi, end));
                 order.push((m.start, pi));
             }
         }
@@ -869,7 +876,8 @@ const WINDOW: usize = 8;
 const CUE_REACH: usize = 18;
 
 /// The longest attribution (in tokens) between two quotes that still make one quote:
-/// `"...," said X, a former adviser to the governor of the state. "..."`.
+/// `"...," said X, a former adviser to the governor of the state. "..."`; and the farthest the
+/// verb of `"...," X, a fellow at Y and a former ambassador to Z, said` may stand from the quote.
 const MAX_GAP: usize = 40;
 
 /// A span in quotation marks: tokens `open`, content `open + 1 .. content_end`, and the closing
@@ -1804,7 +1812,7 @@ impl Ctx<'_, '_> {
                     // its sentence, the next sentence's verb is only a guess; a cue before the
                     // quotation (`..., adding that "..."`) comes first.
                     let closed_sentence = d.content_end > d.open + 1 && doc.is_punct(d.content_end - 1, '.');
-                    for v in j + 1..(j + 24).min(doc.toks.len()) {
+                    for v in j + 1..(j + MAX_GAP).min(doc.toks.len()) {
                         // `"...," Smith pointed out`: a cue of verb and particle.
                         if self.is_say(v) || self.phrase_at(v).is_some() {
                             // `"..." Kasich said he would ...`: a verb with a clause of its own
