@@ -2213,6 +2213,33 @@ impl Ctx<'_, '_> {
                     }
                     ss
                 });
+                // `A of "B," X said.`: the comma may close a quotation that ends the content.
+                // Not `In her speech, "...," X said`: a quotation after a comma or colon is
+                // quoted whole, its lead-in the writer's.
+                let quotation_closes = |ss: usize| {
+                    ss > s + 2
+                        && doc.toks[ss - 1].kind == Kind::Close
+                        && doc.is_punct(ss - 2, ',')
+                        && doc.toks[s].kind != Kind::Open
+                        && !inside[s]
+                        && (s..ss - 1).rev().find(|&k| doc.toks[k].kind == Kind::Open).is_some_and(|o| {
+                            o > s && !matches!(doc.toks[o - 1].kind, Kind::Punct(',' | ':'))
+                                // Not `X called it "...," X said`: the writer's account of the
+                                // speaker's own words keeps the quotation alone.
+                                && !(s..o).any(|k| {
+                                    self.is_cue(k) && self.subject_before(k).is_some_and(|(p, _)| p == pi)
+                                })
+                        })
+                };
+                if let Some(ss) = subj_start
+                    && quotation_closes(ss)
+                    && (s..ss).filter(|&k| doc.is_word(k)).count() >= 3
+                    && tail_short(v + 1)
+                    && !question
+                {
+                    let _ = self.push(out, pi, extra, s, ss, &cue, inside);
+                    continue;
+                }
                 if let Some(ss) = subj_start
                     && ss > s
                     && doc.is_punct(ss - 1, ',')
