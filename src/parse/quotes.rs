@@ -1515,7 +1515,18 @@ impl Ctx<'_, '_> {
     }
 
     fn is_say(&self, i: usize) -> bool {
-        self.doc.is_word(i) && { self.doc.is_say_verb(i) || self.lists.has(i, CueList::Verbs) }
+        self.doc.is_word(i)
+            && { self.doc.is_say_verb(i) || self.lists.has(i, CueList::Verbs) }
+            && !self.inside_proper_name(i)
+    }
+
+    /// `the United States ambassador`: a capitalised word after another inside a sentence, with
+    /// no capitalised word after it, closes a proper name (`States` is no verb there). Title-case
+    /// lines (`Rubio Says Cuts Will Stay`) and capitals throughout keep their verbs.
+    fn inside_proper_name(&self, i: usize) -> bool {
+        let doc = self.doc;
+        let t = &doc.toks[i];
+        t.cap && !t.upper && !self.opens_sentence(i) && doc.is_cap_word(i - 1) && !doc.is_cap_word(i + 1)
     }
 
     fn attribute_directs(&self, directs: &[Direct], indirect: &[Found]) -> Vec<Found> {
