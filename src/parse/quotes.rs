@@ -875,6 +875,10 @@ const WINDOW: usize = 8;
 /// between them (`X said in the spring, when the story broke, "..."`).
 const CUE_REACH: usize = 18;
 
+/// The most words of a title in quotation marks inside an appositive (`the author of "Going
+/// Viral,"`).
+const QUOTED_TITLE: usize = 6;
+
 /// The longest attribution (in tokens) between two quotes that still make one quote:
 /// `"...," said X, a former adviser to the governor of the state. "..."`; and the farthest the
 /// verb of `"...," X, a fellow at Y and a former ambassador to Z, said` may stand from the quote.
@@ -943,7 +947,24 @@ impl Ctx<'_, '_> {
             let mut c = e;
             // `X, contradicting Smith, said`: Smith only when no head is found further back.
             let mut participle_object = None;
-            while c > floor && doc.same_sentence(c - 1, v) && doc.toks[c - 1].kind != Kind::Close {
+            while c > floor && doc.same_sentence(c - 1, v) {
+                // `X, the co-author of "Going Viral," said`: a short title in quotation marks
+                // stands inside the appositive; any other quotation ends the search.
+                if doc.toks[c - 1].kind == Kind::Close {
+                    let title = (c.saturating_sub(QUOTED_TITLE + 2).max(floor)..c - 1)
+                        .rev()
+                        .find(|&k| doc.toks[k].kind == Kind::Open)
+                        .filter(|&o| {
+                            (o + 1..c - 1).all(|k| doc.is_word(k) && doc.toks[k].cap || doc.is_punct(k, ','))
+                        });
+                    match title {
+                        Some(o) => {
+                            c = o;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
                 c -= 1;
                 // `X, a spokesman for the State Department, said` is X's report; `X (R-Ga.), one
                 // of the authors, said` too; and `The State Department, which oversees the
