@@ -37,7 +37,7 @@ pub fn extract(
     }
     let mut organizations = organizations::find(&doc, &person);
     let mut people = merge(&doc, mentions);
-    drop_company_names(&doc, &mut people, &mut organizations, names);
+    drop_organisation_names(&doc, &mut people, &mut organizations, names);
     let mut said: Vec<Vec<Quote>> = vec![Vec::new(); people.len()];
     let (quotes, sources) = quotes::find(&doc, names, &mut people, &organizations);
     for (person, quote) in quotes {
@@ -2524,7 +2524,7 @@ impl<'d> WordIndex<'d> {
 /// name elsewhere in the story is that organisation. Either way its mentions become the
 /// organisation's, so what it said is the organisation's. Someone with an honorific or a title
 /// stays a person (`Mr. Vale`, `chairman Orrin Vale`).
-fn drop_company_names(
+fn drop_organisation_names(
     doc: &Doc<'_>,
     people: &mut Vec<Person>,
     organizations: &mut [Organization],
@@ -2533,10 +2533,9 @@ fn drop_company_names(
     if organizations.is_empty() {
         return;
     }
-    // The organisations' names as lower-case words, indexed by word (a company's every word, any
-    // other's first word); a few candidates per word. A company's name may hold the person's
-    // words anywhere, any other's must be just those words.
-    // A company's words are kept (`None` for any other organisation, read from its name).
+    // The organisations indexed by lower-case word, a few candidates per word: a company by its
+    // every word, since its name may hold the person's words anywhere, with those words kept;
+    // any other by its first word (`None`), since its name must be just the person's words.
     let mut candidates: Vec<(usize, Option<Vec<String>>)> = Vec::with_capacity(organizations.len());
     let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
     let mut lower = String::new();
@@ -2593,7 +2592,10 @@ fn drop_company_names(
     for &(o, span) in &moved {
         organizations[o].mentions.push(span);
     }
-    for &(o, _) in &moved {
+    let mut touched: Vec<usize> = moved.iter().map(|&(o, _)| o).collect();
+    touched.sort_unstable();
+    touched.dedup();
+    for o in touched {
         organizations[o].mentions.sort();
         organizations[o].mentions.dedup();
     }
