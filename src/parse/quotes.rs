@@ -957,13 +957,9 @@ impl Ctx<'_, '_> {
                         .filter(|&o| {
                             (o + 1..c - 1).all(|k| doc.is_word(k) && doc.toks[k].cap || doc.is_punct(k, ','))
                         });
-                    match title {
-                        Some(o) => {
-                            c = o;
-                            continue;
-                        }
-                        _ => break,
-                    }
+                    let Some(o) = title else { break };
+                    c = o;
+                    continue;
                 }
                 c -= 1;
                 // `X, a spokesman for the State Department, said` is X's report; `X (R-Ga.), one
@@ -1584,7 +1580,7 @@ impl Ctx<'_, '_> {
                 .iter()
                 .take_while(|(_, q, _)| q.span.end <= pe)
                 .take(WINDOW)
-                .find(|(_, q, _)| !q.cue.as_deref().is_some_and(is_question_cue))
+                .find(|(_, q, _)| !is_question(q))
                 .map(|(pi, q, _)| (*pi, q.cue.clone().unwrap_or_default()));
             found[k] = same_para.or_else(|| from_indirect.map(|(pi, cue)| (pi, None, cue)));
             // A paragraph that is all quote, after a paragraph whose speaker is known.
@@ -1770,7 +1766,7 @@ impl Ctx<'_, '_> {
             .iter()
             .rev()
             .take(WINDOW)
-            .find(|(_, q, _)| !q.cue.as_deref().is_some_and(is_question_cue))
+            .find(|(_, q, _)| !is_question(q))
             .filter(|(_, q, _)| q.span.start >= start && q.span.end <= end)
             .map(|(pi, q, _)| (q.span.start, Some((*pi, None, q.cue.clone().unwrap_or_default()))));
         match (d, i) {
@@ -1995,9 +1991,6 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// `Citing the deficit, X voted against the bill.`, `Responding to the charge, X wrote ...`:
-    /// a sentence that opens with a reporting participle reports what follows it, up to the
-    /// comma, for the subject named right after that comma.
     /// `Asked by X if ...`, `Pressed by X on ...`: token `s` opens a question put by the one
     /// named after `by`.
     fn opens_question(&self, s: usize) -> bool {
@@ -2005,6 +1998,9 @@ impl Ctx<'_, '_> {
         doc.is_cap_word(s) && cues().questioned.contains(doc.lw(s)) && is_lw(doc, s + 1, "by")
     }
 
+    /// `Citing the deficit, X voted against the bill.`, `Responding to the charge, X wrote ...`:
+    /// a sentence that opens with a reporting participle reports what follows it, up to the
+    /// comma, for the subject named right after that comma.
     fn fronted_participle(&self, s: usize, ce: usize, inside: &[bool], out: &mut Vec<Found>) {
         let doc = self.doc;
         // `Asked by X if ..., Y said ...`: the question is X's.
@@ -2399,7 +2395,7 @@ impl Ctx<'_, '_> {
                 let (pi, q, _) = &found[i];
                 (i.saturating_sub(WINDOW)..(i + WINDOW).min(found.len())).any(|j| {
                     let (other, o, _) = &found[j];
-                    let question = o.cue.as_deref().is_some_and(is_question_cue);
+                    let question = is_question(o);
                     let says = o.cue.as_deref().is_some_and(|cue| self.names.is_say_verb(cue));
                     j != i
                         && (question || says && stance(q) && other != pi)
@@ -3389,10 +3385,13 @@ fn cues() -> &'static Cues {
     })
 }
 
-/// The cue of a question put by the one named after it (`Asked by X if ...`): its asker is not
-/// the one who speaks in the paragraph.
-fn is_question_cue(cue: &str) -> bool {
-    cue.strip_suffix(" by").is_some_and(|verb| cues().questioned.contains(verb))
+/// A question put by the one named after its cue (`Asked by X if ...`): its asker is not the
+/// one who speaks in the paragraph.
+fn is_question(q: &Quote) -> bool {
+    q.cue
+        .as_deref()
+        .and_then(|cue| cue.strip_suffix(" by"))
+        .is_some_and(|verb| cues().questioned.contains(verb))
 }
 
 /// Whether token `i` is `word` (in lower case): the length rules most tokens out before slicing.
