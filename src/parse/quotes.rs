@@ -1538,12 +1538,27 @@ impl Ctx<'_, '_> {
     }
 
     /// `the United States ambassador`: a capitalised word after another inside a sentence, with
-    /// no capitalised word after it, closes a proper name (`States` is no verb there). Title-case
-    /// lines (`Rubio Says Cuts Will Stay`) and capitals throughout keep their verbs.
+    /// no capitalised word after it, closes a proper name (`States` is no verb there); in prose it
+    /// may stand inside one (`the United States Court of Appeals`). Title-case lines (`Rubio Says
+    /// Cuts Will Stay`) and capitals throughout keep their verbs.
     fn inside_proper_name(&self, i: usize) -> bool {
         let doc = self.doc;
         let t = &doc.toks[i];
-        t.cap && !t.upper && !self.opens_sentence(i) && doc.is_cap_word(i - 1) && !doc.is_cap_word(i + 1)
+        t.cap
+            && !t.upper
+            && !self.opens_sentence(i)
+            && doc.is_cap_word(i - 1)
+            && (!doc.is_cap_word(i + 1) || self.in_prose(i))
+    }
+
+    /// Whether a lower-case word of four letters or more stands within 16 tokens of token `i` in
+    /// its sentence: prose, not a line in title case (whose short words may be lower-case).
+    fn in_prose(&self, i: usize) -> bool {
+        let doc = self.doc;
+        (i.saturating_sub(16)..(i + 16).min(doc.toks.len())).any(|k| {
+            let t = &doc.toks[k];
+            t.sent == doc.toks[i].sent && matches!(t.kind, Kind::Word) && !t.cap && doc.w(k).len() >= 4
+        })
     }
 
     fn attribute_directs(&self, directs: &[Direct], indirect: &[Found]) -> Vec<Found> {
