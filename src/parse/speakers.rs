@@ -1070,11 +1070,13 @@ fn analyse_run(
             continue;
         }
         // `Ohio Gov. Jane Doe`, `Utah Lt. Gov. Jane Doe`: a state or body before an abbreviated
-        // title belongs to the title.
+        // title belongs to the title; so does a word that is also a given name when a given name
+        // follows the title (`Carolina Sen. Jane Doe`, the end of a state's name).
         let abbreviated_title = (k + 1..(k + 4).min(run_end))
             .find(|&j| doc.is_rank_abbreviation(j) && doc.is_punct(j + 1, '.') && j + 2 < run_end);
         if let Some(r) = abbreviated_title
             && ((k..r).all(|j| doc.given(j).is_none())
+                || doc.given(r + 2).is_some()
                 || is_place(doc, names, registry, k, r)
                 || [k, run_start]
                     .iter()
@@ -2151,9 +2153,18 @@ fn trim_acronym_and_connectors(doc: &Doc<'_>, a: usize, mut e: usize) -> usize {
     e
 }
 
+/// `Gen.` -> `General`; `Republican Sen.` -> `Republican Senator` (the head is the last word).
 fn expand_rank(names: &Names, title: &str) -> String {
     let bare = title.trim_end_matches('.');
-    names.rank(&bare.to_ascii_lowercase()).map_or_else(|| title.to_string(), str::to_string)
+    if let Some(rank) = names.rank(&bare.to_ascii_lowercase()) {
+        return rank.to_string();
+    }
+    match bare.rsplit_once(' ') {
+        Some((head, last)) => names
+            .rank(&last.to_ascii_lowercase())
+            .map_or_else(|| title.to_string(), |rank| format!("{head} {rank}")),
+        None => title.to_string(),
+    }
 }
 
 /// The appositive after a name: `X, first deputy minister of healthcare,`, `X, the spokesman for
