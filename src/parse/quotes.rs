@@ -1055,8 +1055,11 @@ impl Ctx<'_, '_> {
             c -= 1;
         }
         // `X distanced himself by saying ...`, `... before saying`: a preposition may open it.
+        // `X flipped his choice — saying ...`: a dash may open it as a comma does.
         let participle = doc.lw(v).ends_with("ing")
-            && (doc.is_punct(c - 1, ',') || c == e && self.preposition_of_manner(c - 1));
+            && (doc.is_punct(c - 1, ',')
+                || matches!(doc.toks[c - 1].kind, Kind::Punct('—' | '–' | '-'))
+                || c == e && self.preposition_of_manner(c - 1));
         if participle && c > 2 {
             // `..., said X, adding ...`: the name after the report's verb.
             if let Some(&(pi, start)) = self.index.by_end.get(&(c - 1))
