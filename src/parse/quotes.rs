@@ -527,6 +527,10 @@ fn is_contraction(word: &str) -> bool {
         .is_some_and(|(head, tail)| !head.is_empty() && matches!(tail, "d" | "ll" | "m" | "re" | "ve" | "t"))
 }
 
+/// Prepositions that open the occasion of a speaker's act after its object (`at a rally`), up
+/// to four words before a noun of `occasions` in data/reporting.toml.
+const OCCASION_PREPOSITIONS: [&str; 4] = ["in", "on", "at", "during"];
+
 /// Words that open a reported clause right after the one addressed: `told the AP his firm ...`.
 const CLAUSE_OPENERS: [&str; 11] =
     ["that", "he", "she", "they", "we", "i", "it", "his", "her", "their", "its"];
@@ -3094,6 +3098,19 @@ impl Ctx<'_, '_> {
         {
             b = k;
         }
+        // `X claimed victory in a tweet`, `X defended the plan at a rally on Friday`: a stance's
+        // object ends where a preposition opens the occasion of the act.
+        if stance
+            && doc.toks[a].kind != Kind::Open
+            && let Some(k) = (a + 1..b).find(|&k| {
+                !inside[k]
+                    && OCCASION_PREPOSITIONS.contains(&doc.lw(k))
+                    && (k + 1..(k + 5).min(b))
+                        .any(|j| doc.is_word(j) && self.lists.has(j, CueList::Occasions))
+            })
+        {
+            b = k;
+        }
         // `X endorsed Smith Wednesday`: a weekday after the named object is the writer's.
         if stance
             && doc.toks[a].kind != Kind::Open
@@ -3162,6 +3179,7 @@ struct Cues {
     newsroom: FastSet<String>,
     colon_verbs: FastSet<String>,
     object_adjuncts: FastSet<String>,
+    occasions: FastSet<String>,
     calendar: FastSet<String>,
     parts_of_day: FastSet<String>,
     subject_adjuncts: FastSet<String>,
@@ -3236,6 +3254,7 @@ impl Cues {
             CueList::PossessiveNouns => &self.possessive_nouns,
             CueList::ObjectEnds => &self.object_ends,
             CueList::ObjectAdjuncts => &self.object_adjuncts,
+            CueList::Occasions => &self.occasions,
             CueList::Audience => &self.audience,
             CueList::Addressing => &self.addressing,
             CueList::QuestionWords => &self.question_words,
@@ -3292,6 +3311,7 @@ enum CueList {
     PossessiveNouns,
     ObjectEnds,
     ObjectAdjuncts,
+    Occasions,
     Audience,
     Addressing,
     QuestionWords,
@@ -3305,7 +3325,7 @@ enum CueList {
 }
 
 impl CueList {
-    const ALL: [CueList; 37] = [
+    const ALL: [CueList; 38] = [
         CueList::Verbs,
         CueList::Groups,
         CueList::Parties,
@@ -3333,6 +3353,7 @@ impl CueList {
         CueList::PossessiveNouns,
         CueList::ObjectEnds,
         CueList::ObjectAdjuncts,
+        CueList::Occasions,
         CueList::Audience,
         CueList::Addressing,
         CueList::QuestionWords,
