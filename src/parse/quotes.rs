@@ -3052,8 +3052,8 @@ impl Ctx<'_, '_> {
             b = if doc.toks[c].kind == Kind::Close { c + 1 } else { c };
         }
         // Content after its cue runs to the sentence's end; where the writer's words take over
-        // again, it stops: `, but ...`, `, which ...`, an appositive closing the sentence after
-        // a name (`..., the 12-nation pact`), or `as he ...`. Content before its cue ends at a
+        // again, it stops: `, but ...`, `, which ...`, an appositive closing the sentence
+        // (`..., the 12-nation pact`), or `as he ...`. Content before its cue ends at a
         // comma, which these leave alone.
         let forward = b >= doc.toks.len() || !doc.is_punct(b, ',');
         if forward && doc.toks[a].kind != Kind::Open {
@@ -3062,8 +3062,14 @@ impl Ctx<'_, '_> {
             let cut = (a + 1..b.saturating_sub(1)).find(|&k| {
                 let next = doc.lw(k + 1);
                 if comma(k) {
-                    let appositive =
-                        Some(k) == last_comma && matches!(next, "a" | "an" | "the") && doc.is_cap_word(k - 1);
+                    // After another word the appositive is the writer's gloss on the content (`X
+                    // announced it would cut 3,000 jobs, a third of its staff`) unless it holds
+                    // a finite auxiliary: then it is the main clause after a fronted one (`that,
+                    // if ..., a recount could not be done`).
+                    let appositive = Some(k) == last_comma
+                        && matches!(next, "a" | "an" | "the")
+                        && (doc.is_cap_word(k - 1)
+                            || (k + 2..b).all(|j| !self.lists.has(j, CueList::FiniteAuxiliaries)));
                     // `X said A, but that B`: the report goes on.
                     let report_goes_on = next == "but" && doc.lw(k + 2) == "that";
                     // `X said A, and the vote ...`: a clause with a subject of its own is the
