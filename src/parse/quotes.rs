@@ -3028,8 +3028,8 @@ impl Ctx<'_, '_> {
             return None;
         }
         // The next clause after a semicolon is the writer's (`X said the vote was close; turnout
-        // fell in the cities`). A dash does not end the report: what follows it is as often the
-        // speaker's own gloss (`the deal was dead — a victim of the election`).
+        // fell in the cities`). A dash alone does not end the report (`the deal was dead — killed
+        // by the election`); it ends where a comma would, below.
         if doc.toks[a].kind != Kind::Open
             && let Some(d) = (a + 3..b).find(|&k| doc.is_punct(k, ';') && !inside[k])
         {
@@ -3057,16 +3057,18 @@ impl Ctx<'_, '_> {
         // comma, which these leave alone.
         let forward = b >= doc.toks.len() || !doc.is_punct(b, ',');
         if forward && doc.toks[a].kind != Kind::Open {
-            let comma = |k: usize| !inside[k] && doc.is_punct(k, ',');
-            let last_comma = (a + 1..b).rev().find(|&k| comma(k));
+            // A dash sets these off as a comma does: `... — and he noted that ...`.
+            let sets_off =
+                |k: usize| !inside[k] && matches!(doc.toks[k].kind, Kind::Punct(',' | '—' | '–' | '―' | '-'));
+            let last_mark = (a + 1..b).rev().find(|&k| sets_off(k));
             let cut = (a + 1..b.saturating_sub(1)).find(|&k| {
                 let next = doc.lw(k + 1);
-                if comma(k) {
+                if sets_off(k) {
                     // After another word the appositive is the writer's gloss on the content (`X
                     // announced it would cut 3,000 jobs, a third of its staff`) unless it holds
                     // a finite auxiliary: then it is the main clause after a fronted one (`that,
                     // if ..., a recount could not be done`).
-                    let appositive = Some(k) == last_comma
+                    let appositive = Some(k) == last_mark
                         && matches!(next, "a" | "an" | "the")
                         && (doc.is_cap_word(k - 1)
                             || (k + 2..b).all(|j| !self.lists.has(j, CueList::FiniteAuxiliaries)));
