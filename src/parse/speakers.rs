@@ -998,10 +998,15 @@ fn analyse_run(
             continue;
         }
         let next_is_name = doc.is_cap_word(k + 1) && !doc.is_stopword(k + 1) && k + 1 < run_end;
-        let name_like = ((titled && doc.is_surname(k)) || doc.given(k).is_some())
-            && !(doc.is_common_word(k) && lw.len() <= 3)
-            && !PARTICLES.contains(&lw)
-            && !FUNCTION_WORDS.contains(&lw);
+        // `Al Gore`, `Van Jones`, `Le Pen`: a particle that is also a given name, before a
+        // surname, opens a name (`Al Qaeda`, `El Paso` do not).
+        let given_particle =
+            PARTICLES.contains(&lw) && doc.given(k).is_some() && k + 1 < run_end && doc.is_surname(k + 1);
+        let name_like = given_particle
+            || ((titled && doc.is_surname(k)) || doc.given(k).is_some())
+                && !(doc.is_common_word(k) && lw.len() <= 3)
+                && !PARTICLES.contains(&lw)
+                && !FUNCTION_WORDS.contains(&lw);
         // `Bill de Blasio`: a lowercase particle after a given name leads on to its surname (the
         // run only holds particles that a capitalised word follows).
         let particle_next = k + 2 < run_end && doc.is_word(k + 1) && is_particle(doc, k + 1);
@@ -1014,7 +1019,10 @@ fn analyse_run(
             && !after_courtesy
             && !(name_like
                 && ((next_is_name
-                    && (!doc.is_common_word(k + 1) || (titled && doc.is_surname(k + 1)) || titled_after()))
+                    && (!doc.is_common_word(k + 1)
+                        || (titled && doc.is_surname(k + 1))
+                        || titled_after()
+                        || given_particle))
                     || particle_next))
             && !scorer_with_particle(doc, k, run_end)
         {
