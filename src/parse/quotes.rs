@@ -527,6 +527,11 @@ fn is_contraction(word: &str) -> bool {
         .is_some_and(|(head, tail)| !head.is_empty() && matches!(tail, "d" | "ll" | "m" | "re" | "ve" | "t"))
 }
 
+/// Whether token `k` is a dash set between words (`—`, `–`, `―`, or a hyphen standing alone).
+fn is_dash(doc: &Doc<'_>, k: usize) -> bool {
+    doc.toks.get(k).is_some_and(|t| matches!(t.kind, Kind::Punct('—' | '–' | '―' | '-')))
+}
+
 /// Prepositions that open the occasion of a speaker's act after its object (`at a rally`), up
 /// to four words before a noun of `occasions` in data/reporting.toml.
 const OCCASION_PREPOSITIONS: [&str; 4] = ["in", "on", "at", "during"];
@@ -1062,7 +1067,7 @@ impl Ctx<'_, '_> {
         // `X flipped his choice — saying ...`: a dash may open it as a comma does.
         let participle = doc.lw(v).ends_with("ing")
             && (doc.is_punct(c - 1, ',')
-                || matches!(doc.toks[c - 1].kind, Kind::Punct('—' | '–' | '-'))
+                || is_dash(doc, c - 1)
                 || c == e && self.preposition_of_manner(c - 1));
         if participle && c > 2 {
             // `..., said X, adding ...`: the name after the report's verb.
@@ -3058,8 +3063,7 @@ impl Ctx<'_, '_> {
         let forward = b >= doc.toks.len() || !doc.is_punct(b, ',');
         if forward && doc.toks[a].kind != Kind::Open {
             // A dash sets these off as a comma does: `... — and he noted that ...`.
-            let sets_off =
-                |k: usize| !inside[k] && matches!(doc.toks[k].kind, Kind::Punct(',' | '—' | '–' | '―' | '-'));
+            let sets_off = |k: usize| !inside[k] && (doc.is_punct(k, ',') || is_dash(doc, k));
             let last_mark = (a + 1..b).rev().find(|&k| sets_off(k));
             let cut = (a + 1..b.saturating_sub(1)).find(|&k| {
                 let next = doc.lw(k + 1);
