@@ -15,7 +15,7 @@
 
 use std::sync::OnceLock;
 
-use super::speakers::{Doc, Kind, Person};
+use super::speakers::{Doc, Kind, Person, is_particle_word};
 use super::timestamp::is_weekday;
 use crate::article::{Organization, Quote, QuoteKind, Source, SourceKind, Span};
 use crate::registry::names::{Gender, Names};
@@ -403,13 +403,15 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         {
             r -= 1;
         }
-        // What may stand before the name: a sentence's or clause's start, `the` there, or a
-        // conjunction opening a clause (`when X said`, `but X argued`).
+        // What may stand before the name: a sentence's or clause's start (after a dateline's
+        // dash too), `the` there, or a conjunction opening a clause (`when X said`, `but X
+        // argued`).
         let boundary = |b: usize| {
             b == 0
                 || !doc.same_sentence(b - 1, b)
                 || doc.toks[b - 1].para != doc.toks[b].para
                 || matches!(doc.toks[b - 1].kind, Kind::Punct(',' | ';' | ':') | Kind::Close)
+                || is_dash(doc, b - 1)
         };
         let opens = boundary(r)
             || doc.is_word(r - 1)
@@ -425,8 +427,10 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
                 && !lists.has(x, CueList::Calendar)
                 && written_as_name.ask(doc.lw(x))
         };
+        // `Al Qaeda said`: a name particle before the name's last word is part of it.
+        let particle = |x: usize| x < k && is_particle_word(doc.lw(x));
         let mut s = r;
-        while s < k && (doc.is_stopword(s) && !named(s) || !doc.is_cap_word(s)) {
+        while s < k && (doc.is_stopword(s) && !named(s) && !particle(s) || !doc.is_cap_word(s)) {
             s += 1;
         }
         let named_run = (s..=k).any(&mut named);

@@ -737,7 +737,7 @@ fn is_particle(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// `PARTICLES.contains(&w)`, as one `match` on the word.
-fn is_particle_word(w: &str) -> bool {
+pub(crate) fn is_particle_word(w: &str) -> bool {
     matches!(
         w,
         "bin"
@@ -1104,6 +1104,16 @@ fn analyse_run(
         break;
     }
     if k >= run_end {
+        return None;
+    }
+    // `Al Qaeda`, `Al Jazeera`: after the Arabic article, one word that names no one known is the
+    // rest of a group's or a medium's name.
+    if k == run_start + 1
+        && run_end == k + 1
+        && matches!(doc.lw(run_start), "al" | "el")
+        && doc.given(k).is_none()
+        && !doc.is_surname(k)
+    {
         return None;
     }
     // `New York Mayor Jane Doe`: a title or honorific after the place leaves the name that follows.
