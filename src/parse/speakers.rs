@@ -1000,12 +1000,12 @@ fn analyse_run(
         let next_is_name = doc.is_cap_word(k + 1) && !doc.is_stopword(k + 1) && k + 1 < run_end;
         // `Al Gore`, `Van Jones`, `Le Pen`: a particle that is also a given name, before a
         // surname, opens a name (`Al Qaeda`, `El Paso` do not).
-        let given_particle =
-            PARTICLES.contains(&lw) && doc.given(k).is_some() && k + 1 < run_end && doc.is_surname(k + 1);
+        let particle = is_particle_word(lw);
+        let given_particle = particle && doc.given(k).is_some() && k + 1 < run_end && doc.is_surname(k + 1);
         let name_like = given_particle
             || ((titled && doc.is_surname(k)) || doc.given(k).is_some())
                 && !(doc.is_common_word(k) && lw.len() <= 3)
-                && !PARTICLES.contains(&lw)
+                && !particle
                 && !FUNCTION_WORDS.contains(&lw);
         // `Bill de Blasio`: a lowercase particle after a given name leads on to its surname (the
         // run only holds particles that a capitalised word follows).
