@@ -448,7 +448,11 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
             continue;
         }
         let name = (s..=k).map(|x| doc.w(x)).collect::<Vec<_>>().join(" ");
-        found.push((s, k + 1, name, SourceKind::Organization));
+        // `A Republican said`, `the Ohio Democrat argued`: a party's member is a person the
+        // text does not name, no organisation.
+        let kind =
+            if lists.has(k, CueList::PartyMembers) { SourceKind::Unnamed } else { SourceKind::Organization };
+        found.push((s, k + 1, name, kind));
         cover(&mut covered, s, k + 1);
     }
     // Unnamed sources: before a plain verb of saying (`A senior official said`), after it in an
@@ -459,9 +463,16 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
     }
     let unnamed = Unnamed { doc, lists, person: &person, source_starts: &source_starts };
     let mut described = Vec::new();
-    for &v in verbs.iter().filter(|&&v| lists.has(v, CueList::UnnamedVerbs)) {
-        described.extend(unnamed.before(v));
-        let inverted = v > 0 && (doc.is_punct(v - 1, ',') || doc.toks[v - 1].kind == Kind::Close);
+    for &v in &verbs {
+        let plain = lists.has(v, CueList::UnnamedVerbs);
+        if plain {
+            described.extend(unnamed.before(v));
+        }
+        // Right after a quotation any verb of saying inverts (`"...," added a senior aide.`);
+        // elsewhere only the plain ones, as before the subject.
+        let after_quote = v > 0 && doc.toks[v - 1].kind == Kind::Close;
+        let inverted =
+            plain && (after_quote || v > 0 && doc.is_punct(v - 1, ',')) || after_quote && doc.is_say_verb(v);
         if inverted {
             described.extend(unnamed.after(v + 1));
         }
@@ -708,12 +719,18 @@ impl Unnamed<'_, '_> {
             || lists.is_group(s)
             // `Senior officials in the administration said`, `Local residents told`.
             || lists.is_group(s + 1) && (doc.is_common_word(s) || lists.has(s, CueList::GroupModifiers));
-        // All capitalised after the article, it is a name (`The Associated Press`), found above.
-        let described = (s + 1..e).any(|k| doc.is_word(k) && !doc.toks[k].cap);
+        // All capitalised after the article, it is a name (`The Associated Press`), found above;
+        // but a party's member is a person described, not named (`a Nevada Democrat`, `the
+        // Ohio Republican`).
+        let party_member = matches!(opener, "a" | "an" | "another" | "one" | "the")
+            && doc.toks[e - 1].cap
+            && lists.has(e - 1, CueList::PartyMembers);
+        let described = party_member || (s + 1..e).any(|k| doc.is_word(k) && !doc.toks[k].cap);
         // `the spokesman said`, `the company said`: a definite role noun or body refers back to
         // a named person or organisation, which the attribution resolves.
-        let anaphoric =
-            opener == "the" && (e - s == 2 || doc.is_title_head(e - 1) || lists.has(e - 1, CueList::Bodies));
+        let anaphoric = opener == "the"
+            && !party_member
+            && (e - s == 2 || doc.is_title_head(e - 1) || lists.has(e - 1, CueList::Bodies));
         // `A teary-eyed Bush said` names its speaker; `A spokeswoman for Hillary Clinton said`
         // does not.
         let mut name_start = e;
@@ -3183,6 +3200,7 @@ struct Cues {
     infinitive: FastSet<String>,
     groups: Lexicon,
     parties: Lexicon,
+    party_members: FastSet<String>,
     bodies: Lexicon,
     quantifiers: FastSet<String>,
     group_modifiers: FastSet<String>,
@@ -3246,6 +3264,7 @@ impl Cues {
             CueList::Verbs => &self.verbs.words,
             CueList::Groups => &self.groups.words,
             CueList::Parties => &self.parties.words,
+            CueList::PartyMembers => &self.party_members,
             CueList::Bodies => &self.bodies.words,
             CueList::Research => &self.research.words,
             CueList::FindingVerbs => &self.finding_verbs.words,
@@ -3303,6 +3322,7 @@ enum CueList {
     Verbs,
     Groups,
     Parties,
+    PartyMembers,
     Bodies,
     Research,
     FindingVerbs,
@@ -3341,10 +3361,11 @@ enum CueList {
 }
 
 impl CueList {
-    const ALL: [CueList; 38] = [
+    const ALL: [CueList; 39] = [
         CueList::Verbs,
         CueList::Groups,
         CueList::Parties,
+        CueList::PartyMembers,
         CueList::Bodies,
         CueList::Research,
         CueList::FindingVerbs,
