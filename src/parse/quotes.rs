@@ -1831,6 +1831,33 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// Whether direct quote `d`, a few capitalised words, is a reply a verb of saying reports
+    /// right next to it: `X said, "Probably."`, `"No," replied X.`, `"Never," X said.` Its
+    /// closing punctuation inside the marks makes it an utterance, not a title.
+    fn short_reply(&self, d: &Direct) -> bool {
+        let doc = self.doc;
+        if !d.closed
+            || d.content_end < d.open + 2
+            || !matches!(doc.toks[d.content_end - 1].kind, Kind::Punct('.' | '!' | '?' | ','))
+        {
+            return false;
+        }
+        // Before it, when it ends the sentence (`shouted, "Cruz," Beck joked` goes on to
+        // another's report).
+        let said_before = d.open >= 2
+            && !doc.is_punct(d.content_end - 1, ',')
+            && matches!(doc.toks[d.open - 1].kind, Kind::Punct(',' | ':'))
+            && self.is_say(d.open - 2);
+        // After it, only when it opens its sentence: `shouted, "Cruz," Beck joked` is another's.
+        let after = d.content_end + 1;
+        let opens = d.open == 0 || !doc.same_sentence(d.open - 1, d.open);
+        let said_after = opens
+            && doc.toks.get(after).is_some_and(|t| t.para == doc.toks[d.open].para)
+            && (self.is_say(after)
+                || self.index.by_start.get(&after).is_some_and(|&(_, end)| self.is_say(end)));
+        said_before || said_after
+    }
+
     /// The cue written next to a direct quote.
     fn direct_cue(&self, d: &Direct) -> Option<(usize, Option<Span>, String)> {
         let doc = self.doc;
@@ -1842,7 +1869,7 @@ impl Ctx<'_, '_> {
             let title_case = (d.open + 1..d.content_end).all(|t| {
                 !doc.is_word(t) || doc.toks[t].cap || self.lists.has(t, CueList::TitleFunctionWords)
             });
-            if after_preposition || title_case {
+            if after_preposition || title_case && !self.short_reply(d) {
                 return None;
             }
         }
@@ -1910,7 +1937,8 @@ impl Ctx<'_, '_> {
                         }
                         let inner = doc.is_word(v)
                             || doc.toks[v].kind == Kind::Poss
-                            || matches!(doc.toks[v].kind, Kind::Punct(',' | '.' | '(' | ')' | '-'));
+                            // `X, an analyst at Smith & Co., wrote`.
+                            || matches!(doc.toks[v].kind, Kind::Punct(',' | '.' | '(' | ')' | '-' | '&'));
                         if !inner || !doc.same_sentence(j, v) {
                             break;
                         }
