@@ -2283,8 +2283,16 @@ impl Ctx<'_, '_> {
                         from += 1;
                     }
                 }
-                // `A, X said that he did not`: a clause after the verb is its content.
-                from + 4 >= ce && (from..ce).all(|k| !self.is_say(k)) && !is_lw(doc, from, "that")
+                // `A, X said that he did not`, `Later that day, X said she would resign`: a
+                // clause after the verb, opening with `that` or a subject pronoun, is its content.
+                // `In a speech, X said:` introduces what follows.
+                from + 4 >= ce
+                    && !doc.is_punct(from, ':')
+                    && (from..ce).all(|k| !self.is_say(k))
+                    && !is_lw(doc, from, "that")
+                    && !(from + 1 < ce
+                        && doc.is_word(from)
+                        && matches!(doc.lw(from), "he" | "she" | "it" | "they" | "we" | "i" | "you"))
             };
             if let Some((pi, extra)) = self.subject_before(v) {
                 let subj_start =
