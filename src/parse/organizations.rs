@@ -4,6 +4,7 @@
 //! acronym counted as a mention.
 
 use super::speakers::{Doc, Kind, publication};
+use super::timestamp::is_weekday;
 use crate::article::{Organization, Span};
 use crate::registry::FastMap;
 
@@ -61,12 +62,17 @@ pub(crate) fn find(doc: &Doc<'_>, person: &[bool]) -> Vec<Organization> {
             if doc.is_cap_word(j) || (doc.is_word(j) && doc.toks[j].upper) {
                 j += 1;
                 end = j;
-            } else if doc.is_word(j) && CONNECTORS.contains(&doc.lw(j)) {
+            } else if doc.is_word(j) && CONNECTORS.contains(&doc.lw(j))
+                // `General Motors Corp and Chrysler LLC`: `and` after a company's legal form
+                // joins two names.
+                && !(doc.lw(j) == "and" && doc.is_legal_form(j - 1))
+            {
                 let mut k = j;
                 while k < n && doc.is_word(k) && CONNECTORS.contains(&doc.lw(k)) && k < j + 3 {
                     k += 1;
                 }
-                if !doc.is_cap_word(k) || person[k] {
+                // `the Premier League on Saturday`: a weekday after `on` is the writer's time.
+                if !doc.is_cap_word(k) || person[k] || is_weekday(doc.lw(k)) {
                     break;
                 }
                 j = k;
@@ -84,12 +90,14 @@ pub(crate) fn find(doc: &Doc<'_>, person: &[bool]) -> Vec<Organization> {
             continue;
         };
         // The name ends at its last cue word or the capitalised words right after it.
+        // A title before it is a person's (`Governor of the Central Bank`), unless it names
+        // the body's field right before a cue word (`Justice Department`, `Student Union`).
         let mut s = i;
         while s < cue
             && (matches!(
                 doc.lw(s),
                 "the" | "a" | "an" | "this" | "that" | "in" | "on" | "at" | "by" | "for" | "from"
-            ) || doc.is_title_head(s)
+            ) || doc.is_title_head(s) && !doc.is_org_cue(s + 1)
                 || doc.honorific(s).is_some()
                 || CONNECTORS.contains(&doc.lw(s)))
         {

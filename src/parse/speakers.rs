@@ -208,6 +208,11 @@ impl<'t> Doc<'t> {
         self.class(i, Part::Roles).is_org_cue()
     }
 
+    /// True when token `i` is a company's legal form (`Corp`, `Ltd`, `AG`).
+    pub fn is_legal_form(&self, i: usize) -> bool {
+        self.names.is_legal_form(self.lw(i))
+    }
+
     /// True when token `i` is a capitalised word that is never part of a name.
     pub fn is_stopword(&self, i: usize) -> bool {
         self.class(i, Part::Roles).is_stopword()
