@@ -470,6 +470,11 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         }
         // Right after a quotation any verb of saying inverts (`"...," added a senior aide.`);
         // elsewhere only the plain ones, as before the subject.
+        // `A senior official dismissed the report, saying ...`: a participle's subject opens
+        // the sentence, whatever its main verb.
+        if v > 0 && doc.is_punct(v - 1, ',') && doc.lw(v).ends_with("ing") {
+            described.extend(unnamed.opening(v));
+        }
         let after_quote = v > 0 && doc.toks[v - 1].kind == Kind::Close;
         let inverted =
             plain && (after_quote || v > 0 && doc.is_punct(v - 1, ',')) || after_quote && doc.is_say_verb(v);
@@ -670,6 +675,49 @@ impl Unnamed<'_, '_> {
         // the attribution reads it.
         let e = time_adjunct_start(doc, lists, s + 1, e);
         self.describes(s, e).map(|name| (s, e, name))
+    }
+
+    /// The subject opening the sentence of the participle at `v` (after a dateline lead), before
+    /// its main verb, a cue or an auxiliary: `A senior official dismissed the report, saying`,
+    /// `The Ohio Republican did give him credit, saying`.
+    fn opening(&self, v: usize) -> Option<(usize, usize, String)> {
+        let (doc, lists) = (self.doc, self.lists);
+        // Bounded: a sentence longer than this before the participle is left alone.
+        let floor = v.saturating_sub(40);
+        let mut first = v;
+        while first > floor && doc.same_sentence(first - 1, v) {
+            first -= 1;
+        }
+        if first > 0 && doc.same_sentence(first - 1, v) {
+            return None;
+        }
+        let first = after_dateline(doc, first, v);
+        let mut e = first;
+        while e < v && e - first <= MAX_UNNAMED && self.inside(e) {
+            e += 1;
+        }
+        // A cue word after a determiner is a noun (`walked back the comments`): the words
+        // before it hold a verb of their own.
+        let verb = e < v
+            && doc.is_word(e)
+            && (lists.has(e, CueList::Verbs) || doc.is_say_verb(e) || lists.has(e, CueList::Auxiliaries))
+            && !lists.has(e, CueList::NounVerbs)
+            && !matches!(
+                doc.lw(e - 1),
+                "the" | "a" | "an" | "no" | "his" | "her" | "its" | "their" | "any" | "some"
+            );
+        if !verb {
+            return None;
+        }
+        let e = before_auxiliaries(doc, lists, e);
+        // Only people report: a title, a group or a party's member heads the words (`The
+        // first look the audience gets of X is ...` is no source).
+        let person_noun = (first..e)
+            .any(|k| doc.is_title_head(k) || lists.is_group(k) || lists.has(k, CueList::PartyMembers));
+        if !person_noun {
+            return None;
+        }
+        self.describes(first, e).map(|name| (first, e, name))
     }
 
     /// The subject starting at token `s`, after an inverted verb of saying or `according to`,
