@@ -3191,11 +3191,13 @@ impl Ctx<'_, '_> {
                         || appositive
                         || new_clause
                 } else {
-                    // `X distanced himself from A by saying B`: a report of its own.
+                    // `X distanced himself from A by saying B`: a report of its own. `X is
+                    // promising A but he has also B`, `as he ...`: a clause of the writer's.
                     let by_saying =
                         self.preposition_of_manner(k) && next.ends_with("ing") && self.is_cue(k + 1);
                     !inside[k]
                         && (is_lw(doc, k, "as") && matches!(next, "he" | "she" | "they" | "we" | "i")
+                            || is_lw(doc, k, "but") && matches!(next, "he" | "she" | "they" | "we" | "i")
                             || by_saying)
                 }
             });
