@@ -3185,8 +3185,18 @@ impl Ctx<'_, '_> {
                     let report_goes_on = next == "but" && doc.lw(k + 2) == "that";
                     // `X said A, and the vote ...`: a clause with a subject of its own is the
                     // writer's.
+                    // `..., and Republican X has been ...`: a named subject with its finite verb.
+                    let named_clause = || {
+                        self.mention_after_titles(k + 2, b).is_some_and(|(_, end)| {
+                            end < b
+                                && doc.is_word(end)
+                                && !doc.toks[end].cap
+                                && self.lists.has(end, CueList::FiniteAuxiliaries)
+                        })
+                    };
                     let new_clause = next == "and"
-                        && matches!(doc.lw(k + 2), "the" | "he" | "she" | "they" | "his" | "her" | "their");
+                        && (matches!(doc.lw(k + 2), "the" | "he" | "she" | "they" | "his" | "her" | "their")
+                            || named_clause());
                     self.lists.has(k + 1, CueList::ClauseBreaks) && !report_goes_on
                         || appositive
                         || new_clause
