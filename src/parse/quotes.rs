@@ -1103,11 +1103,14 @@ impl Ctx<'_, '_> {
             {
                 c -= 1;
             }
+            // `X was quick to point out`, `X was prompted to say`: an adjective or passive
+            // after the copula has the subject report too.
             if c >= 1
                 && doc.is_word(c - 1)
-                && (self.lists.has(c - 1, CueList::Infinitive)
+                && ((self.lists.has(c - 1, CueList::Infinitive)
                     || self.lists.has(c - 1, CueList::Catenatives))
-                && !self.passive(c - 1)
+                    && !self.passive(c - 1)
+                    || self.lists.has(c - 1, CueList::Predicatives))
                 // One step back only: `to try to say` chains stay bounded.
                 && self.skip_parenthetical_back(self.skip_auxiliaries_back(c - 1)).checked_sub(1).is_none_or(|b| doc.lw(b) != "to")
             {
@@ -3316,6 +3319,7 @@ struct Cues {
     possessive_nouns: FastSet<String>,
     object_ends: FastSet<String>,
     catenatives: FastSet<String>,
+    predicatives: FastSet<String>,
     subordinators: FastSet<String>,
     headline_sources: FastSet<String>,
     findings: FastSet<String>,
@@ -3378,6 +3382,7 @@ impl Cues {
             CueList::PartsOfDay => &self.parts_of_day,
             CueList::Infinitive => &self.infinitive,
             CueList::Catenatives => &self.catenatives,
+            CueList::Predicatives => &self.predicatives,
             CueList::Statements => &self.statements,
             CueList::Publishing => &self.publishing,
             CueList::TitleFunctionWords => &self.title_function_words,
@@ -3436,6 +3441,7 @@ enum CueList {
     PartsOfDay,
     Infinitive,
     Catenatives,
+    Predicatives,
     Statements,
     Publishing,
     TitleFunctionWords,
@@ -3457,7 +3463,7 @@ enum CueList {
 }
 
 impl CueList {
-    const ALL: [CueList; 39] = [
+    const ALL: [CueList; 40] = [
         CueList::Verbs,
         CueList::Groups,
         CueList::Parties,
@@ -3479,6 +3485,7 @@ impl CueList {
         CueList::PartsOfDay,
         CueList::Infinitive,
         CueList::Catenatives,
+        CueList::Predicatives,
         CueList::Statements,
         CueList::Publishing,
         CueList::TitleFunctionWords,
