@@ -468,13 +468,13 @@ fn source_mentions(doc: &Doc<'_>, lists: &TokenLists, people: &[Person], orgs: &
         if plain {
             described.extend(unnamed.before(v));
         }
-        // Right after a quotation any verb of saying inverts (`"...," added a senior aide.`);
-        // elsewhere only the plain ones, as before the subject.
         // `A senior official dismissed the report, saying ...`: a participle's subject opens
         // the sentence, whatever its main verb.
         if v > 0 && doc.is_punct(v - 1, ',') && doc.lw(v).ends_with("ing") {
             described.extend(unnamed.opening(v));
         }
+        // Right after a quotation any verb of saying inverts (`"...," added a senior aide.`);
+        // elsewhere only the plain ones, as before the subject.
         let after_quote = v > 0 && doc.toks[v - 1].kind == Kind::Close;
         let inverted =
             plain && (after_quote || v > 0 && doc.is_punct(v - 1, ',')) || after_quote && doc.is_say_verb(v);
@@ -3186,8 +3186,6 @@ impl Ctx<'_, '_> {
                             || (k + 2..b).all(|j| !self.lists.has(j, CueList::FiniteAuxiliaries)));
                     // `X said A, but that B`: the report goes on.
                     let report_goes_on = next == "but" && doc.lw(k + 2) == "that";
-                    // `X said A, and the vote ...`: a clause with a subject of its own is the
-                    // writer's.
                     // `..., and Republican X has been ...`: a named subject with its finite verb.
                     let named_clause = || {
                         self.mention_after_titles(k + 2, b).is_some_and(|(_, end)| {
@@ -3197,6 +3195,8 @@ impl Ctx<'_, '_> {
                                 && self.lists.has(end, CueList::FiniteAuxiliaries)
                         })
                     };
+                    // `X said A, and the vote ...`: a clause with a subject of its own is the
+                    // writer's.
                     let new_clause = next == "and"
                         && (matches!(doc.lw(k + 2), "the" | "he" | "she" | "they" | "his" | "her" | "their")
                             || named_clause());
@@ -3209,8 +3209,8 @@ impl Ctx<'_, '_> {
                     let by_saying =
                         self.preposition_of_manner(k) && next.ends_with("ing") && self.is_cue(k + 1);
                     !inside[k]
-                        && (is_lw(doc, k, "as") && matches!(next, "he" | "she" | "they" | "we" | "i")
-                            || is_lw(doc, k, "but") && matches!(next, "he" | "she" | "they" | "we" | "i")
+                        && ((is_lw(doc, k, "as") || is_lw(doc, k, "but"))
+                            && matches!(next, "he" | "she" | "they" | "we" | "i")
                             || by_saying)
                 }
             });
