@@ -2406,7 +2406,36 @@ fn subsumes(doc: &Doc<'_>, long: &[u32], short: &[u32]) -> bool {
     }
 }
 
-fn merge<'d>(doc: &'d Doc<'_>, mentions: Vec<Mention>) -> Vec<Person> {
+/// `To Rosengren, a voting member ...`: a sentence-opening `To` (a surname too) before the
+/// surname of someone the text names with other words is the preposition, so the mention is
+/// the surname alone; `To Lam, ...`, named so throughout, stays a name.
+fn drop_opening_to(doc: &Doc<'_>, mentions: &mut [Mention]) {
+    let opening_to = |m: &Mention| {
+        m.word_len() == 2
+            && m.word_toks[0] as usize == m.start
+            && doc.w(m.start) == "To"
+            && starts_sentence(doc, m.start)
+            && doc.is_punct(m.end, ',')
+    };
+    if !mentions.iter().any(opening_to) {
+        return;
+    }
+    let named_otherwise: FastSet<&str> = mentions
+        .iter()
+        .filter(|m| m.word_len() >= 2 && !opening_to(m))
+        .filter_map(|m| m.word_tokens().last().map(|&t| word_text(doc, t)))
+        .collect();
+    for m in mentions.iter_mut() {
+        if opening_to(m) && named_otherwise.contains(word_text(doc, m.word_toks[1])) {
+            m.start += 1;
+            m.word_toks[0] = m.word_toks[1];
+            m.word_count = 1;
+        }
+    }
+}
+
+fn merge<'d>(doc: &'d Doc<'_>, mut mentions: Vec<Mention>) -> Vec<Person> {
+    drop_opening_to(doc, &mut mentions);
     // People by every word of their names, so matching looks at a few candidates, not everyone.
     // The words are the document's lower-case text: the index copies none.
     let mut by_word = WordIndex::with_capacity(2 * mentions.len());
