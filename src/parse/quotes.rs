@@ -1929,7 +1929,7 @@ impl Ctx<'_, '_> {
         // (readers' voices, epigraphs, posts).
         let dash = d.content_end + 1;
         if d.closed
-            && matches!(doc.toks.get(dash).map(|t| t.kind), Some(Kind::Punct('-' | '—' | '–' | '―')))
+            && is_dash(doc, dash)
             && doc.toks[dash].para == doc.toks[d.open].para
             && let Some(&(pi, end)) = self.index.by_start.get(&self.skip_honorifics(dash + 1))
             && pi < self.people.len()
