@@ -1928,10 +1928,14 @@ impl Ctx<'_, '_> {
         // `"..." ― Sonya Herridge`: a quotation signed with a dash and a name closing its line
         // (readers' voices, epigraphs, posts).
         let dash = d.content_end + 1;
+        // A quotation standing as its own paragraph may be signed on the next line (`- Bernie
+        // Sanders.`, `-Michelle Marks, Philadelphia.`), as fact checks and quotable boxes print them.
+        let own_paragraph = self.opens_paragraph(d.open)
+            && doc.toks.get(dash).is_some_and(|t| t.para == doc.toks[d.open].para + 1);
         if d.closed
             && is_dash(doc, dash)
-            && doc.toks[dash].para == doc.toks[d.open].para
-            && let Some(&(pi, end)) = self.index.by_start.get(&self.skip_honorifics(dash + 1))
+            && (doc.toks[dash].para == doc.toks[d.open].para || own_paragraph)
+            && let Some((pi, end)) = self.mention_after_titles(self.skip_honorifics(dash + 1), doc.toks.len())
             && pi < self.people.len()
         {
             // `― Carla Sanchez.`: a full stop may close the signature.
@@ -1939,7 +1943,13 @@ impl Ctx<'_, '_> {
             let closes_line = doc.toks.get(end).is_none_or(|t| {
                 t.para != doc.toks[dash].para || doc.text[doc.toks[end - 1].end..t.start].contains('\n')
             });
-            if closes_line {
+            // On a line of its own the signature may go on after a comma with where or when the
+            // words were said (`, Philadelphia.`, `, tweeting after the speech.`).
+            let glossed = own_paragraph
+                && doc.is_punct(end, ',')
+                && (end..(end + 12).min(doc.toks.len() + 1))
+                    .any(|k| doc.toks.get(k).is_none_or(|t| t.para != doc.toks[dash].para));
+            if closes_line || glossed {
                 return Some((pi, None, String::new()));
             }
         }
