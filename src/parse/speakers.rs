@@ -418,6 +418,15 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '&')
 }
 
+/// Whether `c` after `prev` is the second half of a UTF-8 letter that was decoded as Latin-1
+/// (`FranÃ§ois` for `François`, `PeÃ±a`, `SarukhÃ\u{83}Â¡n`): scraped copy often carries such
+/// mojibake, and a name cut at its `§` or `±` would be lost. A lead byte (U+00C2..U+00DF) read
+/// as a letter, then a continuation byte (U+0080..U+00BF): legitimate text puts no sign or C1
+/// control right after such a letter.
+fn is_mojibake_continuation(prev: Option<char>, c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{BF}') && prev.is_some_and(|p| matches!(p, '\u{C2}'..='\u{DF}'))
+}
+
 /// [`ASCII_CLASS`] bits: a letter or digit, a letter, a lower-case letter.
 const ASCII_ALNUM: u8 = 1;
 const ASCII_LETTER: u8 = 2;
@@ -493,7 +502,7 @@ fn tokenize(slice: &str, base: usize, para: u32, out: &mut Vec<Tok>) {
                 }
                 let Some(d) = at(j) else { break };
                 let j1 = j + d.len_utf8();
-                if d.is_alphanumeric() {
+                if d.is_alphanumeric() || is_mojibake_continuation(slice[..j].chars().next_back(), d) {
                     segment_len += 1;
                     lower |= d.is_lowercase();
                     j = j1;
