@@ -1617,8 +1617,20 @@ impl Ctx<'_, '_> {
 
     fn is_say(&self, i: usize) -> bool {
         self.doc.is_word(i)
-            && { self.doc.is_say_verb(i) || self.lists.has(i, CueList::Verbs) }
+            && { self.doc.is_say_verb(i) || self.lists.has(i, CueList::Verbs) || self.verb_base(i) }
             && !self.inside_proper_name(i)
+    }
+
+    /// `to blame`, `will support`, `did not praise`, `they attack`: the bare form of a cue verb
+    /// that is as often a noun (`the blame`, `his support`) is the verb after an infinitive's
+    /// `to`, a modal, a negation or a subject pronoun.
+    fn verb_base(&self, i: usize) -> bool {
+        let doc = self.doc;
+        self.lists.has(i, CueList::VerbBases)
+            && i > 0
+            && !doc.toks[i].cap
+            && doc.is_word(i - 1)
+            && self.lists.has(i - 1, CueList::VerbBaseContexts)
     }
 
     /// `the United States ambassador`: a capitalised word after another inside a sentence, with
@@ -3350,6 +3362,8 @@ struct Cues {
     unnamed_openers: FastSet<String>,
     unnamed_breaks: FastSet<String>,
     unnamed_verbs: FastSet<String>,
+    verb_bases: FastSet<String>,
+    verb_base_contexts: FastSet<String>,
     /// The first words of `phrases`.
     #[serde(skip)]
     phrase_heads: Lexicon,
@@ -3411,6 +3425,8 @@ impl Cues {
             CueList::UnnamedOpeners => &self.unnamed_openers,
             CueList::UnnamedBreaks => &self.unnamed_breaks,
             CueList::UnnamedVerbs => &self.unnamed_verbs,
+            CueList::VerbBases => &self.verb_bases,
+            CueList::VerbBaseContexts => &self.verb_base_contexts,
         }
     }
 
@@ -3470,10 +3486,12 @@ enum CueList {
     UnnamedOpeners,
     UnnamedBreaks,
     UnnamedVerbs,
+    VerbBases,
+    VerbBaseContexts,
 }
 
 impl CueList {
-    const ALL: [CueList; 40] = [
+    const ALL: [CueList; 42] = [
         CueList::Verbs,
         CueList::Groups,
         CueList::Parties,
@@ -3514,6 +3532,8 @@ impl CueList {
         CueList::UnnamedOpeners,
         CueList::UnnamedBreaks,
         CueList::UnnamedVerbs,
+        CueList::VerbBases,
+        CueList::VerbBaseContexts,
     ];
 
     fn bit(self) -> u64 {
