@@ -1621,16 +1621,18 @@ impl Ctx<'_, '_> {
             && !self.inside_proper_name(i)
     }
 
-    /// `to blame`, `will support`, `did not praise`, `they attack`: the bare form of a cue verb
-    /// that is as often a noun (`the blame`, `his support`) is the verb after an infinitive's
-    /// `to`, a modal, a negation or a subject pronoun.
+    /// `to blame`, `will support`, `did not praise`, `they attack`, `Democrats blame`: the bare
+    /// form of a cue verb that is as often a noun (`the blame`, `his support`) is the verb after
+    /// an infinitive's `to`, a modal, a negation, a subject pronoun or a plural group or party.
     fn verb_base(&self, i: usize) -> bool {
         let doc = self.doc;
         self.lists.has(i, CueList::VerbBases)
             && i > 0
             && !doc.toks[i].cap
             && doc.is_word(i - 1)
-            && self.lists.has(i - 1, CueList::VerbBaseContexts)
+            && (self.lists.has(i - 1, CueList::VerbBaseContexts)
+                || self.lists.has(i - 1, CueList::Groups)
+                || self.lists.has(i - 1, CueList::Parties))
     }
 
     /// `the United States ambassador`: a capitalised word after another inside a sentence, with
