@@ -3208,8 +3208,10 @@ impl Ctx<'_, '_> {
                         && matches!(next, "a" | "an" | "the")
                         && (doc.is_cap_word(k - 1)
                             || (k + 2..b).all(|j| !self.lists.has(j, CueList::FiniteAuxiliaries)));
-                    // `X said A, but that B`: the report goes on.
-                    let report_goes_on = next == "but" && doc.lw(k + 2) == "that";
+                    // `X said A, but that B`, `X said A, but would B`: the report goes on (a
+                    // finite verb without a subject of its own shares the content's).
+                    let report_goes_on = next == "but"
+                        && (doc.lw(k + 2) == "that" || self.lists.has(k + 2, CueList::FiniteAuxiliaries));
                     // `..., and Republican X has been ...`: a named subject with its finite verb.
                     let named_clause = || {
                         self.mention_after_titles(k + 2, b).is_some_and(|(_, end)| {
