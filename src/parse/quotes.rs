@@ -2265,7 +2265,23 @@ impl Ctx<'_, '_> {
                 }
             }
             let label = a < end && doc.toks[a].upper && doc.is_word(a) && doc.is_punct(a + 1, ':');
-            if let Some(&pi) = surnames.get(doc.lw(a)).filter(|_| label) {
+            // A label the speaker stage made a person of (`JAKE TAPPER:`), or the surname of
+            // someone named in the text (`PENCE:`).
+            let labelled = self
+                .index
+                .by_start
+                .get(&a)
+                .filter(|&&(pi, e)| {
+                    pi < self.people.len()
+                        && e > a
+                        && e < end
+                        && doc.is_punct(e, ':')
+                        && (a..e).all(|t| doc.toks[t].upper)
+                })
+                .map(|&(pi, e)| (pi, e))
+                .or_else(|| surnames.get(doc.lw(a)).filter(|_| label).map(|&pi| (pi, a + 1)));
+            if let Some((pi, colon)) = labelled {
+                let a = colon - 1;
                 let mut b = end;
                 while b > a + 2 && matches!(doc.toks[b - 1].kind, Kind::Close | Kind::Punct('.' | '!' | '?'))
                 {

@@ -643,7 +643,34 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
     let mut prev_strong_end = 0usize;
     // The last words of the full names vouched for so far.
     let mut surnames: FastSet<&str> = FastSet::default();
+    let labels = transcript_labels(doc, names, registry);
+    let mut next_label = labels.iter().peekable();
     while i < doc.toks.len() {
+        if let Some(&&(start, end)) = next_label.peek()
+            && start <= i
+        {
+            next_label.next();
+            if start == i {
+                let mut word_toks = [0u32; MAX_NAME_WORDS];
+                for (slot, t) in word_toks.iter_mut().zip(start..end) {
+                    *slot = u32::try_from(t).unwrap_or(u32::MAX);
+                }
+                mentions.push(Mention {
+                    start,
+                    end,
+                    word_toks,
+                    word_count: u8::try_from(end - start).unwrap_or(0),
+                    honorifics: Vec::new(),
+                    gender: Gender::Unknown,
+                    role: Role::default(),
+                    strong: true,
+                });
+                prev_end = end;
+                prev_strong_end = end;
+                i = end;
+                continue;
+            }
+        }
         if !doc.is_cap_word(i) || (doc.toks[i].upper && !initials_before_name(doc, names, i)) {
             i += 1;
             continue;
@@ -686,6 +713,44 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
     }
     list_members(doc, &mut mentions);
     mentions
+}
+
+/// The speaker labels of a transcript, as token ranges: a paragraph opening (after a quotation
+/// mark, if any) with one to three words in capitals before a colon, each a given name or a
+/// surname, none a title (`HOST:`), together no place (`WALLACE: ...`, `"JAKE TAPPER: ...`). Capitals alone are no
+/// name, so only a text with two such labels or more counts as a transcript.
+fn transcript_labels(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<(usize, usize)> {
+    let mut labels = Vec::new();
+    let n = doc.toks.len();
+    for i in 0..n {
+        if i > 0 && doc.toks[i - 1].para == doc.toks[i].para {
+            continue;
+        }
+        let a = if doc.toks[i].kind == Kind::Open { i + 1 } else { i };
+        let mut b = a;
+        while b < n.min(a + 3) && doc.toks[b].para == doc.toks[i].para && doc.is_word(b) && doc.toks[b].upper
+        {
+            b += 1;
+        }
+        // `HOST:`, `MODERATOR:` name a role, not a person.
+        let named = (a..b).all(|t| (doc.given(t).is_some() || doc.is_surname(t)) && !doc.is_title_head(t));
+        if b > a && doc.is_punct(b, ':') && named && !is_place(doc, names, registry, a, b) {
+            labels.push((a, b));
+        }
+    }
+    // A label that is also a word (`CALL:`, `DUE:` in a table; `BIRCH:` in a transcript) must
+    // come back as a label: a speaker takes several turns.
+    let mut turns: FastMap<&str, usize> = FastMap::default();
+    for &(a, b) in &labels {
+        *turns.entry(doc.phrase(a, b).unwrap_or_default()).or_default() += 1;
+    }
+    let recurs = |a: usize, b: usize| turns.get(doc.phrase(a, b).unwrap_or_default()).is_some_and(|&n| n > 1);
+    let kept: Vec<(usize, usize)> =
+        labels.into_iter().filter(|&(a, b)| (a..b).all(|t| !doc.is_common_word(t)) || recurs(a, b)).collect();
+    if kept.len() < 2 {
+        return Vec::new();
+    }
+    kept
 }
 
 /// `Steve Jones, Phil` / `Mickelson, Greg Norman (Australia)`: an unconfirmed name of one or two
