@@ -646,7 +646,8 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
     let labels = transcript_labels(doc, names, registry);
     let mut next_label = labels.iter().peekable();
     while i < doc.toks.len() {
-        if let Some(&&(start, end)) = next_label.peek()
+        if !labels.is_empty()
+            && let Some(&&(start, end)) = next_label.peek()
             && start <= i
         {
             next_label.next();
@@ -722,10 +723,10 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
 fn transcript_labels(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<(usize, usize)> {
     let mut labels = Vec::new();
     let n = doc.toks.len();
-    for i in 0..n {
-        if i > 0 && doc.toks[i - 1].para == doc.toks[i].para {
-            continue;
-        }
+    let mut next_para = 0;
+    for para in doc.toks.chunk_by(|x, y| x.para == y.para) {
+        let i = next_para;
+        next_para += para.len();
         let a = if doc.toks[i].kind == Kind::Open { i + 1 } else { i };
         let mut b = a;
         while b < n.min(a + 3) && doc.toks[b].para == doc.toks[i].para && doc.is_word(b) && doc.toks[b].upper
