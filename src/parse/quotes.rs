@@ -2851,7 +2851,37 @@ impl Ctx<'_, '_> {
         while b > 0 && doc.is_word(b - 1) && self.lists.has(b - 1, CueList::Adverbs) {
             b -= 1;
         }
-        b > 0 && matches!(doc.lw(b - 1), "was" | "were" | "is" | "are" | "be" | "been" | "being")
+        b > 0
+            && matches!(
+                doc.lw(b - 1),
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "wasn't"
+                    | "wasn’t"
+                    | "weren't"
+                    | "weren’t"
+                    | "isn't"
+                    | "isn’t"
+                    | "aren't"
+                    | "aren’t"
+            )
+    }
+
+    /// `1,100`: a comma between digits, glued to both, groups a number's thousands.
+    fn thousands_comma(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let digits = |j: usize| doc.is_word(j) && doc.w(j).starts_with(|c: char| c.is_ascii_digit());
+        k > 0
+            && doc.is_punct(k, ',')
+            && digits(k - 1)
+            && digits(k + 1)
+            && doc.toks[k - 1].end == doc.toks[k].start
+            && doc.toks[k].end == doc.toks[k + 1].start
     }
 
     fn token_at(&self, byte: usize) -> Option<usize> {
@@ -3197,7 +3227,7 @@ impl Ctx<'_, '_> {
                 return false;
             }
             // `..." referring to`: the comma may stand inside the closing quotation mark.
-            let comma = !inside[k] && doc.is_punct(k, ',')
+            let comma = !inside[k] && doc.is_punct(k, ',') && !self.thousands_comma(k)
                 || doc.toks[k].kind == Kind::Close && doc.is_punct(k - 1, ',');
             comma && self.resumes_narration(k + 1) || !inside[k] && self.second_report(k)
         }) {
@@ -3211,7 +3241,9 @@ impl Ctx<'_, '_> {
         let forward = b >= doc.toks.len() || !doc.is_punct(b, ',');
         if forward && doc.toks[a].kind != Kind::Open {
             // A dash sets these off as a comma does: `... — and he noted that ...`.
-            let sets_off = |k: usize| !inside[k] && (doc.is_punct(k, ',') || is_dash(doc, k));
+            let sets_off = |k: usize| {
+                !inside[k] && (doc.is_punct(k, ',') && !self.thousands_comma(k) || is_dash(doc, k))
+            };
             let last_mark = (a + 1..b).rev().find(|&k| sets_off(k));
             let cut = (a + 1..b.saturating_sub(1)).find(|&k| {
                 let next = doc.lw(k + 1);
