@@ -2278,7 +2278,7 @@ impl Ctx<'_, '_> {
                         && doc.is_punct(e, ':')
                         && (a..e).all(|t| doc.toks[t].upper)
                 })
-                .map(|&(pi, e)| (pi, e))
+                .copied()
                 .or_else(|| surnames.get(doc.lw(a)).filter(|_| label).map(|&pi| (pi, a + 1)));
             if let Some((pi, colon)) = labelled {
                 let a = colon - 1;

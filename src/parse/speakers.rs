@@ -623,6 +623,25 @@ pub(crate) struct Mention {
 const MAX_NAME_WORDS: usize = 5;
 
 impl Mention {
+    /// A person named by the words `start..end` alone, vouched for by where they stand (a
+    /// transcript's label, a surname named in full before), with no honorific or role.
+    fn plain(start: usize, end: usize) -> Mention {
+        let mut word_toks = [0u32; MAX_NAME_WORDS];
+        for (slot, t) in word_toks.iter_mut().zip(start..end) {
+            *slot = u32::try_from(t).unwrap_or(u32::MAX);
+        }
+        Mention {
+            start,
+            end,
+            word_toks,
+            word_count: u8::try_from((end - start).min(MAX_NAME_WORDS)).unwrap_or(0),
+            honorifics: Vec::new(),
+            gender: Gender::Unknown,
+            role: Role::default(),
+            strong: true,
+        }
+    }
+
     /// The tokens of the name words.
     fn word_tokens(&self) -> &[u32] {
         self.word_toks.get(..usize::from(self.word_count)).unwrap_or(&[])
@@ -652,20 +671,10 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
         {
             next_label.next();
             if start == i {
-                let mut word_toks = [0u32; MAX_NAME_WORDS];
-                for (slot, t) in word_toks.iter_mut().zip(start..end) {
-                    *slot = u32::try_from(t).unwrap_or(u32::MAX);
+                if end - start > 1 {
+                    surnames.insert(doc.lw(end - 1));
                 }
-                mentions.push(Mention {
-                    start,
-                    end,
-                    word_toks,
-                    word_count: u8::try_from(end - start).unwrap_or(0),
-                    honorifics: Vec::new(),
-                    gender: Gender::Unknown,
-                    role: Role::default(),
-                    strong: true,
-                });
+                mentions.push(Mention::plain(start, end));
                 prev_end = end;
                 prev_strong_end = end;
                 i = end;
@@ -695,18 +704,7 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
         {
             // `Mark Cuban ... Cuban said`: a lone word that is also a place's or a people's
             // name is the surname of the person named in full before, when it speaks.
-            let mut word_toks = [0u32; MAX_NAME_WORDS];
-            word_toks[0] = u32::try_from(i).unwrap_or(u32::MAX);
-            mentions.push(Mention {
-                start: i,
-                end,
-                word_toks,
-                word_count: 1,
-                honorifics: Vec::new(),
-                gender: Gender::Unknown,
-                role: Role::default(),
-                strong: true,
-            });
+            mentions.push(Mention::plain(i, end));
             prev_end = end;
             prev_strong_end = end;
         }
@@ -718,8 +716,8 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
 
 /// The speaker labels of a transcript, as token ranges: a paragraph opening (after a quotation
 /// mark, if any) with one to three words in capitals before a colon, each a given name or a
-/// surname, none a title (`HOST:`), together no place (`WALLACE: ...`, `"JAKE TAPPER: ...`). Capitals alone are no
-/// name, so only a text with two such labels or more counts as a transcript.
+/// surname, none a title (`HOST:`), together no place (`WALLACE: ...`, `"JAKE TAPPER: ...`).
+/// Capitals alone are no name, so only a text with two such labels or more is a transcript.
 fn transcript_labels(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<(usize, usize)> {
     let mut labels = Vec::new();
     let n = doc.toks.len();
