@@ -2872,6 +2872,22 @@ impl Ctx<'_, '_> {
             )
     }
 
+    /// Whether the comma at `k` closes an attribution set inside a sentence: `A, X said, B`,
+    /// `A, he said, B`, `A, said X, B`.
+    fn closes_attribution(&self, k: usize) -> bool {
+        let doc = self.doc;
+        if k < 2 {
+            return false;
+        }
+        // Names are indexed by the token after them; a plain verb of saying (a stance's object
+        // may have its own appositive: `endorsed X, the nominee`).
+        let said = |v: usize| doc.is_word(v) && doc.is_say_verb(v);
+        let subject_said =
+            said(k - 1) && (self.index.by_end.contains_key(&(k - 1)) || pronoun(doc.lw(k - 2)).is_some());
+        let said_subject = self.index.by_end.get(&k).is_some_and(|&(_, start)| start > 0 && said(start - 1));
+        subject_said || said_subject
+    }
+
     /// `1,100`: a comma between digits, glued to both, groups a number's thousands.
     fn thousands_comma(&self, k: usize) -> bool {
         let doc = self.doc;
@@ -3252,8 +3268,11 @@ impl Ctx<'_, '_> {
                     // announced it would cut 3,000 jobs, a third of its staff`) unless it holds
                     // a finite auxiliary: then it is the main clause after a fronted one (`that,
                     // if ..., a recount could not be done`).
+                    // Not after the verb of a mid-sentence attribution: `A, X said, the deal
+                    // fell apart` goes on with the report.
                     let appositive = Some(k) == last_mark
                         && matches!(next, "a" | "an" | "the")
+                        && !self.closes_attribution(k)
                         && (doc.is_cap_word(k - 1)
                             || (k + 2..b).all(|j| !self.lists.has(j, CueList::FiniteAuxiliaries)));
                     // `X said A, but that B`, `X said A, but would B`: the report goes on (a
