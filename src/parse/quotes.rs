@@ -1630,9 +1630,7 @@ impl Ctx<'_, '_> {
             && i > 0
             && !doc.toks[i].cap
             && doc.is_word(i - 1)
-            && (self.lists.has(i - 1, CueList::VerbBaseContexts)
-                || self.lists.has(i - 1, CueList::Groups)
-                || self.lists.has(i - 1, CueList::Parties))
+            && (self.lists.has(i - 1, CueList::VerbBaseContexts) || self.lists.is_group(i - 1))
     }
 
     /// `the United States ambassador`: a capitalised word after another inside a sentence, with
@@ -2890,14 +2888,7 @@ impl Ctx<'_, '_> {
 
     /// `1,100`: a comma between digits, glued to both, groups a number's thousands.
     fn thousands_comma(&self, k: usize) -> bool {
-        let doc = self.doc;
-        let digits = |j: usize| doc.is_word(j) && doc.w(j).starts_with(|c: char| c.is_ascii_digit());
-        k > 0
-            && doc.is_punct(k, ',')
-            && digits(k - 1)
-            && digits(k + 1)
-            && doc.toks[k - 1].end == doc.toks[k].start
-            && doc.toks[k].end == doc.toks[k + 1].start
+        self.doc.is_punct(k, ',') && self.doc.inside_number(k)
     }
 
     fn token_at(&self, byte: usize) -> Option<usize> {

@@ -312,7 +312,7 @@ impl<'t> Doc<'t> {
             }
             if matches!(self.toks[i].kind, Kind::Punct('.'))
                 && i > 0
-                && (self.is_abbreviation(i - 1) || self.is_decimal_point(i) || self.glued_hyphen_word(i))
+                && (self.is_abbreviation(i - 1) || self.inside_number(i) || self.glued_hyphen_word(i))
             {
                 continue;
             }
@@ -337,9 +337,9 @@ impl<'t> Doc<'t> {
         }
     }
 
-    /// `$7.25`, `3.5 percent`: a point between digits, with no space on either side, is part of
-    /// a number, not the end of a sentence.
-    fn is_decimal_point(&self, i: usize) -> bool {
+    /// `$7.25`, `3.5 percent`, `1,100`: a mark between digits, with no space on either side, is
+    /// part of a number (not the end of a sentence, nor a clause's comma).
+    pub fn inside_number(&self, i: usize) -> bool {
         let digits = |k: usize| {
             matches!(self.toks[k].kind, Kind::Word) && self.w(k).starts_with(|c: char| c.is_ascii_digit())
         };
@@ -720,15 +720,13 @@ fn find_mentions(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<Menti
 /// Capitals alone are no name, so only a text with two such labels or more is a transcript.
 fn transcript_labels(doc: &Doc<'_>, names: &Names, registry: &Registry) -> Vec<(usize, usize)> {
     let mut labels = Vec::new();
-    let n = doc.toks.len();
     let mut next_para = 0;
     for para in doc.toks.chunk_by(|x, y| x.para == y.para) {
         let i = next_para;
         next_para += para.len();
         let a = if doc.toks[i].kind == Kind::Open { i + 1 } else { i };
         let mut b = a;
-        while b < n.min(a + 3) && doc.toks[b].para == doc.toks[i].para && doc.is_word(b) && doc.toks[b].upper
-        {
+        while b < (i + para.len()).min(a + 3) && doc.is_word(b) && doc.toks[b].upper {
             b += 1;
         }
         // `HOST:`, `MODERATOR:` name a role, not a person.
